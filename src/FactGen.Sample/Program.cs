@@ -1,0 +1,4 @@
+using System;
+using FactGen.Sample.Facts;
+
+Console.WriteLine(Officials.HeLifeng.Native);

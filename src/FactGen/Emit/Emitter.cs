@@ -1,0 +1,763 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using FactGen.Linking;
+using FactGen.Model;
+
+namespace FactGen.Emit;
+
+/// <summary>
+/// Emit step: <see cref="LinkedFacts"/> → C# sources. The shape keeps compile and first-access time flat
+/// as facts grow: all values live in one string literal plus int arrays, decoded by fixed loops on first
+/// use; each fact's member is a one-line accessor into the decoded array; lookups use a hash table
+/// computed here at build time. Output is byte-identical for the same facts.
+/// </summary>
+internal sealed class Emitter
+{
+    public static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private const int Common = 5;
+
+    private readonly LinkedFacts _facts;
+    private readonly EmitSettings _settings;
+    private readonly CancellationToken _cancellationToken;
+    private readonly DataTables _data = new();
+    private readonly Dictionary<string, int> _sourceIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _orgIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _titleIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _officialIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _eventIndex = new(StringComparer.Ordinal);
+
+    private Emitter(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
+    {
+        _facts = facts;
+        _settings = settings;
+        _cancellationToken = cancellationToken;
+    }
+
+    private string Ns => "global::" + _settings.Namespace;
+
+    private string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"FactGen\", \"" + Version + "\")]";
+
+    /// <summary>Emits every source: the model types, the data, and one file of members per fact file.</summary>
+    public static List<(string HintName, string Source)> Emit(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
+        => new Emitter(facts, settings, cancellationToken).Run();
+
+    private List<(string, string)> Run()
+    {
+        Index(_facts.Sources, s => s.Fact.Header.Id, _sourceIndex);
+        Index(_facts.Organizations, s => s.Fact.Header.Id, _orgIndex);
+        Index(_facts.Titles, s => s.Fact.Header.Id, _titleIndex);
+        Index(_facts.Officials, s => s.Fact.Header.Id, _officialIndex);
+        Index(_facts.Events, s => s.Fact.Header.Id, _eventIndex);
+
+        var result = new List<(string, string)>
+        {
+            ("FactGen.Model.g.cs", ModelSource()),
+            ("FactGen.Data.g.cs", DataSource()),
+        };
+        result.AddRange(MemberSources());
+        return result;
+    }
+
+    private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
+    {
+        for (int i = 0; i < items.Count; i++) index[id(items[i])] = i;
+    }
+
+    private string ModelSource()
+    {
+        using Stream stream = typeof(Emitter).Assembly.GetManifestResourceStream("FactGen.Emit.Templates.Model.cs")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Replace("\r\n", "\n")
+            .Replace("__NAMESPACE__", _settings.Namespace)
+            .Replace("__VISIBILITY__", _settings.Visibility)
+            .Replace("__VERSION__", Version);
+    }
+
+    // ---- data -----------------------------------------------------------------------------------
+
+    private void CommonRow(List<int> row, FactHeader header)
+    {
+        row.Add(_data.String(header.Id));
+        row.Add(SourceList(header.Provenance));
+        row.Add(_data.String(header.Provenance.Evidence?.Value));
+        row.Add(_data.String(header.Provenance.Note));
+        row.Add(_data.String(header.Provenance.Deprecated));
+    }
+
+    private int SourceList(Provenance provenance)
+    {
+        var items = new List<int>(provenance.Sources.Count);
+        foreach (FactRef r in provenance.Sources) items.Add(_sourceIndex[r.Id]);
+        return _data.List(items);
+    }
+
+    private static int Date(LocatedDate? date) => date is null ? 0 : date.Value.Packed;
+
+    private int ActorCode(FactRef r) => r.Target == RefTarget.Official ? _officialIndex[r.Id] * 2 : (_orgIndex[r.Id] * 2) + 1;
+
+    private int AsCode(FactRef r) => r.As is null ? 0 : _titleIndex[r.As.Value] + 1;
+
+    private string DataSource()
+    {
+        var sources = new List<int>();
+        foreach (var s in _facts.Sources)
+        {
+            CommonRow(sources, s.Fact.Header);
+            sources.Add(_data.String(s.Fact.Title));
+            sources.Add(_data.String(s.Fact.File.Value));
+            sources.Add(s.Fact.Published.Value.Packed);
+            sources.Add(_data.String(s.Fact.Url));
+        }
+        var orgs = new List<int>();
+        foreach (var o in _facts.Organizations)
+        {
+            CommonRow(orgs, o.Fact.Header);
+            orgs.Add(_data.String(o.Fact.Name));
+            orgs.Add(_data.String(o.Fact.Native));
+            orgs.Add(_data.String(o.Fact.Abbreviation));
+            orgs.Add(_data.String(o.Fact.Country.Value));
+        }
+        var titles = new List<int>();
+        foreach (var t in _facts.Titles)
+        {
+            CommonRow(titles, t.Fact.Header);
+            titles.Add(_data.String(t.Fact.Name));
+            titles.Add(t.Fact.Organization is null ? 0 : _orgIndex[t.Fact.Organization.Id] + 1);
+            titles.Add(_data.String(t.Fact.Country.Value));
+            titles.Add(t.Fact.OneHolder ? 1 : 0);
+        }
+        var officials = new List<int>();
+        var positions = new List<int>();
+        int positionCount = 0;
+        for (int i = 0; i < _facts.Officials.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            OfficialFact o = _facts.Officials[i].Fact;
+            CommonRow(officials, o.Header);
+            officials.Add(_data.String(o.Name.Value));
+            officials.Add(_data.String(o.Romanized?.Value));
+            officials.Add(_data.String(o.Native?.Value));
+            officials.Add(_data.String(o.Country.Value));
+            var mine = new List<int>();
+            foreach (PositionFact p in o.Positions)
+            {
+                mine.Add(positionCount++);
+                positions.Add(i);
+                positions.Add(_titleIndex[p.Title.Id]);
+                positions.Add(Date(p.From));
+                positions.Add(Date(p.To));
+                positions.Add(SourceList(p.Provenance));
+                positions.Add(_data.String(p.Provenance.Evidence?.Value));
+                positions.Add(_data.String(p.Provenance.Note));
+            }
+            officials.Add(_data.List(mine));
+            var aliases = new List<int>();
+            foreach (string a in o.Aliases) aliases.Add(_data.String(a));
+            officials.Add(_data.List(aliases));
+        }
+        var events = new List<int>();
+        foreach (var e in _facts.Events)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            EventFact f = e.Fact;
+            CommonRow(events, f.Header);
+            var (start, end) = Linker.EventPeriod(f);
+            events.Add(Array.IndexOf(Parsing.FactSchema.EventKinds, f.Kind));
+            events.Add(_data.String(f.Name));
+            events.Add(_data.String(f.Summary));
+            events.Add(start.Packed);
+            events.Add(end.Packed);
+            events.Add(_data.String(f.Place));
+            var participants = new List<int>();
+            foreach (FactRef r in f.Participants)
+            {
+                participants.Add(ActorCode(r));
+                participants.Add(AsCode(r));
+            }
+            events.Add(_data.List(participants));
+            events.Add(f.PartOf is null ? 0 : _eventIndex[f.PartOf.Id] + 1);
+        }
+        var agreements = new List<int>();
+        foreach (var a in _facts.Agreements)
+        {
+            AgreementFact f = a.Fact;
+            CommonRow(agreements, f.Header);
+            agreements.Add(_data.String(f.Name));
+            agreements.Add(f.Date.Value.Packed);
+            agreements.Add(_data.String(f.Summary));
+            var parties = new List<int>();
+            foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.String(r.Id) * 2);
+            agreements.Add(_data.List(parties));
+            var negotiators = new List<int>();
+            foreach (FactRef r in f.Negotiators)
+            {
+                negotiators.Add(_officialIndex[r.Id] * 2);
+                negotiators.Add(AsCode(r));
+            }
+            agreements.Add(_data.List(negotiators));
+            agreements.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
+        }
+        var quotes = new List<int>();
+        foreach (var q in _facts.Quotes)
+        {
+            QuoteFact f = q.Fact;
+            CommonRow(quotes, f.Header);
+            quotes.Add(ActorCode(f.Speaker));
+            quotes.Add(AsCode(f.Speaker));
+            quotes.Add(_data.String(f.Text.Value));
+            quotes.Add(f.Date.Value.Packed);
+            quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
+        }
+
+        var w = new SourceWriter(64 * 1024 + (_data.Text.Length * 2));
+        Header(w);
+        w.Open("namespace " + _settings.Namespace);
+        w.Line("/// <summary>The decoded fact data behind the generated members. Not for direct use.</summary>");
+        w.Line("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
+        w.Line(GeneratedCode);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open("internal static class FactData");
+        Kinds(w, "Source", "Sources", _facts.Sources.Count);
+        Kinds(w, "Organization", "Organizations", _facts.Organizations.Count);
+        Kinds(w, "Title", "Titles", _facts.Titles.Count);
+        Kinds(w, "Official", "Officials", _facts.Officials.Count);
+        Kinds(w, "Event", "Events", _facts.Events.Count);
+        Kinds(w, "Agreement", "Agreements", _facts.Agreements.Count);
+        Kinds(w, "Quote", "Quotes", _facts.Quotes.Count);
+        w.Line("internal static readonly " + Ns + ".Position[] Positions = new " + Ns + ".Position[" + (positions.Count / 7) + "];");
+        w.Line();
+        IdTable(w, "Source", Ids(_facts.Sources, s => s.Fact.Header.Id));
+        IdTable(w, "Organization", Ids(_facts.Organizations, s => s.Fact.Header.Id));
+        IdTable(w, "Title", Ids(_facts.Titles, s => s.Fact.Header.Id));
+        IdTable(w, "Official", Ids(_facts.Officials, s => s.Fact.Header.Id));
+        IdTable(w, "Event", Ids(_facts.Events, s => s.Fact.Header.Id));
+        IdTable(w, "Agreement", Ids(_facts.Agreements, s => s.Fact.Header.Id));
+        IdTable(w, "Quote", Ids(_facts.Quotes, s => s.Fact.Header.Id));
+
+        w.Line("// Every string once, concatenated; string i spans StringEnds[i - 1]..StringEnds[i]; 0 is null.");
+        w.Start().Append("private const string Text = ");
+        var literal = new StringBuilder(_data.Text.Length + 16);
+        CSharp.AppendLiteral(literal, _data.Text);
+        w.Append(literal.ToString()).Append(';').EndLine();
+        IntArray(w, "StringEnds", _data.Ends);
+        IntArray(w, "ListData", _data.Lists);
+        IntArray(w, "SourceRows", sources);
+        IntArray(w, "OrganizationRows", orgs);
+        IntArray(w, "TitleRows", titles);
+        IntArray(w, "OfficialRows", officials);
+        IntArray(w, "PositionRows", positions);
+        IntArray(w, "EventRows", events);
+        IntArray(w, "AgreementRows", agreements);
+        IntArray(w, "QuoteRows", quotes);
+        w.Line();
+        LoaderSource(w);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static List<string> Ids<T>(EquatableArray<T> items, Func<T, string> id) where T : IEquatable<T>
+    {
+        var ids = new List<string>(items.Count);
+        foreach (T item in items) ids.Add(id(item));
+        return ids;
+    }
+
+    private void Kinds(SourceWriter w, string type, string plural, int count)
+    {
+        w.Line("internal static readonly " + Ns + "." + type + "[] " + plural + " = new " + Ns + "." + type + "[" + count + "];");
+        w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + ");");
+    }
+
+    private static void IdTable(SourceWriter w, string type, List<string> ids)
+    {
+        IntArray(w, type + "Table", DataTables.HashTable(ids), isStatic: true);
+    }
+
+    private static void IntArray(SourceWriter w, string name, IReadOnlyList<int> values, bool isStatic = false)
+    {
+        w.Start().Append(isStatic
+            ? "internal static readonly int[] " + name + " = new int[] { "
+            : "private static global::System.ReadOnlySpan<int> " + name + " => new int[] { ");
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i > 0) w.Append(i % 32 == 0 ? ",\n            " : ", ");
+            w.Append(values[i]);
+        }
+        w.Append(" };").EndLine();
+    }
+
+    private void LoaderSource(SourceWriter w)
+    {
+        string p = Ns + ".";
+        string[] lines =
+        {
+            "static FactData()",
+            "{",
+            "    string text = Text;",
+            "    global::System.ReadOnlySpan<int> ends = StringEnds;",
+            "    var s = new string?[ends.Length];",
+            "    for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
+            "    global::System.ReadOnlySpan<int> r;",
+            "    r = SourceRows;",
+            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new " + p + "Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, " + p + "FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);",
+            "    r = OrganizationRows;",
+            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new " + p + "Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);",
+            "    r = TitleRows;",
+            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new " + p + "Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);",
+            "    r = OfficialRows;",
+            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new " + p + "Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);",
+            "    r = EventRows;",
+            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], " + p + "FactDate.FromPacked(r[k + 8]), " + p + "FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);",
+            "    r = AgreementRows;",
+            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new " + p + "Agreement(s[r[k]]!, s[r[k + 5]]!, " + p + "FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);",
+            "    r = QuoteRows;",
+            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new " + p + "Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, " + p + "FactDate.FromPacked(r[k + 8]));",
+            "",
+            "    // Links, then reverse links.",
+            "    r = PositionRows;",
+            "    for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)",
+            "    {",
+            "        var position = new " + p + "Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 3]));",
+            "        position.Sources = SourcesOf(r[k + 4]);",
+            "        position.Evidence = s[r[k + 5]];",
+            "        position.Note = s[r[k + 6]];",
+            "        Positions[i] = position;",
+            "    }",
+            "    var events = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Event>>();",
+            "    var quotes = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Quote>>();",
+            "    var agreements = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Agreement>>();",
+            "    var terms = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Position>>();",
+            "    var titlesOf = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Title>>();",
+            "    var parts = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Event>>();",
+            "    foreach (" + p + "Position position in Positions) Add(terms, position.Title, position);",
+            "    r = SourceRows;",
+            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);",
+            "    r = OrganizationRows;",
+            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);",
+            "    r = TitleRows;",
+            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)",
+            "    {",
+            "        Common(Titles[i], r, k, s);",
+            "        if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }",
+            "        Titles[i].Terms = View(terms, Titles[i]);",
+            "    }",
+            "    r = OfficialRows;",
+            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)",
+            "    {",
+            "        Common(Officials[i], r, k, s);",
+            "        var positions = new " + p + "Position[ListData[r[k + 9]]];",
+            "        for (int j = 0; j < positions.Length; j++) positions[j] = Positions[ListData[r[k + 9] + 1 + j]];",
+            "        Officials[i].Positions = positions.Length == 0 ? global::System.Array.Empty<" + p + "Position>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Position>(positions);",
+            "        var aliases = new string[ListData[r[k + 10]]];",
+            "        for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;",
+            "        Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);",
+            "    }",
+            "    r = EventRows;",
+            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 13)",
+            "    {",
+            "        " + p + "Event e = Events[i];",
+            "        Common(e, r, k, s);",
+            "        e.Participants = Participants(r[k + 11], e, events);",
+            "        if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }",
+            "    }",
+            "    r = AgreementRows;",
+            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)",
+            "    {",
+            "        " + p + "Agreement a = Agreements[i];",
+            "        Common(a, r, k, s);",
+            "        int list = r[k + 8];",
+            "        var parties = new " + p + "Party[ListData[list]];",
+            "        for (int j = 0; j < parties.Length; j++)",
+            "        {",
+            "            int code = ListData[list + 1 + j];",
+            "            parties[j] = (code & 1) == 0 ? new " + p + "Party(s[code >> 1], null) : new " + p + "Party(null, Organizations[code >> 1]);",
+            "            if ((code & 1) != 0) Add(agreements, Organizations[code >> 1], a);",
+            "        }",
+            "        a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Party>(parties);",
+            "        a.Negotiators = Participants(r[k + 9], a, agreements);",
+            "        if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }",
+            "    }",
+            "    r = QuoteRows;",
+            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)",
+            "    {",
+            "        " + p + "Quote q = Quotes[i];",
+            "        Common(q, r, k, s);",
+            "        Add(quotes, q.Speaker, q);",
+            "        if (r[k + 9] != 0) { q.Event = Events[r[k + 9] - 1]; Add(quotes, q.Event, q); }",
+            "    }",
+            "    foreach (" + p + "Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }",
+            "    foreach (" + p + "Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }",
+            "    foreach (" + p + "Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }",
+            "}",
+            "",
+            "private static " + p + "Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];",
+            "",
+            "private static void Common(" + p + "Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)",
+            "{",
+            "    fact.Sources = SourcesOf(r[k + 1]);",
+            "    fact.Evidence = s[r[k + 2]];",
+            "    fact.Note = s[r[k + 3]];",
+            "    fact.Deprecated = s[r[k + 4]];",
+            "}",
+            "",
+            "private static global::System.Collections.Generic.IReadOnlyList<" + p + "Source> SourcesOf(int list)",
+            "{",
+            "    int count = ListData[list];",
+            "    if (count == 0) return global::System.Array.Empty<" + p + "Source>();",
+            "    var result = new " + p + "Source[count];",
+            "    for (int j = 0; j < count; j++) result[j] = Sources[ListData[list + 1 + j]];",
+            "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Source>(result);",
+            "}",
+            "",
+            "private static global::System.Collections.Generic.IReadOnlyList<" + p + "Participant> Participants<T>(int list, T owner, global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<T>> reverse)",
+            "{",
+            "    int count = ListData[list] / 2;",
+            "    if (count == 0) return global::System.Array.Empty<" + p + "Participant>();",
+            "    var result = new " + p + "Participant[count];",
+            "    for (int j = 0; j < count; j++)",
+            "    {",
+            "        int code = ListData[list + 1 + (2 * j)], title = ListData[list + 2 + (2 * j)];",
+            "        result[j] = new " + p + "Participant(Actor(code), title == 0 ? null : Titles[title - 1]);",
+            "        Add(reverse, result[j].Actor, owner);",
+            "    }",
+            "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Participant>(result);",
+            "}",
+            "",
+            "private static void Add<T>(global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<T>> map, " + p + "Fact key, T value)",
+            "{",
+            "    if (!map.TryGetValue(key, out var list)) map.Add(key, list = new global::System.Collections.Generic.List<T>());",
+            "    if (!list.Contains(value)) list.Add(value);",
+            "}",
+            "",
+            "private static global::System.Collections.Generic.IReadOnlyList<T> View<T>(global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<T>> map, " + p + "Fact key)",
+            "    => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();",
+            "",
+            "/// <summary>Index of <paramref name=\"id\"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.</summary>",
+            "internal static int Find(int[] table, " + p + "Fact[] facts, string? id)",
+            "{",
+            "    if (id is null) return -1;",
+            "    uint h = 2166136261;",
+            "    foreach (char c in id) h = (h ^ c) * 16777619;",
+            "    int mask = table.Length - 1;",
+            "    for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)",
+            "    {",
+            "        int entry = table[slot];",
+            "        if (entry == 0) return -1;",
+            "        if (string.Equals(facts[entry - 1].Id, id)) return entry - 1;",
+            "    }",
+            "}",
+        };
+        foreach (string line in lines) w.Line(line);
+    }
+
+    // ---- members --------------------------------------------------------------------------------
+
+    private IEnumerable<(string, string)> MemberSources()
+    {
+        // Members go in one file per fact file, so Go to Definition lands next to that file's facts.
+        var byFile = new SortedDictionary<string, List<Action<SourceWriter>>>(StringComparer.Ordinal);
+        var kinds = new SortedDictionary<string, SortedDictionary<string, List<(string Class, string Type, string Member, string Id, string Doc, string? Obsolete, int Index)>>>(StringComparer.Ordinal);
+
+        void Add(string path, string cls, string type, string member, string id, string doc, string? obsolete, int index)
+        {
+            if (!kinds.TryGetValue(path, out var classes)) kinds.Add(path, classes = new(StringComparer.Ordinal));
+            if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
+            list.Add((cls, type, member, id, doc, obsolete, index));
+        }
+
+        for (int i = 0; i < _facts.Sources.Count; i++)
+        {
+            var s = _facts.Sources[i];
+            Add(s.Fact.Header.Location.Path, "Sources", "Source", s.MemberName, s.Fact.Header.Id, SourceDoc(s.Fact), s.Fact.Header.Provenance.Deprecated, i);
+        }
+        for (int i = 0; i < _facts.Organizations.Count; i++)
+        {
+            var o = _facts.Organizations[i];
+            Add(o.Fact.Header.Location.Path, "Organizations", "Organization", o.MemberName, o.Fact.Header.Id, OrganizationDoc(o.Fact), o.Fact.Header.Provenance.Deprecated, i);
+        }
+        for (int i = 0; i < _facts.Titles.Count; i++)
+        {
+            var t = _facts.Titles[i];
+            Add(t.Fact.Header.Location.Path, "Titles", "Title", t.MemberName, t.Fact.Header.Id, TitleDoc(t.Fact), t.Fact.Header.Provenance.Deprecated, i);
+        }
+        for (int i = 0; i < _facts.Officials.Count; i++)
+        {
+            var o = _facts.Officials[i];
+            Add(o.Fact.Header.Location.Path, "Officials", "Official", o.MemberName, o.Fact.Header.Id, OfficialDoc(o.Fact), o.Fact.Header.Provenance.Deprecated, i);
+        }
+        for (int i = 0; i < _facts.Events.Count; i++)
+        {
+            var e = _facts.Events[i];
+            Add(e.Fact.Header.Location.Path, "Events", "Event", e.MemberName, e.Fact.Header.Id, EventDoc(e.Fact), e.Fact.Header.Provenance.Deprecated, i);
+        }
+        for (int i = 0; i < _facts.Agreements.Count; i++)
+        {
+            var a = _facts.Agreements[i];
+            Add(a.Fact.Header.Location.Path, "Agreements", "Agreement", a.MemberName, a.Fact.Header.Id, AgreementDoc(a.Fact), a.Fact.Header.Provenance.Deprecated, i);
+        }
+        for (int i = 0; i < _facts.Quotes.Count; i++)
+        {
+            var q = _facts.Quotes[i];
+            Add(q.Fact.Header.Location.Path, "Quotes", "Quote", q.MemberName, q.Fact.Header.Id, QuoteDoc(q.Fact), q.Fact.Header.Provenance.Deprecated, i);
+        }
+
+        var result = new List<(string, string)> { ("FactGen.Kinds.g.cs", KindsSource()) };
+        var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs" };
+        foreach (var file in kinds)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var w = new SourceWriter(16 * 1024);
+            Header(w);
+            w.Line("// Facts from " + CSharp.Xml(RelativePath(file.Key)));
+            w.Open("namespace " + _settings.Namespace);
+            bool first = true;
+            foreach (var cls in file.Value)
+            {
+                if (!first) w.Line();
+                first = false;
+                w.Open(_settings.Visibility + " static partial class " + cls.Key);
+                foreach (var m in cls.Value)
+                {
+                    w.Line("/// <summary>" + m.Doc + "</summary>");
+                    if (m.Obsolete is not null) w.Line("[global::System.Obsolete(" + CSharp.Literal(m.Obsolete) + ")]");
+                    w.Line("public static " + Ns + "." + m.Type + " " + m.Member + " => " + Ns + ".FactData." + cls.Key + "[" + m.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
+                    w.Line();
+                }
+                w.Open("public static partial class Ids");
+                for (int i = 0; i < cls.Value.Count; i++)
+                {
+                    var m = cls.Value[i];
+                    w.Line("/// <summary>The id of <see cref=\"" + cls.Key + "." + m.Member + "\"/>.</summary>");
+                    w.Line("public const string " + m.Member + " = " + CSharp.Literal(m.Id) + ";");
+                }
+                w.Close();
+                w.Close();
+            }
+            w.Close();
+            result.Add((HintName(file.Key, usedHints), w.ToString()));
+        }
+        return result;
+    }
+
+    private string KindsSource()
+    {
+        var w = new SourceWriter(16 * 1024);
+        Header(w);
+        w.Open("namespace " + _settings.Namespace);
+        KindClass(w, "Sources", "Source", "The sources the facts are taken from, by id.", chronological: false);
+        w.Line();
+        KindClass(w, "Organizations", "Organization", "The organizations in the facts, by id.", chronological: false);
+        w.Line();
+        KindClass(w, "Titles", "Title", "The titles and offices in the facts, by id.", chronological: false);
+        w.Line();
+        KindClass(w, "Officials", "Official", "The officials in the facts, by id.", chronological: false);
+        w.Line();
+        KindClass(w, "Events", "Event", "The dated events in the facts, chronologically.", chronological: true);
+        w.Line();
+        KindClass(w, "Agreements", "Agreement", "The agreements and announcements in the facts, chronologically.", chronological: false);
+        w.Line();
+        KindClass(w, "Quotes", "Quote", "The direct quotes in the facts, chronologically.", chronological: false);
+        w.Close();
+        return w.ToString();
+    }
+
+    private void KindClass(SourceWriter w, string cls, string type, string summary, bool chronological)
+    {
+        string t = Ns + "." + type;
+        w.Line("/// <summary>" + summary + "</summary>");
+        w.Line(GeneratedCode);
+        w.Open(_settings.Visibility + " static partial class " + cls);
+        w.Line("/// <summary>Every " + type.ToLowerInvariant() + (cls is "Events" or "Agreements" or "Quotes" ? ", in chronological order." : ", ordered by id.") + "</summary>");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> All => " + Ns + ".FactData." + cls + "View;");
+        w.Line();
+        w.Line("/// <summary>The " + type.ToLowerInvariant() + " with the id, or null. Allocates nothing.</summary>");
+        w.Line("public static " + t + "? Find(string? id)");
+        w.Line("{");
+        w.Line("    int index = " + Ns + ".FactData.Find(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + cls + ", id);");
+        w.Line("    return index < 0 ? null : " + Ns + ".FactData." + cls + "[index];");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>Looks up the " + type.ToLowerInvariant() + " with the id. Allocates nothing.</summary>");
+        w.Line("public static bool TryGet(string? id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value)");
+        w.Line("{");
+        w.Line("    value = Find(id);");
+        w.Line("    return value is not null;");
+        w.Line("}");
+        if (cls is "Officials" or "Organizations" or "Titles")
+        {
+            w.Line();
+            w.Line("/// <summary>The " + cls.ToLowerInvariant() + " of a country (ISO 3166-1 alpha-2 code), ordered by id.</summary>");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> FromCountry(string country)");
+            w.Line("{");
+            w.Line("    var result = new global::System.Collections.Generic.List<" + t + ">();");
+            w.Line("    foreach (" + t + " item in " + Ns + ".FactData." + cls + ") if (string.Equals(item.Country, country, global::System.StringComparison.OrdinalIgnoreCase)) result.Add(item);");
+            w.Line("    return result;");
+            w.Line("}");
+        }
+        if (chronological)
+        {
+            w.Line();
+            w.Line("/// <summary>The events whose period overlaps <paramref name=\"from\"/>..<paramref name=\"to\"/> (both as periods), chronologically.</summary>");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> Between(" + Ns + ".FactDate from, " + Ns + ".FactDate to)");
+            w.Line("{");
+            w.Line("    var result = new global::System.Collections.Generic.List<" + t + ">();");
+            w.Line("    foreach (" + t + " item in " + Ns + ".FactData." + cls + ") if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);");
+            w.Line("    return result;");
+            w.Line("}");
+        }
+        w.Line();
+        w.Line("/// <summary>The ids of the " + cls.ToLowerInvariant() + ", as constants for attributes and <c>switch</c>.</summary>");
+        w.Line(GeneratedCode);
+        w.Line("public static partial class Ids");
+        w.Line("{");
+        w.Line("}");
+        w.Close();
+    }
+
+    private string RelativePath(string path)
+    {
+        string p = PathUtil.Normalize(path);
+        if (_settings.ProjectDirectory is { Length: > 0 } dir)
+        {
+            string d = PathUtil.Normalize(dir).TrimEnd('/') + "/";
+            if (p.StartsWith(d, StringComparison.Ordinal)) return p.Substring(d.Length);
+            // facts outside the project folder (../facts): keep the path relative to the folder above
+            string parent = PathUtil.Directory(d.TrimEnd('/'));
+            if (parent.Length > 0 && p.StartsWith(parent + "/", StringComparison.Ordinal)) return p.Substring(parent.Length + 1);
+        }
+        int cut = p.LastIndexOf('/');
+        return cut < 0 ? p : p.Substring(cut + 1);
+    }
+
+    private string HintName(string path, HashSet<string> used)
+    {
+        string rel = RelativePath(path);
+        var sb = new StringBuilder(rel.Length + 8);
+        foreach (char c in rel)
+        {
+            sb.Append(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '.' or '_' or '-' ? c : '_');
+        }
+        string stem = sb.ToString().Trim('.');
+        string hint = stem + ".g.cs";
+        for (int n = 2; !used.Add(hint); n++) hint = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        return hint;
+    }
+
+    private static void Header(SourceWriter w)
+    {
+        w.Line("// <auto-generated/>");
+        w.Line("// Generated by FactGen from the project's fact files. Edit the YAML, not this file.");
+        w.Line("#nullable enable");
+        w.Line();
+    }
+
+    // ---- doc comments ---------------------------------------------------------------------------
+
+    private string SourceTail(FactHeader header) => SourceTail(header.Provenance, header.Provenance.Deprecated);
+
+    private string SourceTail(Provenance provenance, string? deprecated)
+    {
+        var sb = new StringBuilder();
+        if (deprecated is not null) sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)).Append('.');
+        if (provenance.Sources.Count > 0)
+        {
+            sb.Append(" <para>Source: ");
+            for (int i = 0; i < provenance.Sources.Count; i++)
+            {
+                if (i > 0) sb.Append("; ");
+                sb.Append(CSharp.Xml(_facts.Sources[_sourceIndex[provenance.Sources[i].Id]].Fact.Title));
+            }
+            sb.Append(".</para>");
+        }
+        return sb.ToString();
+    }
+
+    private string SourceDoc(SourceFact s)
+        => CSharp.Xml(s.Title) + ", published " + s.Published.Value + " (" + CSharp.Xml(s.File.Value) + ")." + SourceTail(s.Header);
+
+    private string OrganizationDoc(OrganizationFact o)
+    {
+        var sb = new StringBuilder(CSharp.Xml(o.Name));
+        var extra = new List<string>();
+        if (o.Abbreviation is not null) extra.Add(CSharp.Xml(o.Abbreviation));
+        if (o.Native is not null) extra.Add(CSharp.Xml(o.Native));
+        if (extra.Count > 0) sb.Append(" (").Append(string.Join(", ", extra)).Append(')');
+        sb.Append(", ").Append(o.Country.Value).Append('.');
+        return sb + SourceTail(o.Header);
+    }
+
+    private string TitleDoc(TitleFact t)
+    {
+        var sb = new StringBuilder(CSharp.Xml(t.Name));
+        if (t.Organization is not null) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[t.Organization.Id]].Fact.Name));
+        sb.Append(" (").Append(t.Country.Value).Append(')');
+        if (t.OneHolder) sb.Append("; one holder at a time");
+        sb.Append('.');
+        return sb + SourceTail(t.Header);
+    }
+
+    private string OfficialDoc(OfficialFact o)
+    {
+        var sb = new StringBuilder(CSharp.Xml(o.Name.Value));
+        var extra = new List<string>();
+        if (o.Romanized is not null && o.Romanized.Value != o.Name.Value) extra.Add(CSharp.Xml(o.Romanized.Value));
+        if (o.Native is not null) extra.Add(CSharp.Xml(o.Native.Value));
+        if (extra.Count > 0) sb.Append(" (").Append(string.Join(", ", extra)).Append(')');
+        sb.Append(", ").Append(o.Country.Value).Append('.');
+        if (o.Positions.Count > 0)
+        {
+            sb.Append(" <para>");
+            for (int i = 0; i < o.Positions.Count; i++)
+            {
+                PositionFact p = o.Positions[i];
+                if (i > 0) sb.Append("; ");
+                sb.Append(CSharp.Xml(_facts.Titles[_titleIndex[p.Title.Id]].Fact.Name));
+                if (p.From is not null || p.To is not null)
+                {
+                    sb.Append(" (");
+                    if (p.From is not null) sb.Append("from ").Append(p.From.Value);
+                    if (p.From is not null && p.To is not null) sb.Append(' ');
+                    if (p.To is not null) sb.Append("to ").Append(p.To.Value);
+                    sb.Append(')');
+                }
+            }
+            sb.Append(".</para>");
+        }
+        return sb + SourceTail(o.Header);
+    }
+
+    private string EventDoc(EventFact e)
+    {
+        var (start, end) = Linker.EventPeriod(e);
+        var sb = new StringBuilder();
+        sb.Append(start.ToString());
+        if (end != start) sb.Append(" to ").Append(end);
+        sb.Append(": ").Append(CSharp.Xml(e.Name));
+        if (e.Place is not null) sb.Append(", ").Append(CSharp.Xml(e.Place));
+        sb.Append('.');
+        if (e.Summary is not null) sb.Append(' ').Append(CSharp.Xml(e.Summary));
+        return sb + SourceTail(e.Header);
+    }
+
+    private string AgreementDoc(AgreementFact a)
+    {
+        var sb = new StringBuilder();
+        sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(a.Name)).Append('.');
+        if (a.Summary is not null) sb.Append(' ').Append(CSharp.Xml(a.Summary));
+        return sb + SourceTail(a.Header);
+    }
+
+    private string QuoteDoc(QuoteFact q)
+    {
+        string speaker = q.Speaker.Target == RefTarget.Official
+            ? _facts.Officials[_officialIndex[q.Speaker.Id]].Fact.Name.Value
+            : _facts.Organizations[_orgIndex[q.Speaker.Id]].Fact.Name;
+        return "“" + CSharp.Xml(q.Text.Value, 200) + "” — " + CSharp.Xml(speaker) + ", " + q.Date.Value + "." + SourceTail(q.Header);
+    }
+}

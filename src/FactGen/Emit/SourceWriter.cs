@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace FactGen.Emit;
+
+/// <summary>A StringBuilder with indentation; '\n' line ends whatever the platform, so output is byte-identical everywhere.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _sb;
+    private int _indent;
+
+    public SourceWriter(int capacity = 4096) => _sb = new StringBuilder(capacity);
+
+    public int Length => _sb.Length;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0) _sb.Append(' ', _indent * 4).Append(text);
+        _sb.Append('\n');
+        return this;
+    }
+
+    /// <summary>Starts an indented line for piecewise writing with <see cref="Append(string)"/>; finish with <see cref="EndLine"/>.</summary>
+    public SourceWriter Start()
+    {
+        _sb.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public SourceWriter Append(string text)
+    {
+        _sb.Append(text);
+        return this;
+    }
+
+    public SourceWriter Append(int value)
+    {
+        _sb.Append(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    public SourceWriter Append(char value)
+    {
+        _sb.Append(value);
+        return this;
+    }
+
+    public SourceWriter EndLine()
+    {
+        _sb.Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string text)
+    {
+        Line(text);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    public override string ToString() => _sb.ToString();
+}

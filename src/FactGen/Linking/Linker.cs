@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using FactGen.Model;
+using FactGen.Parsing;
+using FactGen.Validation;
+
+namespace FactGen.Linking;
+
+/// <summary>
+/// Link step: all parsed files → <see cref="LinkedFacts"/>. Reports duplicate ids (FG0005), dangling
+/// references (FG0006), reversed ranges (FG0007), unusable C# names (FG0010) and missing source files
+/// (FG0013). The result depends only on the files' content, not on the order they arrive in.
+/// </summary>
+internal sealed class Linker
+{
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly CancellationToken _cancellationToken;
+    private Dictionary<string, LinkedSource> _sources = new(StringComparer.Ordinal);
+    private Dictionary<string, Linked<OrganizationFact>> _organizations = new(StringComparer.Ordinal);
+    private Dictionary<string, Linked<TitleFact>> _titles = new(StringComparer.Ordinal);
+    private Dictionary<string, Linked<OfficialFact>> _officials = new(StringComparer.Ordinal);
+    private Dictionary<string, Linked<EventFact>> _events = new(StringComparer.Ordinal);
+
+    private Linker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+    public static LinkedFacts Link(IEnumerable<FactFile> files, IReadOnlyCollection<string> additionalFilePaths, CancellationToken cancellationToken)
+    {
+        var sorted = new List<FactFile>(files);
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new Linker(cancellationToken).Run(sorted, additionalFilePaths);
+    }
+
+    private LinkedFacts Run(List<FactFile> files, IReadOnlyCollection<string> additionalFilePaths)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var pathsIgnoreCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string p in additionalFilePaths)
+        {
+            string n = PathUtil.Normalize(p);
+            paths.Add(n);
+            pathsIgnoreCase[n] = n;
+        }
+
+        // 1. Definitions: first definition wins (files in path order), later duplicates are reported.
+        var sourceList = Define(files, f => f.Sources, s => s.Header, "Sources", "Source");
+        var orgList = Define(files, f => f.Organizations, s => s.Header, "Organizations", "Organization");
+        var titleList = Define(files, f => f.Titles, s => s.Header, "Titles", "Title");
+        var officialList = Define(files, f => f.Officials, s => s.Header, "Officials", "Official");
+        var eventList = Define(files, f => f.Events, s => s.Header, "Events", "Event");
+        var agreementList = Define(files, f => f.Agreements, s => s.Header, "Agreements", "Agreement");
+        var quoteList = Define(files, f => f.Quotes, s => s.Header, "Quotes", "Quote");
+
+        foreach (var s in sourceList)
+        {
+            string resolved = PathUtil.Normalize(PathUtil.Combine(PathUtil.Directory(s.Fact.Header.Location.Path), s.Fact.File.Value));
+            string? found = paths.Contains(resolved) ? resolved : pathsIgnoreCase.TryGetValue(resolved, out string? other) ? other : null;
+            if (found is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.SourceFileMissing, s.Fact.File.Location, s.Fact.Header.Id, s.Fact.File.Value, "resolved to " + resolved));
+            }
+            _sources[s.Fact.Header.Id] = new LinkedSource(s.Fact, s.MemberName, found);
+        }
+        foreach (var o in orgList) _organizations[o.Fact.Header.Id] = o;
+        foreach (var t in titleList) _titles[t.Fact.Header.Id] = t;
+        foreach (var o in officialList) _officials[o.Fact.Header.Id] = o;
+        foreach (var e in eventList) _events[e.Fact.Header.Id] = e;
+
+        // 2. References: resolve, report and remove dangling ones.
+        var sources = new List<LinkedSource>();
+        foreach (var s in _sources.Values) sources.Add(s with { Fact = s.Fact with { Header = Header(s.Fact.Header) } });
+        var organizations = new List<Linked<OrganizationFact>>();
+        foreach (var o in orgList) organizations.Add(o with { Fact = o.Fact with { Header = Header(o.Fact.Header) } });
+        var titles = new List<Linked<TitleFact>>();
+        foreach (var t in titleList) titles.Add(t with { Fact = t.Fact with { Header = Header(t.Fact.Header), Organization = Optional(t.Fact.Organization) } });
+        var officials = new List<Linked<OfficialFact>>();
+        foreach (var o in officialList)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var positions = new List<PositionFact>();
+            foreach (PositionFact p in o.Fact.Positions)
+            {
+                Range(p.From, p.To);
+                FactRef? title = Optional(p.Title);
+                if (title is not null) positions.Add(p with { Title = title, Provenance = Prov(p.Provenance) });
+            }
+            officials.Add(o with { Fact = o.Fact with { Header = Header(o.Fact.Header), Positions = EquatableArray.From(positions) } });
+        }
+        var events = new List<Linked<EventFact>>();
+        foreach (var e in eventList)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            Range(e.Fact.From, e.Fact.To);
+            events.Add(e with { Fact = e.Fact with { Header = Header(e.Fact.Header), Participants = Many(e.Fact.Participants), PartOf = Optional(e.Fact.PartOf) } });
+        }
+        var agreements = new List<Linked<AgreementFact>>();
+        foreach (var a in agreementList)
+        {
+            agreements.Add(a with
+            {
+                Fact = a.Fact with
+                {
+                    Header = Header(a.Fact.Header),
+                    Parties = Many(a.Fact.Parties),
+                    Negotiators = Many(a.Fact.Negotiators),
+                    Event = Optional(a.Fact.Event),
+                },
+            });
+        }
+        var quotes = new List<Linked<QuoteFact>>();
+        foreach (var q in quoteList)
+        {
+            FactRef? speaker = Optional(q.Fact.Speaker);
+            if (speaker is null) continue; // a quote without a speaker cannot be generated; FG0006 says why
+            quotes.Add(q with { Fact = q.Fact with { Header = Header(q.Fact.Header), Speaker = speaker, Event = Optional(q.Fact.Event) } });
+        }
+
+        // 3. Generated order.
+        sources.Sort((a, b) => string.CompareOrdinal(a.Fact.Header.Id, b.Fact.Header.Id));
+        SortById(organizations);
+        SortById(titles);
+        SortById(officials);
+        events.Sort((a, b) => Chronological(EventStart(a.Fact), a.Fact.Header.Id, EventStart(b.Fact), b.Fact.Header.Id));
+        agreements.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
+        quotes.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
+
+        _diagnostics.Sort(DiagnosticInfo.Compare);
+        return new LinkedFacts(
+            EquatableArray.From(sources), EquatableArray.From(organizations), EquatableArray.From(titles),
+            EquatableArray.From(officials), EquatableArray.From(events), EquatableArray.From(agreements),
+            EquatableArray.From(quotes), EquatableArray.From(_diagnostics));
+    }
+
+    public static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)!.Value;
+
+    /// <summary>The event's period: its date, or from..to (to defaults to from).</summary>
+    public static (FactDateValue Start, FactDateValue End) EventPeriod(EventFact e)
+        => e.Date is not null ? (e.Date.Value, e.Date.Value) : (e.From!.Value, (e.To ?? e.From!).Value);
+
+    private static int Chronological(FactDateValue a, string aId, FactDateValue b, string bId)
+    {
+        int c = a.CompareTo(b);
+        return c != 0 ? c : string.CompareOrdinal(aId, bId);
+    }
+
+    private static void SortById<T>(List<Linked<T>> list) where T : class
+        => list.Sort((a, b) => string.CompareOrdinal(IdOf(a.Fact), IdOf(b.Fact)));
+
+    private static string IdOf(object fact) => fact switch
+    {
+        OrganizationFact o => o.Header.Id,
+        TitleFact t => t.Header.Id,
+        OfficialFact o => o.Header.Id,
+        _ => throw new ArgumentException("unexpected fact type", nameof(fact)),
+    };
+
+    private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
+        where T : class, IEquatable<T>
+    {
+        var byId = new Dictionary<string, FactHeader>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, FactHeader>(StringComparer.Ordinal);
+        var result = new List<Linked<T>>();
+        foreach (FactFile file in files)
+        {
+            foreach (T fact in select(file))
+            {
+                FactHeader h = header(fact);
+                if (byId.TryGetValue(h.Id, out FactHeader? first))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateId, h.IdLocation, first.IdLocation, kind, h.Id, first.IdLocation.ToString()));
+                    continue;
+                }
+                string name = Naming.ToPascalCase(h.Id);
+                string? problem = Naming.Problem(name, className);
+                if (problem is null && byName.TryGetValue(name, out FactHeader? clash))
+                {
+                    problem = "ids '" + h.Id + "' and '" + clash.Id + "' (at " + clash.IdLocation + ") both map to the C# name " + className + "." + name;
+                }
+                if (problem is not null)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClash, h.IdLocation, kind + " '" + h.Id + "': " + problem));
+                    continue;
+                }
+                byId.Add(h.Id, h);
+                byName.Add(name, h);
+                result.Add(new Linked<T>(fact, Naming.Escape(name)));
+            }
+        }
+        return result;
+    }
+
+    private FactHeader Header(FactHeader header) => header with { Provenance = Prov(header.Provenance) };
+
+    private Provenance Prov(Provenance provenance)
+        => provenance.Sources.Count == 0 ? provenance : provenance with { Sources = Many(provenance.Sources) };
+
+    private EquatableArray<FactRef> Many(EquatableArray<FactRef> refs)
+    {
+        if (refs.Count == 0) return refs;
+        var kept = new List<FactRef>(refs.Count);
+        foreach (FactRef r in refs)
+        {
+            FactRef? resolved = Optional(r);
+            if (resolved is not null) kept.Add(resolved);
+        }
+        return EquatableArray.From(kept);
+    }
+
+    /// <summary>Resolves a reference: returns it (with actors pinned to official or organization) or null after FG0006.</summary>
+    private FactRef? Optional(FactRef? r)
+    {
+        if (r is null) return null;
+        FactRef? result = r.Target switch
+        {
+            RefTarget.Source => _sources.ContainsKey(r.Id) ? r : Dangling(r, "source", _sources.Keys),
+            RefTarget.Organization => _organizations.ContainsKey(r.Id) ? r : Dangling(r, "organization", _organizations.Keys),
+            RefTarget.Title => _titles.ContainsKey(r.Id) ? r : Dangling(r, "title", _titles.Keys),
+            RefTarget.Official => _officials.ContainsKey(r.Id) ? r : Dangling(r, "official", _officials.Keys),
+            RefTarget.Event => _events.ContainsKey(r.Id) ? r : Dangling(r, "event", _events.Keys),
+            RefTarget.Actor => _officials.ContainsKey(r.Id) ? r with { Target = RefTarget.Official }
+                : _organizations.ContainsKey(r.Id) ? r with { Target = RefTarget.Organization }
+                : Dangling(r, "official or organization", Concat(_officials.Keys, _organizations.Keys)),
+            RefTarget.Party => IsCountry(r.Id) ? r
+                : _organizations.ContainsKey(r.Id) ? r with { Target = RefTarget.Organization }
+                : Dangling(r, "organization (or country code)", _organizations.Keys),
+            _ => null,
+        };
+        if (result?.As is { } asTitle && !_titles.ContainsKey(asTitle.Value))
+        {
+            Dangling(new FactRef(asTitle.Value, RefTarget.Title, asTitle.Location, null), "title", _titles.Keys);
+            result = result with { As = null };
+        }
+        return result;
+    }
+
+    public static bool IsCountry(string id) => id.Length == 2 && id[0] >= 'A' && id[0] <= 'Z';
+
+    private static IEnumerable<string> Concat(IEnumerable<string> a, IEnumerable<string> b)
+    {
+        foreach (string s in a) yield return s;
+        foreach (string s in b) yield return s;
+    }
+
+    private FactRef? Dangling(FactRef r, string what, IEnumerable<string> candidates)
+    {
+        string? suggestion = FactSchema.Closest(r.Id, candidates);
+        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DanglingReference, r.Location, r.Id, what,
+            suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+        return null;
+    }
+
+    private void Range(LocatedDate? from, LocatedDate? to)
+    {
+        if (from is null || to is null) return;
+        if (to.Value.EndDayNumber < from.Value.StartDayNumber)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReversedRange, to.Location, from.Location, to.Value.ToString(), from.Value.ToString()));
+        }
+    }
+}

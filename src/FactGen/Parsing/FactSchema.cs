@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using FactGen.Model;
+
+namespace FactGen.Parsing;
+
+/// <summary>
+/// Fact format v1 as data: the top-level lists, each kind's fields and which are required. The parser
+/// and the JSON schema test both read it, so the two cannot drift apart.
+/// </summary>
+internal static class FactSchema
+{
+    public const string KindsHint = "meeting, talks, visit, trip, summit, announcement, statement, incident, other";
+
+    public static readonly string[] EventKinds = { "meeting", "talks", "visit", "trip", "summit", "announcement", "statement", "incident", "other" };
+
+    /// <summary>Fields any item may carry.</summary>
+    public static readonly string[] CommonFields = { "id", "source", "sources", "evidence", "note", "deprecated" };
+
+    public static readonly string[] PositionFields = { "title", "from", "to", "source", "sources", "evidence", "note" };
+
+    public static readonly string[] RefFields = { "official", "organization", "as" };
+
+    public static readonly (string List, FactKind Kind)[] Lists =
+    {
+        ("sources", FactKind.Source),
+        ("organizations", FactKind.Organization),
+        ("titles", FactKind.Title),
+        ("officials", FactKind.Official),
+        ("events", FactKind.Event),
+        ("agreements", FactKind.Agreement),
+        ("quotes", FactKind.Quote),
+    };
+
+    /// <summary>The kind-specific fields of each kind (beyond <see cref="CommonFields"/>); required ones first.</summary>
+    public static IReadOnlyList<string> FieldsOf(FactKind kind) => kind switch
+    {
+        FactKind.Source => new[] { "title", "file", "published", "url" },
+        FactKind.Organization => new[] { "name", "country", "native", "abbreviation" },
+        FactKind.Title => new[] { "name", "country", "organization", "holders" },
+        FactKind.Official => new[] { "name", "country", "romanized", "native", "positions", "aliases" },
+        FactKind.Event => new[] { "kind", "name", "date", "from", "to", "summary", "location", "participants", "part_of" },
+        FactKind.Agreement => new[] { "name", "date", "parties", "negotiators", "event", "summary" },
+        FactKind.Quote => new[] { "speaker", "text", "date", "event" },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Required kind-specific fields (events need <c>date</c> or <c>from</c>, checked apart).</summary>
+    public static IReadOnlyList<string> RequiredOf(FactKind kind) => kind switch
+    {
+        FactKind.Source => new[] { "title", "file", "published" },
+        FactKind.Organization => new[] { "name", "country" },
+        FactKind.Title => new[] { "name", "country" },
+        FactKind.Official => new[] { "name", "country" },
+        FactKind.Event => new[] { "kind", "name" },
+        FactKind.Agreement => new[] { "name", "date", "parties" },
+        FactKind.Quote => new[] { "speaker", "text", "date" },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static string Singular(FactKind kind) => kind switch
+    {
+        FactKind.Source => "source",
+        FactKind.Organization => "organization",
+        FactKind.Title => "title",
+        FactKind.Official => "official",
+        FactKind.Event => "event",
+        FactKind.Agreement => "agreement",
+        _ => "quote",
+    };
+
+    /// <summary>The closest candidate within a small edit distance, for "did you mean" hints.</summary>
+    public static string? Closest(string value, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        int allowed = Math.Max(2, value.Length / 3);
+        foreach (string candidate in candidates)
+        {
+            int d = Distance(value, candidate, allowed);
+            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /// <summary>Damerau–Levenshtein (optimal string alignment) distance, cut off above <paramref name="max"/>.</summary>
+    public static int Distance(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        if (a.Length > 256 || b.Length > 256) return a == b ? 0 : max + 1;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                int v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, d[i - 2, j - 2] + 1);
+                d[i, j] = v;
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using FactGen.Model;
+
+namespace FactGen.Parsing;
+
+// A minimal located YAML tree, built once per file from YamlDotNet's event stream and thrown away after
+// binding. Aliases point at the anchored node (shared, not copied); their expanded size is charged to the
+// node budget so an alias bomb is refused, not expanded.
+
+internal abstract class YamlNode
+{
+    protected YamlNode(LocationInfo location) => Location = location;
+
+    public LocationInfo Location { get; }
+
+    /// <summary>Node count of this subtree, with aliases counted at their expanded size.</summary>
+    public int Size { get; set; } = 1;
+
+    public abstract string Describe { get; }
+}
+
+internal sealed class YamlScalar : YamlNode
+{
+    public YamlScalar(string value, bool isPlain, LocationInfo location) : base(location)
+    {
+        Value = value;
+        IsPlain = isPlain;
+    }
+
+    public string Value { get; }
+
+    /// <summary>Unquoted and not a block scalar: the only style in which <c>~</c> and empty mean null.</summary>
+    public bool IsPlain { get; }
+
+    public bool IsNull => IsPlain && (Value.Length == 0 || Value == "~" || Value == "null");
+
+    public override string Describe => "a text value";
+}
+
+internal sealed class YamlSequence : YamlNode
+{
+    public YamlSequence(LocationInfo location) : base(location) { }
+
+    public List<YamlNode> Items { get; } = new();
+
+    public override string Describe => "a list";
+}
+
+internal sealed class YamlMapping : YamlNode
+{
+    public YamlMapping(LocationInfo location) : base(location) { }
+
+    public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = new();
+
+    public override string Describe => "a mapping";
+
+    public YamlNode? Get(string key)
+    {
+        foreach (var e in Entries)
+        {
+            if (e.Key.Value == key) return e.Value;
+        }
+        return null;
+    }
+}

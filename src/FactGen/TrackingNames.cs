@@ -1,0 +1,12 @@
+namespace FactGen;
+
+/// <summary>Names of the incremental pipeline's steps, so tests can assert what ran and what was cached.</summary>
+internal static class TrackingNames
+{
+    public const string Settings = nameof(Settings);
+    public const string FactFiles = nameof(FactFiles);
+    public const string Parse = nameof(Parse);
+    public const string AllFiles = nameof(AllFiles);
+    public const string AdditionalPaths = nameof(AdditionalPaths);
+    public const string Link = nameof(Link);
+}
