@@ -1,36 +1,104 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using FactGen.Benchmarks.Corpus;
 using FactGen.Benchmarks.Infrastructure;
+using FactGen.Benchmarks.Startup;
+using Microsoft.CodeAnalysis;
 
 namespace FactGen.Benchmarks;
 
+/// <summary>
+/// BenchmarkDotNet's switcher (any arguments BenchmarkDotNet takes), plus a few commands of our own:
+/// <list type="bullet">
+/// <item><c>corpus OFFICIALS FILES DIR</c> writes a synthetic corpus to DIR (facts/, seeds/);</item>
+/// <item><c>check SPEC…</c> runs the generator on corpora (e.g. <c>100/1 facts</c>) and prints sizes and diagnostics;</item>
+/// <item><c>startup [RUNS] [SPEC…]</c> runs the start-up child processes RUNS times and prints their own figures;</item>
+/// <item><c>ilsize [SPEC…]</c> prints the largest IL method bodies of the compiled generated code.</item>
+/// </list>
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "corpus")
+        switch (args.FirstOrDefault())
         {
-            // corpus <officials> <files> <directory>: write a synthetic corpus to disk.
-            var corpus = FactCorpus.Get(args[1] + "/" + args[2]);
-            corpus.WriteTo(args[3]);
-            Console.WriteLine(corpus.Spec + ": " + corpus.Counts + ", " + corpus.FactBytes + " bytes of YAML in " + corpus.FactFiles.Count + " files");
-            return 0;
-        }
-        if (args.Length > 0 && args[0] == "check")
-        {
-            foreach (string spec in args.Skip(1))
+            case "corpus":
             {
-                var corpus = FactCorpus.Get(spec);
-                var run = Generation.Run(corpus);
-                Console.WriteLine(corpus.Spec + ": " + corpus.Counts + ", " + corpus.FactBytes + " bytes; " + run.Diagnostics.Length + " generator diagnostics");
-                foreach (var d in run.Diagnostics.Take(20)) Console.WriteLine("  " + d);
-                var errors = run.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
-                Console.WriteLine("  compile errors: " + errors.Count);
-                foreach (var d in errors.Take(10)) Console.WriteLine("  " + d);
+                var corpus = FactCorpus.Get(args[1] + "/" + args[2]);
+                corpus.WriteTo(args[3]);
+                Console.WriteLine(corpus.Spec + ": " + corpus.Counts + ", " + corpus.FactBytes + " bytes of YAML in " + corpus.FactFiles.Count + " files");
+                return 0;
             }
-            return 0;
+            case "check":
+                foreach (string spec in args.Skip(1)) Check(spec);
+                return 0;
+            case "startup":
+            {
+                int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+                string[] specs = args.Length > 2 ? args[2..] : new[] { "1000/10", "10000/100" };
+                StartupTable(runs, specs, Console.Out);
+                return 0;
+            }
+            case "ilsize":
+                foreach (string spec in args.Length > 1 ? args[1..] : new[] { "100/1", "1000/10", "10000/100" }) IlSizeReport(spec, Console.Out);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
         }
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+    }
+
+    private static void Check(string spec)
+    {
+        var corpus = FactCorpus.Get(spec);
+        var run = Generation.Run(corpus);
+        Console.WriteLine(corpus.Spec + ": " + corpus.Counts + ", " + corpus.FactBytes + " bytes; " + run.Diagnostics.Length + " generator diagnostics");
+        foreach (var d in run.Diagnostics.Take(20)) Console.WriteLine("  " + d);
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Console.WriteLine("  compiler errors and warnings: " + problems.Count);
+        foreach (var d in problems.Take(10)) Console.WriteLine("  " + d);
+    }
+
+    /// <summary>Median of each child's own figures over <paramref name="runs"/> fresh processes per app.</summary>
+    public static void StartupTable(int runs, IEnumerable<string> specs, TextWriter output)
+    {
+        output.WriteLine("| Corpus | Input | Generated: first access | Generated: allocated | Runtime YAML: load | Runtime YAML: allocated | YAML / generated | Process: empty | Process: generated | Process: YAML |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (string spec in specs)
+        {
+            var corpus = FactCorpus.Get(spec);
+            using var apps = StartupApps.Build(corpus);
+            var generated = new List<ChildReport>();
+            var yaml = new List<ChildReport>();
+            var empty = new List<ChildReport>();
+            for (int i = 0; i < runs; i++)
+            {
+                // interleaved, so background load hits all three alike
+                empty.Add(apps.RunEmpty());
+                generated.Add(apps.RunGenerated());
+                yaml.Add(apps.RunYaml());
+            }
+            double g = Median(generated.Select(r => r.FirstAccessMilliseconds)), y = Median(yaml.Select(r => r.FirstAccessMilliseconds));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {spec} | {corpus.FactBytes / 1024.0:N0} KB | {g:N2} ms | {Median(generated.Select(r => (double)r.AllocatedBytes)) / 1024:N0} KB | {y:N1} ms | {Median(yaml.Select(r => (double)r.AllocatedBytes)) / 1024:N0} KB | {y / g:N0}× | {Median(empty.Select(r => r.ProcessMilliseconds)):N0} ms | {Median(generated.Select(r => r.ProcessMilliseconds)):N0} ms | {Median(yaml.Select(r => r.ProcessMilliseconds)):N0} ms |"));
+        }
+        output.WriteLine($"(median of {runs} fresh processes each; first access and load are measured by the child from the first line of Main; process times include the runtime's start-up)");
+    }
+
+    public static void IlSizeReport(string spec, TextWriter output)
+    {
+        var corpus = FactCorpus.Get(spec);
+        var run = Generation.Run(corpus);
+        Generation.RequireClean(run.Diagnostics, "corpus " + spec);
+        byte[] image = Generation.Emit(run.Output);
+        var methods = IlSize.Methods(image);
+        output.WriteLine(spec + ": " + methods.Count + " methods, " + image.Length / 1024 + " KB assembly; largest IL bodies:");
+        foreach (var m in methods.Take(5)) output.WriteLine("  " + m.Size.ToString("N0", CultureInfo.InvariantCulture).PadLeft(8) + " bytes  " + m.Name);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -1,0 +1,77 @@
+using BenchmarkDotNet.Attributes;
+using FactGen.Benchmarks.Corpus;
+using FactGen.Benchmarks.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace FactGen.Benchmarks.Benchmarks;
+
+/// <summary>
+/// (2) One fact file edited among 100 (what the IDE does on a keystroke): the driver that already ran over
+/// the corpus gets <see cref="GeneratorDriver.ReplaceAdditionalText"/> with the very AdditionalText instance
+/// it holds, then runs again. Baseline: a full run with a new driver. Budget: the edit ≤ 5% of the full run.
+/// Each invocation starts from the same warm driver (drivers are immutable), so every one measures one edit.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(CorpusConfig))]
+[SmokeCorpus("100/100")]
+public class IncrementalBenchmarks
+{
+    private List<AdditionalText> _additionalTexts = new();
+    private Compilation _compilation = null!;
+    private GeneratorDriver _warm = null!;
+    private AdditionalText _original = null!;
+    private AdditionalText _valueEdit = null!;
+    private AdditionalText _commentEdit = null!;
+
+    [Params("1000/100", "10000/100")]
+    public string Corpus { get; set; } = "100/100";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        FactCorpus corpus = FactCorpus.Get(Corpus);
+        if (corpus.FactFiles.Count < 2) throw new InvalidOperationException("the incremental benchmark needs a corpus split over several files");
+        _additionalTexts = Generation.AdditionalTexts(corpus);
+        _compilation = Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
+        _warm = Generation.Driver(_additionalTexts).RunGenerators(_compilation);
+        Generation.RequireClean(_warm.GetRunResult().Diagnostics, "corpus " + Corpus);
+
+        // The middle file: edit one value (a quote's or name's text), or only append a comment.
+        _original = _additionalTexts[corpus.FactFiles.Count / 2];
+        string text = _original.GetText()!.ToString();
+        _valueEdit = new InMemoryAdditionalText(_original.Path, EditOneValue(text));
+        _commentEdit = new InMemoryAdditionalText(_original.Path, text + "# reviewed\n");
+
+        var edited = _warm.ReplaceAdditionalText(_original, _valueEdit).RunGenerators(_compilation).GetRunResult();
+        Generation.RequireClean(edited.Diagnostics, "edited corpus " + Corpus);
+    }
+
+    /// <summary>Changes the first quote text (or, failing that, the first name) in the file; the result stays valid.</summary>
+    public static string EditOneValue(string text)
+    {
+        foreach (string key in new[] { "\n    text: \"", "\n    name: " })
+        {
+            int at = text.IndexOf(key, StringComparison.Ordinal);
+            if (at < 0) continue;
+            int end = text.IndexOf('\n', at + 1);
+            string line = text[(at + 1)..end];
+            string changed = line.EndsWith('"') ? line[..^1] + " Indeed.\"" : line + " Jr";
+            return text[..(at + 1)] + changed + text[end..];
+        }
+        throw new InvalidOperationException("no value to edit in the file");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int FullRun()
+        => Generation.Driver(_additionalTexts).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>One value changed in one file: that file is parsed again; link and emit run again.</summary>
+    [Benchmark]
+    public int EditOneValueInOneFile()
+        => _warm.ReplaceAdditionalText(_original, _valueEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>A comment appended to one file: the file is parsed again, its model is unchanged, nothing downstream runs.</summary>
+    [Benchmark]
+    public int AppendCommentToOneFile()
+        => _warm.ReplaceAdditionalText(_original, _commentEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+}
