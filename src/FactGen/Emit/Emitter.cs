@@ -671,7 +671,7 @@ internal sealed class Emitter
             for (int i = 0; i < provenance.Sources.Count; i++)
             {
                 if (i > 0) sb.Append("; ");
-                sb.Append(CSharp.Xml(_facts.Sources[_sourceIndex[provenance.Sources[i].Id]].Fact.Title));
+                sb.Append(CSharp.Xml(_facts.Sources[_sourceIndex[provenance.Sources[i].Id]].Fact.Title).TrimEnd('.'));
             }
             sb.Append(".</para>");
         }

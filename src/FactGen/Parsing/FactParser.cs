@@ -216,15 +216,12 @@ internal sealed class FactParser
         private readonly FactParser _parser;
         private readonly FactKind _kind;
         private readonly YamlMapping _map;
-        private string _label;
 
         public ItemReader(FactParser parser, FactKind kind, YamlMapping map)
         {
             _parser = parser;
             _kind = kind;
             _map = map;
-            string singular = FactSchema.Singular(kind);
-            _label = char.ToUpperInvariant(singular[0]) + singular.Substring(1);
         }
 
         public bool Ok { get; private set; } = true;
@@ -251,7 +248,7 @@ internal sealed class FactParser
             YamlNode? node = _map.Get("id");
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                Missing("id", "(no id)");
+                Missing("id");
                 return null;
             }
             if (node is not YamlScalar id)
@@ -266,7 +263,6 @@ internal sealed class FactParser
                 return null;
             }
             _id = id.Value;
-            _label = _label + " '" + _id + "'";
             Provenance provenance = ReadProvenance(_map, isItem: true);
             return new FactHeader(id.Value, id.Location, _map.Location, provenance);
         }
@@ -303,7 +299,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (required) Missing(field, _label);
+                if (required) Missing(field);
                 return null;
             }
             if (node is not YamlScalar scalar)
@@ -364,7 +360,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (required) Missing(field, _label);
+                if (required) Missing(field);
                 return null;
             }
             if (node is not YamlScalar scalar)
@@ -385,7 +381,7 @@ internal sealed class FactParser
         {
             if (date is null && from is null && _map.Get("date") is null && _map.Get("from") is null)
             {
-                Missing("date", _label);
+                Missing("date");
             }
             else if (date is not null && (from is not null || to is not null))
             {
@@ -394,7 +390,7 @@ internal sealed class FactParser
             }
             else if (date is null && from is null && to is not null)
             {
-                Missing("from", _label);
+                Missing("from");
             }
         }
 
@@ -405,7 +401,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (required) Missing(field, _label);
+                if (required) Missing(field);
                 return null;
             }
             return RefFrom(node, field, target);
@@ -484,7 +480,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (_kind == FactKind.Agreement && field == "parties" && map == _map) Missing(field, _label);
+                if (_kind == FactKind.Agreement && field == "parties" && map == _map) Missing(field);
                 return EquatableArray<FactRef>.Empty;
             }
             if (node is not YamlSequence seq)
@@ -556,9 +552,10 @@ internal sealed class FactParser
             return EquatableArray.From(positions);
         }
 
-        private void Missing(string field, string label)
+        private void Missing(string field)
         {
-            _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingField, _map.Location, label.Split(' ')[0], _id ?? "(no id)", field));
+            string kind = FactSchema.Singular(_kind);
+            _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingField, _map.Location, char.ToUpperInvariant(kind[0]) + kind.Substring(1), _id ?? "(no id)", field));
             Ok = false;
         }
 
