@@ -54,6 +54,9 @@ public static class Program
         var run = Generation.Run(corpus);
         Console.WriteLine(corpus.Spec + ": " + corpus.Counts + ", " + corpus.FactBytes + " bytes; " + run.Diagnostics.Length + " generator diagnostics");
         foreach (var d in run.Diagnostics.Take(20)) Console.WriteLine("  " + d);
+        var analyzer = Generation.Analyze(Generation.AdditionalTexts(corpus), Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release));
+        Console.WriteLine("  analyzer diagnostics: " + analyzer.Length);
+        foreach (var d in analyzer.Take(20)) Console.WriteLine("  " + d);
         var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Console.WriteLine("  compiler errors and warnings: " + problems.Count);
         foreach (var d in problems.Take(10)) Console.WriteLine("  " + d);

@@ -591,7 +591,13 @@ public sealed class CorpusGenerator
                 Date = e.Date!.Value,
                 Event = _rng.Chance(70) ? e : null,
             };
-            if (_rng.Chance(70)) Cite(q.Prov, "\u201C" + text + "\u201D, said " + o.Names.Name + ".");
+            string said = "\u201C" + text + "\u201D, said " + o.Names.Name + ".";
+            if (_rng.Chance(70)) Cite(q.Prov, said);
+            if (q.Prov.Evidence is null)
+            {
+                // FG0012 also looks for a quote's text in the sources it cites.
+                foreach (Src s in q.Prov.Sources) s.Text.Append(said).Append('\n');
+            }
             _quotes.Add(q);
         }
     }

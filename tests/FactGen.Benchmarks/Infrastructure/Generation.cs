@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
 using FactGen.Benchmarks.Corpus;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,6 +38,14 @@ public static class Generation
         compilation ??= Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
         GeneratorDriver driver = Driver(AdditionalTexts(corpus)).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return (output, diagnostics, driver.GetRunResult());
+    }
+
+    /// <summary>Runs FactGen's fact-file analyzer over the corpus (as AdditionalFiles of <paramref name="compilation"/>) and returns its diagnostics.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(IEnumerable<AdditionalText> texts, Compilation compilation)
+    {
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(texts.ToImmutableArray(), BenchOptionsProvider.Default);
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Analyzers.FactFileAnalyzer()), options);
+        return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 
     /// <summary>Emits a compilation to bytes, failing with its errors when it does not compile.</summary>
