@@ -13,6 +13,8 @@ namespace FactGen.Benchmarks;
 /// <item><c>corpus OFFICIALS FILES DIR</c> writes a synthetic corpus to DIR (facts/, seeds/);</item>
 /// <item><c>check SPEC…</c> runs the generator on corpora (e.g. <c>100/1 facts</c>) and prints sizes and diagnostics;</item>
 /// <item><c>startup [RUNS] [SPEC…]</c> runs the start-up child processes RUNS times and prints their own figures;</item>
+/// <item><c>phases [RUNS] [SPEC…]</c> times the generator's steps one by one (where the time and allocations go);</item>
+/// <item><c>fullrun SPEC RUNS</c> only runs the generator, for a profiler;</item>
 /// <item><c>ilsize [SPEC…]</c> prints the largest IL method bodies of the compiled generated code.</item>
 /// </list>
 /// </summary>
@@ -37,6 +39,25 @@ public static class Program
                 int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
                 string[] specs = args.Length > 2 ? args[2..] : new[] { "1000/10", "10000/100" };
                 StartupTable(runs, specs, Console.Out);
+                return 0;
+            }
+            case "phases":
+            {
+                int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+                foreach (string spec in args.Length > 2 ? args[2..] : new[] { "10000/100" }) Phases.Report(spec, runs, Console.Out);
+                return 0;
+            }
+            case "fullrun":
+            {
+                // fullrun SPEC RUNS: full generator runs only, for a profiler (dotnet-trace collect -- dotnet …).
+                var texts = Generation.AdditionalTexts(FactCorpus.Get(args[1]));
+                var compilation = Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
+                for (int i = 0; i < int.Parse(args[2], CultureInfo.InvariantCulture); i++)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    Generation.Driver(texts).RunGenerators(compilation).GetRunResult();
+                    Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms");
+                }
                 return 0;
             }
             case "ilsize":

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using FactGen.Benchmarks.Corpus;
+using FactGen.Emit;
+using FactGen.Linking;
+using FactGen.Model;
+using FactGen.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FactGen.Benchmarks.Infrastructure;
+
+/// <summary>
+/// Where a full run's time and allocations go: the generator's steps called directly (no driver), each timed
+/// and measured (allocated bytes on this thread) separately; median of several runs. For finding what to fix,
+/// not for the budgets (those are the BenchmarkDotNet figures).
+/// </summary>
+public static class Phases
+{
+    public static void Report(string spec, int runs, TextWriter output)
+    {
+        FactCorpus corpus = FactCorpus.Get(spec);
+        var texts = Generation.AdditionalTexts(corpus);
+        var factTexts = texts.Take(corpus.FactFiles.Count).ToList();
+        var paths = texts.Select(t => t.Path).ToList();
+        var settings = new EmitSettings("Bench.Facts", true, "/corpus/");
+        var rows = new Dictionary<string, List<(double Ms, long Bytes)>>();
+
+        void Measure(string name, Action action)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            action();
+            double ms = clock.Elapsed.TotalMilliseconds;
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (!rows.TryGetValue(name, out var list)) rows[name] = list = new();
+            list.Add((ms, bytes));
+        }
+
+        for (int run = 0; run < runs + 1; run++)
+        {
+            if (run == 0) rows.Clear();
+            var strings = new List<string>();
+            Measure("SourceText.ToString", () => { foreach (var t in factTexts) strings.Add(t.GetText()!.ToString()); });
+            Measure("YamlDotNet Parser (floor)", () =>
+            {
+                foreach (string s in strings)
+                {
+                    var parser = new YamlDotNet.Core.Parser(new StringReader(s));
+                    while (parser.MoveNext()) { }
+                }
+            });
+            var diagnostics = new List<DiagnosticInfo>();
+            Measure("YamlReader (tree)", () => { for (int i = 0; i < strings.Count; i++) YamlReader.Read(factTexts[i].Path, strings[i], ParseLimits.Default, diagnostics, default); });
+            var files = new List<FactFile>();
+            Measure("FactParser.Parse (tree + bind)", () => { for (int i = 0; i < strings.Count; i++) files.Add(FactParser.Parse(factTexts[i].Path, strings[i], ParseLimits.Default, default)); });
+            LinkedFacts linked = null!;
+            Measure("Linker.Link", () => linked = Linker.Link(files, paths, default));
+            List<(string, string)> sources = null!;
+            Measure("Emitter.Emit", () => sources = Emitter.Emit(linked, settings, default));
+            Measure("SourceText.From (outputs)", () => { foreach (var (_, s) in sources) SourceText.From(s, System.Text.Encoding.UTF8); });
+            var compilation = Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
+            Measure("Driver: full run", () => Generation.Driver(texts).RunGenerators(compilation).GetRunResult());
+            if (run == 0) rows.Clear(); // the first round warms up the JIT
+        }
+
+        output.WriteLine($"{spec}: {corpus.FactBytes / 1024:N0} KB YAML in {corpus.FactFiles.Count} files; median of {runs} runs");
+        output.WriteLine("| Phase | Time | Allocated | Alloc/Input |");
+        output.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, list) in rows)
+        {
+            double ms = list.Select(r => r.Ms).Order().ElementAt(list.Count / 2);
+            double bytes = list.Select(r => (double)r.Bytes).Order().ElementAt(list.Count / 2);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {ms:N1} ms | {bytes / 1024 / 1024:N1} MB | {bytes / corpus.FactBytes:N2} |"));
+        }
+    }
+}
