@@ -22,27 +22,58 @@ internal static class CSharp
     public static void AppendLiteral(StringBuilder sb, string value)
     {
         sb.Append('"');
-        foreach (char c in value)
+        int run = 0; // start of the pending run of characters that stay as they are
+        for (int i = 0; i < value.Length; i++)
         {
-            switch (c)
+            char c = value[i];
+            string? escape = c switch
             {
-                case '"': sb.Append("\\\""); continue;
-                case '\\': sb.Append("\\\\"); continue;
-                case '\n': sb.Append("\\n"); continue;
-                case '\r': sb.Append("\\r"); continue;
-                case '\t': sb.Append("\\t"); continue;
-                case '\0': sb.Append("\\0"); continue;
-            }
-            if (c >= ' ' && c < 0x7F || (c >= 0xA1 && IsSafe(c)))
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\0' => "\\0",
+                _ => null,
+            };
+            if (escape is null && (c >= ' ' && c < 0x7F || (c >= 0xA1 && IsSafe(c)))) continue;
+            // Copy the run before c in one call; the data literal is megabytes long.
+            if (i > run) sb.Append(value, run, i - run);
+            run = i + 1;
+            if (escape is not null)
             {
-                sb.Append(c);
+                sb.Append(escape);
             }
             else
             {
-                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                sb.Append("\\u").Append(Hex((c >> 12) & 0xF)).Append(Hex((c >> 8) & 0xF)).Append(Hex((c >> 4) & 0xF)).Append(Hex(c & 0xF));
             }
         }
+        if (value.Length > run) sb.Append(value, run, value.Length - run);
         sb.Append('"');
+    }
+
+    private static char Hex(int digit) => (char)(digit < 10 ? '0' + digit : 'A' + digit - 10);
+
+    /// <summary>
+    /// True when <see cref="Xml"/> would return the text unchanged: printable ASCII without <c>&amp; &lt; &gt; "</c>,
+    /// single spaces between words. Most names and summaries are; they skip the per-character Unicode lookups.
+    /// </summary>
+    private static bool IsPlainXml(string value)
+    {
+        bool afterSpace = true; // a leading space is not plain
+        foreach (char c in value)
+        {
+            if (c == ' ')
+            {
+                if (afterSpace) return false;
+                afterSpace = true;
+                continue;
+            }
+            if (c < '!' || c > '~' || c == '&' || c == '<' || c == '>' || c == '"') return false;
+            afterSpace = false;
+        }
+        return !afterSpace || value.Length == 0;
     }
 
     private static bool IsSafe(char c)
@@ -72,6 +103,7 @@ internal static class CSharp
     /// </summary>
     public static string Xml(string value, int max = 300)
     {
+        if (value.Length <= max && IsPlainXml(value)) return value;
         var sb = new StringBuilder(value.Length);
         bool space = false;
         foreach (char c in value)

@@ -6,6 +6,7 @@ namespace FactGen.Emit;
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _sb;
+    private readonly char[] _digits = new char[10];
     private int _indent;
 
     public SourceWriter(int capacity = 4096) => _sb = new StringBuilder(capacity);
@@ -32,9 +33,39 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Appends the invariant decimal form of <paramref name="value"/> without allocating (data tables hold millions of ints).</summary>
     public SourceWriter Append(int value)
     {
-        _sb.Append(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (value < 0)
+        {
+            if (value == int.MinValue)
+            {
+                _sb.Append("-2147483648");
+                return this;
+            }
+            _sb.Append('-');
+            value = -value;
+        }
+        if (value < 10)
+        {
+            _sb.Append((char)('0' + value));
+            return this;
+        }
+        int start = _digits.Length;
+        do
+        {
+            _digits[--start] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+        while (value != 0);
+        _sb.Append(_digits, start, _digits.Length - start);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="value"/> as a C# string literal (see <see cref="CSharp.AppendLiteral"/>).</summary>
+    public SourceWriter AppendLiteral(string value)
+    {
+        CSharp.AppendLiteral(_sb, value);
         return this;
     }
 
