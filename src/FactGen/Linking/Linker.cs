@@ -68,23 +68,54 @@ internal sealed class Linker
 
         // 2. References: resolve, report and remove dangling ones.
         var sources = new List<LinkedSource>();
-        foreach (var s in _sources.Values) sources.Add(s with { Fact = s.Fact with { Header = Header(s.Fact.Header) } });
+        foreach (var s in _sources.Values)
+        {
+            FactHeader h = Header(s.Fact.Header);
+            sources.Add(ReferenceEquals(h, s.Fact.Header) ? s : s with { Fact = s.Fact with { Header = h } });
+        }
         var organizations = new List<Linked<OrganizationFact>>();
-        foreach (var o in orgList) organizations.Add(o with { Fact = o.Fact with { Header = Header(o.Fact.Header) } });
+        foreach (var o in orgList)
+        {
+            FactHeader h = Header(o.Fact.Header);
+            organizations.Add(ReferenceEquals(h, o.Fact.Header) ? o : o with { Fact = o.Fact with { Header = h } });
+        }
         var titles = new List<Linked<TitleFact>>();
-        foreach (var t in titleList) titles.Add(t with { Fact = t.Fact with { Header = Header(t.Fact.Header), Organization = Optional(t.Fact.Organization) } });
+        foreach (var t in titleList)
+        {
+            FactHeader h = Header(t.Fact.Header);
+            FactRef? organization = Optional(t.Fact.Organization);
+            titles.Add(ReferenceEquals(h, t.Fact.Header) && ReferenceEquals(organization, t.Fact.Organization)
+                ? t
+                : t with { Fact = t.Fact with { Header = h, Organization = organization } });
+        }
         var officials = new List<Linked<OfficialFact>>();
         foreach (var o in officialList)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var positions = new List<PositionFact>();
+            var positions = new List<PositionFact>(o.Fact.Positions.Count);
+            bool same = true;
             foreach (PositionFact p in o.Fact.Positions)
             {
                 Range(p.From, p.To);
                 FactRef? title = Optional(p.Title);
-                if (title is not null) positions.Add(p with { Title = title, Provenance = Prov(p.Provenance) });
+                if (title is null)
+                {
+                    same = false;
+                    continue;
+                }
+                Provenance provenance = Prov(p.Provenance);
+                if (ReferenceEquals(title, p.Title) && ReferenceEquals(provenance, p.Provenance))
+                {
+                    positions.Add(p);
+                    continue;
+                }
+                same = false;
+                positions.Add(p with { Title = title, Provenance = provenance });
             }
-            officials.Add(o with { Fact = o.Fact with { Header = Header(o.Fact.Header), Positions = EquatableArray.From(positions) } });
+            FactHeader header = Header(o.Fact.Header);
+            officials.Add(same && ReferenceEquals(header, o.Fact.Header)
+                ? o
+                : o with { Fact = o.Fact with { Header = header, Positions = same ? o.Fact.Positions : EquatableArray.From(positions) } });
         }
         var events = new List<Linked<EventFact>>();
         foreach (var e in eventList)
@@ -189,21 +220,39 @@ internal sealed class Linker
         return result;
     }
 
-    private FactHeader Header(FactHeader header) => header with { Provenance = Prov(header.Provenance) };
+    // Resolution returns the very instance it was given when nothing changes (the usual case), so the
+    // linked model shares the parsed records instead of copying every fact: less to allocate and compare.
+
+    private FactHeader Header(FactHeader header)
+    {
+        Provenance provenance = Prov(header.Provenance);
+        return ReferenceEquals(provenance, header.Provenance) ? header : header with { Provenance = provenance };
+    }
 
     private Provenance Prov(Provenance provenance)
-        => provenance.Sources.Count == 0 ? provenance : provenance with { Sources = Many(provenance.Sources) };
+    {
+        if (provenance.Sources.Count == 0) return provenance;
+        EquatableArray<FactRef> sources = Many(provenance.Sources);
+        return sources.SameItems(provenance.Sources) ? provenance : provenance with { Sources = sources };
+    }
 
     private EquatableArray<FactRef> Many(EquatableArray<FactRef> refs)
     {
         if (refs.Count == 0) return refs;
-        var kept = new List<FactRef>(refs.Count);
-        foreach (FactRef r in refs)
+        List<FactRef>? kept = null;
+        for (int i = 0; i < refs.Count; i++)
         {
+            FactRef r = refs[i];
             FactRef? resolved = Optional(r);
+            if (kept is null && ReferenceEquals(resolved, r)) continue;
+            if (kept is null)
+            {
+                kept = new List<FactRef>(refs.Count);
+                for (int j = 0; j < i; j++) kept.Add(refs[j]);
+            }
             if (resolved is not null) kept.Add(resolved);
         }
-        return EquatableArray.From(kept);
+        return kept is null ? refs : EquatableArray.From(kept);
     }
 
     /// <summary>Resolves a reference: returns it (with actors pinned to official or organization) or null after FG0006.</summary>

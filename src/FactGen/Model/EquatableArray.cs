@@ -31,6 +31,9 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
         return true;
     }
 
+    /// <summary>True when both wrap the same array (a cheap identity check, not value equality).</summary>
+    public bool SameItems(EquatableArray<T> other) => ReferenceEquals(_items, other._items) || (Count == 0 && other.Count == 0);
+
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
     public override int GetHashCode()
