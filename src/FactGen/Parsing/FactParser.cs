@@ -230,11 +230,10 @@ internal sealed class FactParser
 
         public void CheckFields()
         {
-            var known = new List<string>(FactSchema.CommonFields);
-            known.AddRange(FactSchema.FieldsOf(_kind));
+            IReadOnlyList<string> known = FactSchema.KnownFieldsOf(_kind);
             foreach (var entry in _map.Entries)
             {
-                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, "a " + FactSchema.Singular(_kind), known);
+                if (!Contains(known, entry.Key.Value)) _parser.Unknown(entry.Key, "a " + FactSchema.Singular(_kind), known);
             }
             if (_map.Get("source") is not null && _map.Get("sources") is not null)
             {
@@ -285,11 +284,13 @@ internal sealed class FactParser
 
         public LocatedString? Located(string field, bool text) => LocatedIn(_map, field, IsRequired(field), text);
 
-        private bool IsRequired(string field)
+        private bool IsRequired(string field) => Contains(FactSchema.RequiredOf(_kind), field);
+
+        private static bool Contains(IReadOnlyList<string> list, string value)
         {
-            foreach (string r in FactSchema.RequiredOf(_kind))
+            for (int i = 0; i < list.Count; i++)
             {
-                if (r == field) return true;
+                if (list[i] == value) return true;
             }
             return false;
         }
@@ -347,9 +348,11 @@ internal sealed class FactParser
             return value.Value;
         }
 
+        private static readonly string[] s_holders = { "one", "many" };
+
         public bool Holders()
         {
-            string? value = Choice("holders", new[] { "one", "many" }, "one, many");
+            string? value = Choice("holders", s_holders, "one, many");
             return value == "one";
         }
 

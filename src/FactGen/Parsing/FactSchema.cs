@@ -32,31 +32,54 @@ internal static class FactSchema
         ("quotes", FactKind.Quote),
     };
 
-    /// <summary>The kind-specific fields of each kind (beyond <see cref="CommonFields"/>); required ones first.</summary>
-    public static IReadOnlyList<string> FieldsOf(FactKind kind) => kind switch
+    // One array per kind, built once: the parser asks for them for every item and field.
+    private static readonly string[][] s_fields =
     {
-        FactKind.Source => new[] { "title", "file", "published", "url" },
-        FactKind.Organization => new[] { "name", "country", "native", "abbreviation" },
-        FactKind.Title => new[] { "name", "country", "organization", "holders" },
-        FactKind.Official => new[] { "name", "country", "romanized", "native", "positions", "aliases" },
-        FactKind.Event => new[] { "kind", "name", "date", "from", "to", "summary", "location", "participants", "part_of" },
-        FactKind.Agreement => new[] { "name", "date", "parties", "negotiators", "event", "summary" },
-        FactKind.Quote => new[] { "speaker", "text", "date", "event" },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        new[] { "title", "file", "published", "url" },
+        new[] { "name", "country", "native", "abbreviation" },
+        new[] { "name", "country", "organization", "holders" },
+        new[] { "name", "country", "romanized", "native", "positions", "aliases" },
+        new[] { "kind", "name", "date", "from", "to", "summary", "location", "participants", "part_of" },
+        new[] { "name", "date", "parties", "negotiators", "event", "summary" },
+        new[] { "speaker", "text", "date", "event" },
     };
 
-    /// <summary>Required kind-specific fields (events need <c>date</c> or <c>from</c>, checked apart).</summary>
-    public static IReadOnlyList<string> RequiredOf(FactKind kind) => kind switch
+    private static readonly string[][] s_required =
     {
-        FactKind.Source => new[] { "title", "file", "published" },
-        FactKind.Organization => new[] { "name", "country" },
-        FactKind.Title => new[] { "name", "country" },
-        FactKind.Official => new[] { "name", "country" },
-        FactKind.Event => new[] { "kind", "name" },
-        FactKind.Agreement => new[] { "name", "date", "parties" },
-        FactKind.Quote => new[] { "speaker", "text", "date" },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        new[] { "title", "file", "published" },
+        new[] { "name", "country" },
+        new[] { "name", "country" },
+        new[] { "name", "country" },
+        new[] { "kind", "name" },
+        new[] { "name", "date", "parties" },
+        new[] { "speaker", "text", "date" },
     };
+
+    private static readonly string[][] s_known = BuildKnown();
+
+    private static string[][] BuildKnown()
+    {
+        var known = new string[s_fields.Length][];
+        for (int i = 0; i < known.Length; i++)
+        {
+            var list = new List<string>(CommonFields);
+            list.AddRange(s_fields[i]);
+            known[i] = list.ToArray();
+        }
+        return known;
+    }
+
+    /// <summary>The kind-specific fields of each kind (beyond <see cref="CommonFields"/>); required ones first.</summary>
+    public static IReadOnlyList<string> FieldsOf(FactKind kind) => s_fields[Index(kind)];
+
+    /// <summary>Every field an item of the kind may have: <see cref="CommonFields"/>, then <see cref="FieldsOf"/>.</summary>
+    public static IReadOnlyList<string> KnownFieldsOf(FactKind kind) => s_known[Index(kind)];
+
+    /// <summary>Required kind-specific fields (events need <c>date</c> or <c>from</c>, checked apart).</summary>
+    public static IReadOnlyList<string> RequiredOf(FactKind kind) => s_required[Index(kind)];
+
+    private static int Index(FactKind kind)
+        => kind >= FactKind.Source && kind <= FactKind.Quote ? (int)kind : throw new ArgumentOutOfRangeException(nameof(kind));
 
     public static string Singular(FactKind kind) => kind switch
     {
