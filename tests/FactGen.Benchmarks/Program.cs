@@ -15,6 +15,7 @@ namespace FactGen.Benchmarks;
 /// <item><c>startup [RUNS] [SPEC…]</c> runs the start-up child processes RUNS times and prints their own figures;</item>
 /// <item><c>phases [RUNS] [SPEC…]</c> times the generator's steps one by one (where the time and allocations go);</item>
 /// <item><c>fullrun SPEC RUNS</c> only runs the generator, for a profiler;</item>
+/// <item><c>dump DIR SPEC…</c> writes the generated sources (to check that a performance change keeps them byte-identical);</item>
 /// <item><c>ilsize [SPEC…]</c> prints the largest IL method bodies of the compiled generated code.</item>
 /// </list>
 /// </summary>
@@ -57,6 +58,20 @@ public static class Program
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     Generation.Driver(texts).RunGenerators(compilation).GetRunResult();
                     Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms");
+                }
+                return 0;
+            }
+            case "dump":
+            {
+                // dump DIR SPEC…: writes the generated sources, to compare output before and after a change.
+                foreach (string spec in args[2..])
+                {
+                    string dir = Path.Combine(args[1], spec.Replace('/', '-'));
+                    Directory.CreateDirectory(dir);
+                    foreach (var source in Generation.Run(FactCorpus.Get(spec)).Result.Results.SelectMany(r => r.GeneratedSources))
+                    {
+                        File.WriteAllText(Path.Combine(dir, source.HintName), source.SourceText.ToString());
+                    }
                 }
                 return 0;
             }
