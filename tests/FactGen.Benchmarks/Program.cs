@@ -75,6 +75,33 @@ public static class Program
                 }
                 return 0;
             }
+            case "compiletime":
+            {
+                // compiletime SPEC: where compile time goes (documentation mode, member files vs data).
+                var result = Generation.Run(FactCorpus.Get(args[1])).Result;
+                var sources = result.Results.SelectMany(r => r.GeneratedSources).ToList();
+                foreach (var (label, mode, filter) in new (string, DocumentationMode, Func<string, bool>)[]
+                {
+                    ("all sources, docs None", DocumentationMode.None, _ => true),
+                    ("all sources, docs Parse", DocumentationMode.Parse, _ => true),
+                    ("all sources, docs Diagnose", DocumentationMode.Diagnose, _ => true),
+                    ("without per-file members, docs Parse", DocumentationMode.Parse, h => h.StartsWith("FactGen.", StringComparison.Ordinal) || h.StartsWith("Microsoft.", StringComparison.Ordinal)),
+                })
+                {
+                    for (int i = 0; i < 3; i++)
+                    {
+                        var clock = System.Diagnostics.Stopwatch.StartNew();
+                        var options = Generation.ParseOptions.WithDocumentationMode(mode);
+                        var trees = sources.Where(s => filter(s.HintName)).Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s.SourceText, options, "/g/" + s.HintName)).ToList();
+                        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("c", trees, Basic.Reference.Assemblies.Net100.References.All,
+                            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                        using var stream = new MemoryStream();
+                        var emitted = compilation.Emit(stream);
+                        Console.WriteLine(label + ": " + clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms" + (emitted.Success ? "" : " FAILED"));
+                    }
+                }
+                return 0;
+            }
             case "ilsize":
                 foreach (string spec in args.Length > 1 ? args[1..] : new[] { "100/1", "1000/10", "10000/100" }) IlSizeReport(spec, Console.Out);
                 return 0;
