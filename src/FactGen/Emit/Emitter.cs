@@ -30,6 +30,7 @@ internal sealed class Emitter
     private readonly Dictionary<string, int> _titleIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _officialIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _eventIndex = new(StringComparer.Ordinal);
+    private string?[]? _sourceTitleDocs;
 
     private Emitter(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
     {
@@ -665,6 +666,7 @@ internal sealed class Emitter
 
     private string SourceTail(Provenance provenance, string? deprecated)
     {
+        if (deprecated is null && provenance.Sources.Count == 0) return string.Empty;
         var sb = new StringBuilder();
         if (deprecated is not null) sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)).Append('.');
         if (provenance.Sources.Count > 0)
@@ -673,11 +675,18 @@ internal sealed class Emitter
             for (int i = 0; i < provenance.Sources.Count; i++)
             {
                 if (i > 0) sb.Append("; ");
-                sb.Append(CSharp.Xml(_facts.Sources[_sourceIndex[provenance.Sources[i].Id]].Fact.Title).TrimEnd('.'));
+                sb.Append(SourceTitleDoc(_sourceIndex[provenance.Sources[i].Id]));
             }
             sb.Append(".</para>");
         }
         return sb.ToString();
+    }
+
+    /// <summary>A source's title as doc text, escaped once per source rather than once per citing fact.</summary>
+    private string SourceTitleDoc(int index)
+    {
+        _sourceTitleDocs ??= new string?[_facts.Sources.Count];
+        return _sourceTitleDocs[index] ??= CSharp.Xml(_facts.Sources[index].Fact.Title).TrimEnd('.');
     }
 
     private string SourceDoc(SourceFact s)
