@@ -50,18 +50,28 @@ internal sealed class DataTables
         return h;
     }
 
-    /// <summary>An open-addressing table (linear probing, size a power of two ≥ 2n) of index+1, 0 = empty.</summary>
+    /// <summary>Low bits of a table entry: index+1 of the fact. The generated Find uses the same constant.</summary>
+    public const int IndexMask = (1 << 21) - 1;
+
+    /// <summary>
+    /// An open-addressing table (linear probing, size a power of two ≥ 2n); 0 = empty. An entry is index+1 in its
+    /// low 21 bits and, above them, the id hash's top 11 bits: a probe that lands on another id is rejected on
+    /// those bits, without reading the fact (a miss would otherwise read one or two facts from memory). With
+    /// 2^21 - 1 or more facts the index needs every bit and no hash bits are kept (the generated Find checks the count).
+    /// </summary>
     public static int[] HashTable(IReadOnlyList<string> ids)
     {
         int size = 2;
         while (size < ids.Count * 2) size <<= 1;
         var table = new int[size];
         int mask = size - 1;
+        bool tagged = ids.Count < IndexMask;
         for (int i = 0; i < ids.Count; i++)
         {
-            int slot = (int)(Hash(ids[i]) & (uint)mask);
+            uint hash = Hash(ids[i]);
+            int slot = (int)(hash & (uint)mask);
             while (table[slot] != 0) slot = (slot + 1) & mask;
-            table[slot] = i + 1;
+            table[slot] = (i + 1) | (tagged ? (int)(hash & ~(uint)IndexMask) : 0);
         }
         return table;
     }
