@@ -20,14 +20,23 @@ internal sealed class YamlReader
     private readonly ParseLimits _limits;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly string _text;
+    private readonly TextLines _lines;
+
+    // A byte order mark opens the text (a string-based AdditionalText keeps it); YamlDotNet would read it as
+    // content, so it reads the text after it, and every YamlDotNet offset is shifted back by this much.
+    private readonly int _offset;
     private int _nodes;
     private Mark _lastMark = Mark.Empty;
 
-    private YamlReader(string path, ParseLimits limits, List<DiagnosticInfo> diagnostics)
+    private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics)
     {
         _path = path;
+        _text = text;
         _limits = limits;
         _diagnostics = diagnostics;
+        _lines = TextLines.From(text);
+        _offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
     }
 
     /// <summary>Reads every document of the text; returns the documents' root nodes (possibly partial).</summary>
@@ -41,10 +50,10 @@ internal sealed class YamlReader
             return documents;
         }
 
-        var reader = new YamlReader(path, limits, diagnostics);
+        var reader = new YamlReader(path, text, limits, diagnostics);
         try
         {
-            reader.ReadStream(text, documents, cancellationToken);
+            reader.ReadStream(documents, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -67,9 +76,9 @@ internal sealed class YamlReader
         return documents;
     }
 
-    private void ReadStream(string text, List<YamlNode> documents, CancellationToken cancellationToken)
+    private void ReadStream(List<YamlNode> documents, CancellationToken cancellationToken)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(new StringReader(_offset == 0 ? _text : _text.Substring(_offset)));
         var stack = new List<Frame>();
         while (parser.MoveNext())
         {
@@ -214,12 +223,27 @@ internal sealed class YamlReader
         }
     }
 
+    /// <summary>A YamlDotNet offset as an offset into the text (which may start with a byte order mark).</summary>
+    private int Index(Mark mark)
+    {
+        long i = mark.Index + _offset;
+        return i < 0 ? 0 : i > _text.Length ? _text.Length : (int)i;
+    }
+
     private LocationInfo Location(Mark start, Mark end)
     {
         if (start.Line <= 0) return LocationInfo.FileStart(_path);
-        if (end.Line <= 0 || end.Index < start.Index) end = start;
-        return new LocationInfo(_path, (int)start.Index, (int)(end.Index - start.Index),
-            (int)start.Line - 1, (int)start.Column - 1, (int)end.Line - 1, (int)end.Column - 1);
+        int s = Index(start);
+        int e = end.Line <= 0 ? s : Math.Max(s, Index(end));
+        return Location(s, e);
+    }
+
+    /// <summary>A location from text offsets; line and column come from the text the way Roslyn counts them.</summary>
+    private LocationInfo Location(int start, int end)
+    {
+        int startLine = _lines.LineOf(start), endLine = _lines.LineOf(end);
+        return new LocationInfo(_path, start, end - start,
+            startLine, start - _lines.StartOf(startLine), endLine, end - _lines.StartOf(endLine));
     }
 
     private static string CleanMessage(string message)
