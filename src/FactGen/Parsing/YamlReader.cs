@@ -27,6 +27,8 @@ internal sealed class YamlReader
     // content, so it reads the text after it, and every YamlDotNet offset is shifted back by this much.
     private readonly int _offset;
     private int _nodes;
+    private int _flowDepth;
+    private int _directivesFrom;
     private Mark _lastMark = Mark.Empty;
 
     private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics)
@@ -37,6 +39,7 @@ internal sealed class YamlReader
         _diagnostics = diagnostics;
         _lines = TextLines.From(text);
         _offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        _directivesFrom = _offset;
     }
 
     /// <summary>Reads every document of the text; returns the documents' root nodes (possibly partial).</summary>
@@ -61,7 +64,7 @@ internal sealed class YamlReader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.Location(e.Start, e.End), CleanMessage(e.Message)));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.TabNear(e) ?? reader.Location(e.Start, e.End), CleanMessage(e.Message)));
         }
         catch (LimitException e)
         {
@@ -87,8 +90,12 @@ internal sealed class YamlReader
             _lastMark = ev.Start;
             switch (ev)
             {
-                case DocumentStart:
+                case DocumentStart start:
                     _anchors.Clear();
+                    if (!start.IsImplicit) CheckDirectives(Index(start.End));
+                    break;
+                case DocumentEnd end:
+                    _directivesFrom = Math.Max(_directivesFrom, Index(end.End));
                     break;
                 case Scalar scalar:
                     if (scalar.Value.Length > _limits.MaxScalarLength)
@@ -98,20 +105,28 @@ internal sealed class YamlReader
                     }
                     var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Location(scalar.Start, scalar.End));
                     Charge(1, scalar);
+                    if (_flowDepth == 0 && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
+                    {
+                        CheckContinuationLines(Index(scalar.Start), Index(scalar.End), BlockIndent(stack), comments: false);
+                    }
                     Remember(scalar.Anchor, node);
                     Add(stack, documents, node);
                     break;
                 case SequenceStart seq:
-                    Push(stack, new YamlSequence(Location(seq.Start, seq.End)), seq);
+                    Push(stack, new YamlSequence(Location(seq.Start, seq.End)), seq, flow: seq.Style == SequenceStyle.Flow);
                     break;
                 case MappingStart map:
-                    Push(stack, new YamlMapping(Location(map.Start, map.End)), map);
+                    Push(stack, new YamlMapping(Location(map.Start, map.End)), map, flow: map.Style == MappingStyle.Flow);
                     break;
                 case SequenceEnd:
                 case MappingEnd:
                 {
                     Frame done = stack[stack.Count - 1];
                     stack.RemoveAt(stack.Count - 1);
+                    if (done.Flow && --_flowDepth == 0)
+                    {
+                        CheckContinuationLines(done.Start, Index(ev.End), BlockIndent(stack), comments: true);
+                    }
                     if (done.PendingKey is not null)
                     {
                         // A key without a value cannot come from a well-formed event stream; be defensive.
@@ -138,22 +153,33 @@ internal sealed class YamlReader
 
     private sealed class Frame
     {
-        public Frame(YamlNode node, AnchorName anchor)
+        public Frame(YamlNode node, AnchorName anchor, bool flow, int start, int column)
         {
             Node = node;
             Anchor = anchor;
+            Flow = flow;
+            Start = start;
+            Column = column;
         }
 
         public YamlNode Node { get; }
 
         public AnchorName Anchor { get; }
 
+        public bool Flow { get; }
+
+        /// <summary>Offset of the collection's first char in the text.</summary>
+        public int Start { get; }
+
+        /// <summary>Column of the collection's first char: a block collection's indentation.</summary>
+        public int Column { get; }
+
         public YamlScalar? PendingKey { get; set; }
 
         public int SizeAtStart { get; set; }
     }
 
-    private void Push(List<Frame> stack, YamlNode node, NodeEvent ev)
+    private void Push(List<Frame> stack, YamlNode node, NodeEvent ev, bool flow)
     {
         if (stack.Count + 1 > _limits.MaxDepth)
         {
@@ -161,7 +187,10 @@ internal sealed class YamlReader
                 "Nesting deeper than " + Format(_limits.MaxDepth) + " levels", Format(_limits.MaxDepth) + " levels", "nesting depth", ParseLimits.MaxDepthProperty));
         }
         Charge(1, ev);
-        stack.Add(new Frame(node, ev.Anchor) { SizeAtStart = _nodes });
+        int start = Index(ev.Start);
+        if (flow) _flowDepth++;
+        else CheckTabBeforeCompactCollection(start);
+        stack.Add(new Frame(node, ev.Anchor, flow, start, Column(start)) { SizeAtStart = _nodes });
     }
 
     private void Add(List<Frame> stack, List<YamlNode> documents, YamlNode node)
@@ -230,6 +259,12 @@ internal sealed class YamlReader
         return i < 0 ? 0 : i > _text.Length ? _text.Length : (int)i;
     }
 
+    private int Column(int index)
+    {
+        int line = _lines.LineOf(index);
+        return index - _lines.StartOf(line) - (line == 0 ? _offset : 0);
+    }
+
     private LocationInfo Location(Mark start, Mark end)
     {
         if (start.Line <= 0) return LocationInfo.FileStart(_path);
@@ -244,6 +279,111 @@ internal sealed class YamlReader
         int startLine = _lines.LineOf(start), endLine = _lines.LineOf(end);
         return new LocationInfo(_path, start, end - start,
             startLine, start - _lines.StartOf(startLine), endLine, end - _lines.StartOf(endLine));
+    }
+
+    // ---- what YAML forbids and YamlDotNet lets through (each case is in the YAML test suite) ----------
+
+    /// <summary>The indentation continuation lines need: one more than the innermost block collection's; 0 at top level.</summary>
+    private static int BlockIndent(List<Frame> stack)
+    {
+        for (int i = stack.Count - 1; i >= 0; i--)
+        {
+            if (!stack[i].Flow) return stack[i].Column + 1;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// A multi-line flow collection or quoted/plain scalar inside a block collection: each continuation line
+    /// is indented with spaces to at least <paramref name="indent"/>; a tab there is not indentation
+    /// (YAML 1.2 §6.1). Blank lines, and comment lines in flow collections, may hold tabs.
+    /// </summary>
+    private void CheckContinuationLines(int start, int end, int indent, bool comments)
+    {
+        if (indent == 0) return;
+        int first = _lines.LineOf(start) + 1, last = _lines.LineOf(end);
+        for (int line = first; line <= last; line++)
+        {
+            int p = _lines.StartOf(line), spaces = 0;
+            while (p < _text.Length && _text[p] == ' ' && spaces < indent)
+            {
+                p++;
+                spaces++;
+            }
+            if (spaces >= indent || p >= _text.Length || _text[p] != '\t') continue;
+            int q = p;
+            while (q < _text.Length && (_text[q] == ' ' || _text[q] == '\t')) q++;
+            if (q >= _text.Length || TextLines.IsBreak(_text[q]) || (comments && _text[q] == '#')) continue;
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(p, p + 1),
+                "a tab cannot indent a line; indent it with spaces (at least " + indent.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"));
+            return;
+        }
+    }
+
+    /// <summary>
+    /// A block collection that starts on the line of its parent's '-', '?' or ':' (a compact collection) is
+    /// indented by the spaces before it; a tab there is not indentation (YAML 1.2 §8.2.1).
+    /// </summary>
+    private void CheckTabBeforeCompactCollection(int start)
+    {
+        int i = start - 1;
+        bool tab = false;
+        while (i >= 0 && (_text[i] == ' ' || _text[i] == '\t'))
+        {
+            tab |= _text[i] == '\t';
+            i--;
+        }
+        if (tab && i >= 0 && _text[i] is '-' or '?' or ':')
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(i + 1, start),
+                "a tab cannot indent a nested block collection; use spaces"));
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet locates a tab used as indentation at the construct it was reading (often the line before);
+    /// the tab itself is the place to fix: the first line, from the error's line to the one after its end,
+    /// whose indentation holds a tab before content.
+    /// </summary>
+    private LocationInfo? TabNear(YamlException e)
+    {
+        if (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) < 0 && e.Message.IndexOf("indentation", StringComparison.OrdinalIgnoreCase) < 0) return null;
+        if (e.Start.Line <= 0) return null;
+        int first = _lines.LineOf(Index(e.Start)), last = Math.Min(_lines.Count - 1, _lines.LineOf(Math.Max(Index(e.Start), Index(e.End))) + 1);
+        for (int line = first; line <= last; line++)
+        {
+            int p = _lines.StartOf(line), tab = -1;
+            while (p < _text.Length && (_text[p] == ' ' || _text[p] == '\t'))
+            {
+                if (_text[p] == '\t' && tab < 0) tab = p;
+                p++;
+            }
+            if (tab >= 0 && p < _text.Length && !TextLines.IsBreak(_text[p]) && _text[p] != '#') return Location(tab, tab + 1);
+        }
+        return null;
+    }
+
+    /// <summary>In a directive line (<c>%YAML 1.2</c>), a comment needs whitespace before its '#' (YAML 1.2 §6.6).</summary>
+    private void CheckDirectives(int documentStart)
+    {
+        // YamlDotNet's document start spans the directives and the '---' marker; this scans the lines before.
+        int line = _lines.LineOf(_directivesFrom), last = _lines.LineOf(documentStart);
+        for (; line <= last; line++)
+        {
+            int p = _lines.StartOf(line);
+            if (line == 0) p += _offset;
+            if (p >= _text.Length || _text[p] != '%') continue;
+            for (int i = p + 1; i < _text.Length && !TextLines.IsBreak(_text[i]); i++)
+            {
+                if (_text[i] == '#' && _text[i - 1] != ' ' && _text[i - 1] != '\t')
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(i, i + 1),
+                        "a comment needs a space before '#'"));
+                    break;
+                }
+            }
+        }
+        _directivesFrom = documentStart;
     }
 
     private static string CleanMessage(string message)
