@@ -27,6 +27,8 @@ internal sealed class YamlReader
     // content, so it reads the text after it, and every YamlDotNet offset is shifted back by this much.
     private readonly int _offset;
     private int _nodes;
+    private long _chars;
+    private int _events;
     private int _flowDepth;
     private int _directivesFrom;
     private Mark _lastMark = Mark.Empty;
@@ -44,8 +46,17 @@ internal sealed class YamlReader
 
     /// <summary>Reads every document of the text; returns the documents' root nodes (possibly partial).</summary>
     public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        => Read(path, text, limits, diagnostics, cancellationToken, out _);
+
+    /// <summary>
+    /// Reads every document of the text, and says how much work that took: the parser events read and the
+    /// nodes and value chars charged to the budgets (aliases at their expanded size). The work is bounded by
+    /// the limits whatever the text: no alias is ever copied, and reading stops at the first exceeded limit.
+    /// </summary>
+    public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out YamlReadStats stats)
     {
         var documents = new List<YamlNode>();
+        stats = default;
         if (text.Length > limits.MaxFileLength)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, LocationInfo.FileStart(path),
@@ -76,6 +87,7 @@ internal sealed class YamlReader
             // file must end in a located diagnostic, never in an exception that drops every file's output.
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.Location(reader._lastMark, reader._lastMark), CleanMessage(e.Message)));
         }
+        stats = new YamlReadStats(reader._events, reader._nodes, reader._chars);
         return documents;
     }
 
@@ -87,6 +99,7 @@ internal sealed class YamlReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             ParsingEvent ev = parser.Current!;
+            _events++;
             _lastMark = ev.Start;
             switch (ev)
             {
@@ -104,7 +117,7 @@ internal sealed class YamlReader
                             "A value of " + Format(scalar.Value.Length) + " chars", Format(_limits.MaxScalarLength) + " chars", "value length", ParseLimits.MaxScalarLengthProperty));
                     }
                     var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Location(scalar.Start, scalar.End));
-                    Charge(1, scalar);
+                    Charge(1, scalar.Value.Length, scalar);
                     if (_flowDepth == 0 && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
                     {
                         CheckContinuationLines(Index(scalar.Start), Index(scalar.End), BlockIndent(stack), comments: false);
@@ -142,9 +155,10 @@ internal sealed class YamlReader
                         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(alias.Start, alias.End), "alias '*" + alias.Value.Value + "' names no anchor"));
                         target = new YamlScalar(string.Empty, true, Location(alias.Start, alias.End));
                     }
-                    // Expanding an alias costs what the anchored subtree costs: a "billion laughs" file
-                    // runs into MaxNodes after a bounded number of events.
-                    Charge(target.Size, alias);
+                    // Expanding an alias costs what the anchored subtree costs, in nodes and in value chars:
+                    // a "billion laughs" file runs into MaxNodes, and one long value aliased many times into
+                    // MaxFileLength, after a bounded number of events — the alias itself is never copied.
+                    Charge(target.Size, target.Chars, alias);
                     Add(stack, documents, target);
                     break;
             }
@@ -176,7 +190,8 @@ internal sealed class YamlReader
 
         public YamlScalar? PendingKey { get; set; }
 
-        public int SizeAtStart { get; set; }
+        /// <summary>The keys seen so far (mappings only), for finding duplicates without a quadratic scan.</summary>
+        public Dictionary<string, YamlScalar>? Keys { get; set; }
     }
 
     private void Push(List<Frame> stack, YamlNode node, NodeEvent ev, bool flow)
@@ -186,11 +201,11 @@ internal sealed class YamlReader
             throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
                 "Nesting deeper than " + Format(_limits.MaxDepth) + " levels", Format(_limits.MaxDepth) + " levels", "nesting depth", ParseLimits.MaxDepthProperty));
         }
-        Charge(1, ev);
+        Charge(1, 0, ev);
         int start = Index(ev.Start);
         if (flow) _flowDepth++;
         else CheckTabBeforeCompactCollection(start);
-        stack.Add(new Frame(node, ev.Anchor, flow, start, Column(start)) { SizeAtStart = _nodes });
+        stack.Add(new Frame(node, ev.Anchor, flow, start, Column(start)));
     }
 
     private void Add(List<Frame> stack, List<YamlNode> documents, YamlNode node)
@@ -211,13 +226,14 @@ internal sealed class YamlReader
                 {
                     if (node is YamlScalar key)
                     {
-                        foreach (var e in map.Entries)
+                        parent.Keys ??= new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+                        if (parent.Keys.TryGetValue(key.Value, out YamlScalar? first))
                         {
-                            if (e.Key.Value == key.Value)
-                            {
-                                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, key.Location, "duplicate key '" + key.Value + "' (first at " + e.Key.Location + ")"));
-                                break;
-                            }
+                            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, key.Location, "duplicate key '" + Shorten(key.Value) + "' (first at " + first.Location + ")"));
+                        }
+                        else
+                        {
+                            parent.Keys.Add(key.Value, key);
                         }
                         parent.PendingKey = key;
                     }
@@ -235,6 +251,7 @@ internal sealed class YamlReader
                 break;
         }
         parent.Node.Size += node.Size;
+        parent.Node.Chars += node.Chars;
     }
 
     private void Remember(AnchorName anchor, YamlNode node)
@@ -242,13 +259,23 @@ internal sealed class YamlReader
         if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
     }
 
-    private void Charge(int count, ParsingEvent ev)
+    private void Charge(int count, long chars, ParsingEvent ev)
     {
         _nodes += count;
         if (_nodes > _limits.MaxNodes || _nodes < 0)
         {
             throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
                 "The file's node count (aliases expanded)", Format(_limits.MaxNodes) + " nodes", "node count", ParseLimits.MaxNodesProperty));
+        }
+
+        // Without aliases the values cannot be longer than the text; with them, the expanded values may be
+        // no longer than a file may be, or one long value aliased many times would multiply every step
+        // after this one (hashing, comparing, and an [Obsolete] message per fact in the generated code).
+        _chars += chars;
+        if (_chars > _limits.MaxFileLength)
+        {
+            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
+                "The file's values (aliases expanded)", Format(_limits.MaxFileLength) + " chars", "file length", ParseLimits.MaxFileLengthProperty));
         }
     }
 
@@ -415,3 +442,9 @@ internal sealed class YamlReader
         public DiagnosticInfo Diagnostic { get; }
     }
 }
+
+/// <summary>The work one <see cref="YamlReader.Read(string, string, ParseLimits, List{DiagnosticInfo}, CancellationToken, out YamlReadStats)"/> did.</summary>
+/// <param name="Events">Parser events read.</param>
+/// <param name="Nodes">Nodes charged to <see cref="ParseLimits.MaxNodes"/>, aliases at their expanded size.</param>
+/// <param name="Chars">Value chars charged to <see cref="ParseLimits.MaxFileLength"/>, aliases expanded.</param>
+internal readonly record struct YamlReadStats(int Events, int Nodes, long Chars);

@@ -16,6 +16,9 @@ internal abstract class YamlNode
     /// <summary>Node count of this subtree, with aliases counted at their expanded size.</summary>
     public int Size { get; set; } = 1;
 
+    /// <summary>Value chars of this subtree (keys included), with aliases counted at their expanded size.</summary>
+    public long Chars { get; set; }
+
     public abstract string Describe { get; }
 }
 
@@ -25,6 +28,7 @@ internal sealed class YamlScalar : YamlNode
     {
         Value = value;
         IsPlain = isPlain;
+        Chars = value.Length;
     }
 
     public string Value { get; }
