@@ -27,6 +27,7 @@ internal sealed class FactParser
     private readonly List<EventFact> _events = new();
     private readonly List<AgreementFact> _agreements = new();
     private readonly List<QuoteFact> _quotes = new();
+    private readonly SuggestionBudget _suggestions = new();
 
     private FactParser(string path) => _path = path;
 
@@ -203,7 +204,7 @@ internal sealed class FactParser
 
     private void Unknown(YamlScalar key, string where, IEnumerable<string> known)
     {
-        string? suggestion = FactSchema.Closest(key.Value, known);
+        string? suggestion = FactSchema.Closest(key.Value, known, _suggestions);
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownField, key.Location, YamlReader.Shorten(key.Value), where,
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
     }
@@ -342,7 +343,7 @@ internal sealed class FactParser
             if (value is null) return null;
             if (Array.IndexOf(allowed, value.Value) < 0)
             {
-                string? close = FactSchema.Closest(value.Value, allowed);
+                string? close = FactSchema.Closest(value.Value, allowed, _parser._suggestions);
                 _parser.Invalid(new YamlScalar(value.Value, true, value.Location), YamlReader.Shorten(value.Value), field,
                     "expected one of " + hint + (close is null ? string.Empty : "; did you mean '" + close + "'?"));
                 Ok = false;

@@ -211,6 +211,22 @@ public class ResourceLimitTests
     // ---- superlinear corners ----------------------------------------------------------------------
 
     [Fact]
+    public void DidYouMeanHintsCostBoundedWorkForManyMissesAgainstManyIds()
+    {
+        // 20,000 misses against 20,000 ids would be 400 M edit distances; the budget caps the table cells.
+        List<string> ids = Enumerable.Range(0, 20_000).Select(i => "official-number-" + i).ToList();
+        var budget = new SuggestionBudget();
+        int hinted = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            if (FactSchema.Closest("officials-numbers-" + i, ids, budget) is not null) hinted++;
+        }
+        Assert.InRange(budget.Spent, 1, SuggestionBudget.DefaultCells);
+        Assert.InRange(hinted, 1, 19_999);
+        Assert.Equal("official-number-7", FactSchema.Closest("officials-number-7", ids, new SuggestionBudget()));
+    }
+
+    [Fact]
     public void DuplicateKeysAreFoundInOnePassOverAHugeMapping()
     {
         // 100,000 keys in one mapping, the last a repeat: a pairwise scan would be 5·10^9 comparisons.
