@@ -525,7 +525,7 @@ internal sealed class Emitter
                 foreach (var m in cls.Value)
                 {
                     w.Line("/// <summary>" + m.Doc + "</summary>");
-                    if (m.Obsolete is not null) w.Line("[global::System.Obsolete(" + CSharp.Literal(m.Obsolete) + ")]");
+                    if (m.Obsolete is not null) w.Line("[global::System.Obsolete(" + CSharp.Literal(CSharp.WellFormed(m.Obsolete)) + ")]");
                     w.Line("public static " + Ns + "." + m.Type + " " + m.Member + " => " + Ns + ".FactData." + cls.Key + "[" + m.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
                     w.Line();
                 }
