@@ -384,20 +384,21 @@ internal sealed class FactParser
 
         public void EventDates(LocatedDate? date, LocatedDate? from, LocatedDate? to)
         {
-            if (date is null && from is null && _map.Get("date") is null && _map.Get("from") is null)
+            if (date is null && from is null)
             {
-                Missing("date", _label);
+                // Every accepted event has a start. 'date:' with no value (an emptied or truncated line) is
+                // no date; a date or from with an invalid value was reported where it was read.
+                if (HasValue("date") || HasValue("from")) Ok = false;
+                else Missing(to is not null ? "from" : "date", _label);
             }
             else if (date is not null && (from is not null || to is not null))
             {
                 _parser.Invalid(_map.Get(from is not null ? "from" : "to")!, "from/to", "date", "give either 'date' (one day or period) or 'from'/'to' (a span), not both");
                 Ok = false;
             }
-            else if (date is null && from is null && to is not null)
-            {
-                Missing("from", _label);
-            }
         }
+
+        private bool HasValue(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
 
         public FactRef? Ref(string field, RefTarget target) => RefIn(_map, field, target, IsRequired(field));
 
