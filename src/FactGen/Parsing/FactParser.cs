@@ -383,20 +383,20 @@ internal sealed class FactParser
 
         public void EventDates(LocatedDate? date, LocatedDate? from, LocatedDate? to)
         {
-            if (date is null && from is null && _map.Get("date") is null && _map.Get("from") is null)
+            // "Given" means a non-null value: `date:` left empty is no date. A value that is given but
+            // invalid has been reported (FG0004) and has made the item invalid already.
+            if (!Given("date") && !Given("from"))
             {
-                Missing("date", _label);
+                Missing(Given("to") ? "from" : "date", _label);
             }
             else if (date is not null && (from is not null || to is not null))
             {
                 _parser.Invalid(_map.Get(from is not null ? "from" : "to")!, "from/to", "date", "give either 'date' (one day or period) or 'from'/'to' (a span), not both");
                 Ok = false;
             }
-            else if (date is null && from is null && to is not null)
-            {
-                Missing("from", _label);
-            }
         }
+
+        private bool Given(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
 
         public FactRef? Ref(string field, RefTarget target) => RefIn(_map, field, target, IsRequired(field));
 
