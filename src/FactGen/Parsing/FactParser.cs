@@ -251,7 +251,7 @@ internal sealed class FactParser
             YamlNode? node = _map.Get("id");
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                Missing("id", "(no id)");
+                Missing("id", _label);
                 return null;
             }
             if (node is not YamlScalar id)
