@@ -208,6 +208,9 @@ internal sealed class FactParser
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
     }
 
+    /// <summary>"a source", "an event": the kinds' names all start with a letter whose sound the spelling gives.</summary>
+    private static string IndefiniteArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
+
     internal static bool IsValidId(string id) => id.Length <= 200 && s_id.IsMatch(id);
 
     /// <summary>Reads the fields of one item, remembering whether anything required was missing or invalid.</summary>
@@ -237,7 +240,7 @@ internal sealed class FactParser
             known.AddRange(FactSchema.FieldsOf(_kind));
             foreach (var entry in _map.Entries)
             {
-                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, "a " + FactSchema.Singular(_kind), known);
+                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
             }
             if (_map.Get("source") is not null && _map.Get("sources") is not null)
             {
