@@ -208,6 +208,9 @@ internal sealed class FactParser
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
     }
 
+    /// <summary>"a source", "an event": the kinds' names all start with a letter whose sound the spelling gives.</summary>
+    private static string IndefiniteArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
+
     internal static bool IsValidId(string id) => id.Length <= 200 && s_id.IsMatch(id);
 
     /// <summary>Reads the fields of one item, remembering whether anything required was missing or invalid.</summary>
@@ -234,7 +237,7 @@ internal sealed class FactParser
             known.AddRange(FactSchema.FieldsOf(_kind));
             foreach (var entry in _map.Entries)
             {
-                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, "a " + FactSchema.Singular(_kind), known);
+                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
             }
             if (_map.Get("source") is not null && _map.Get("sources") is not null)
             {
@@ -379,20 +382,20 @@ internal sealed class FactParser
 
         public void EventDates(LocatedDate? date, LocatedDate? from, LocatedDate? to)
         {
-            if (date is null && from is null && _map.Get("date") is null && _map.Get("from") is null)
+            // "Given" means a non-null value: `date:` left empty is no date. A value that is given but
+            // invalid has been reported (FG0004) and has made the item invalid already.
+            if (!Given("date") && !Given("from"))
             {
-                Missing("date");
+                Missing(Given("to") ? "from" : "date");
             }
             else if (date is not null && (from is not null || to is not null))
             {
                 _parser.Invalid(_map.Get(from is not null ? "from" : "to")!, "from/to", "date", "give either 'date' (one day or period) or 'from'/'to' (a span), not both");
                 Ok = false;
             }
-            else if (date is null && from is null && to is not null)
-            {
-                Missing("from");
-            }
         }
+
+        private bool Given(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
 
         public FactRef? Ref(string field, RefTarget target) => RefIn(_map, field, target, IsRequired(field));
 

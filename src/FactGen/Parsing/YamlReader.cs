@@ -93,16 +93,19 @@ internal sealed class YamlReader
                     Add(stack, documents, node);
                     break;
                 case SequenceStart seq:
-                    Push(stack, new YamlSequence(Location(seq.Start, seq.End)), seq);
+                    Push(stack, new YamlSequence(Location(seq.Start, seq.End)), seq, seq.Style == SequenceStyle.Flow);
                     break;
                 case MappingStart map:
-                    Push(stack, new YamlMapping(Location(map.Start, map.End)), map);
+                    Push(stack, new YamlMapping(Location(map.Start, map.End)), map, map.Style == MappingStyle.Flow);
                     break;
                 case SequenceEnd:
                 case MappingEnd:
                 {
                     Frame done = stack[stack.Count - 1];
                     stack.RemoveAt(stack.Count - 1);
+                    // A collection's span runs to its closing bracket (flow) or to the end of its last
+                    // child (block: the end event lies at the next token, past trailing blank lines).
+                    done.Node.ExtendTo(done.Flow ? ClosingBracket(ev.Start) : done.LastChild?.Location);
                     if (done.PendingKey is not null)
                     {
                         // A key without a value cannot come from a well-formed event stream; be defensive.
@@ -141,10 +144,15 @@ internal sealed class YamlReader
 
         public YamlScalar? PendingKey { get; set; }
 
+        public bool Flow { get; set; }
+
+        /// <summary>The child added last (an alias's target lies elsewhere: <see cref="YamlNode.ExtendTo"/> ignores an end before the start).</summary>
+        public YamlNode? LastChild { get; set; }
+
         public int SizeAtStart { get; set; }
     }
 
-    private void Push(List<Frame> stack, YamlNode node, NodeEvent ev)
+    private void Push(List<Frame> stack, YamlNode node, NodeEvent ev, bool flow)
     {
         if (stack.Count + 1 > _limits.MaxDepth)
         {
@@ -152,7 +160,7 @@ internal sealed class YamlReader
                 "Nesting deeper than " + Format(_limits.MaxDepth) + " levels", Format(_limits.MaxDepth) + " levels", "nesting depth", ParseLimits.MaxDepthProperty));
         }
         Charge(1, ev);
-        stack.Add(new Frame(node, ev.Anchor) { SizeAtStart = _nodes });
+        stack.Add(new Frame(node, ev.Anchor) { SizeAtStart = _nodes, Flow = flow });
     }
 
     private void Add(List<Frame> stack, List<YamlNode> documents, YamlNode node)
@@ -163,6 +171,7 @@ internal sealed class YamlReader
             return;
         }
         Frame parent = stack[stack.Count - 1];
+        parent.LastChild = node;
         switch (parent.Node)
         {
             case YamlSequence seq:
@@ -221,6 +230,10 @@ internal sealed class YamlReader
         return new LocationInfo(_path, (int)start.Index, (int)(end.Index - start.Index),
             (int)start.Line - 1, (int)start.Column - 1, (int)end.Line - 1, (int)end.Column - 1);
     }
+
+    /// <summary>The one-character location of a flow collection's ']' or '}' (its end event starts there).</summary>
+    private LocationInfo? ClosingBracket(Mark start)
+        => start.Line <= 0 ? null : new LocationInfo(_path, (int)start.Index, 1, (int)start.Line - 1, (int)start.Column - 1, (int)start.Line - 1, (int)start.Column);
 
     private static string CleanMessage(string message)
     {

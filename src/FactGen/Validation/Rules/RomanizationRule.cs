@@ -5,14 +5,18 @@ using FactGen.Model;
 
 namespace FactGen.Validation.Rules;
 
-/// <summary>FG0014: an official's <c>name</c> must be <c>romanized</c> with diacritics and tone marks removed.</summary>
+/// <summary>
+/// FG0014: an official's <c>name</c> must be <c>romanized</c> with diacritics and tone marks removed. Not checked
+/// when <c>romanized</c> itself looks like mojibake (FG0011 reports that, with the repair).
+/// </summary>
 internal static class RomanizationRule
 {
     public static void Check(FactFile file, List<DiagnosticInfo> diagnostics)
     {
         foreach (OfficialFact o in file.Officials)
         {
-            if (o.Romanized is null) continue;
+            // Damaged romanized text is FG0011's to report; its "ASCII form" would be a wrong fix to suggest.
+            if (o.Romanized is null || Text.Mojibake.Analyze(o.Romanized.Value) is not null) continue;
             string ascii = ToAscii(o.Romanized.Value);
             if (ascii != o.Name.Value)
             {
