@@ -42,6 +42,8 @@ public sealed class UseTypedMemberCodeFixTests
             string? A() => Officials.Find({|#0:Boss|})?.Name;
             string B() => Test.Facts.Officials.Find( {|#1:"wang-wentao"|} )!.Name;
             string D() => global::Test.Facts.Events.Find({|#2:"beijing-" + "trip"|}) /* trailing */ ?.Name ?? "";
+            object? E() => Officials.Find({|#3:Officials.Ids.HeLifeng|});
+            object? F() => Officials.Find({|#4:("wang-wentao")|});
         }
         """, """
         using Test.Facts;
@@ -51,11 +53,15 @@ public sealed class UseTypedMemberCodeFixTests
             string? A() => Officials.HeLifeng?.Name;
             string B() => Test.Facts.Officials.WangWentao!.Name;
             string D() => global::Test.Facts.Events.BeijingTrip /* trailing */ ?.Name ?? "";
+            object? E() => Officials.HeLifeng;
+            object? F() => Officials.WangWentao;
         }
         """,
         Typed(0, "Officials.HeLifeng", "he-lifeng"),
         Typed(1, "Officials.WangWentao", "wang-wentao"),
-        Typed(2, "Events.BeijingTrip", "beijing-trip"));
+        Typed(2, "Events.BeijingTrip", "beijing-trip"),
+        Typed(3, "Officials.HeLifeng", "he-lifeng"),
+        Typed(4, "Officials.WangWentao", "wang-wentao"));
 
     [Fact]
     public Task FindThroughUsingStaticIsQualifiedThenSimplified() => FixAsync("""

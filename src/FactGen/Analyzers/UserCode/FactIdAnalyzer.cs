@@ -80,13 +80,13 @@ public sealed class FactIdAnalyzer : DiagnosticAnalyzer
         {
             var binary = (IBinaryOperation)context.Operation;
             if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)) return;
-            if (ConstantString(binary.RightOperand) is { } right && KindOfId(binary.LeftOperand) is { } kind)
+            if (!binary.LeftOperand.ConstantValue.HasValue && KindOfId(binary.LeftOperand) is { } kind)
             {
-                Report(context, kind, right, binary.RightOperand, UserCodeDescriptors.Properties.CompareMode);
+                CheckCompared(context, kind, binary.RightOperand);
             }
-            else if (ConstantString(binary.LeftOperand) is { } left && KindOfId(binary.RightOperand) is { } kind2)
+            else if (!binary.RightOperand.ConstantValue.HasValue && KindOfId(binary.RightOperand) is { } kind2)
             {
-                Report(context, kind2, left, binary.LeftOperand, UserCodeDescriptors.Properties.CompareMode);
+                CheckCompared(context, kind2, binary.LeftOperand);
             }
         }
 
@@ -179,6 +179,7 @@ public sealed class FactIdAnalyzer : DiagnosticAnalyzer
         private static string? ConstantString(IOperation operation)
         {
             if (!operation.ConstantValue.HasValue || operation.ConstantValue.Value is not string value) return null;
+            if (operation is ILiteralOperation) return value;
             foreach (IOperation part in operation.DescendantsAndSelf())
             {
                 if (part is IInterpolatedStringOperation) return null;

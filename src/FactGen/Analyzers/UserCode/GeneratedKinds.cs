@@ -100,11 +100,6 @@ internal sealed class GeneratedKinds
     public FactKindInfo? Sibling(FactKindInfo kind, int index)
         => index == kind.Index ? kind : ClassIn(kind.Type.ContainingNamespace, ClassNames[index]);
 
-    /// <summary>Whether <paramref name="field"/> is one of the generated <c>Ids</c> constants.</summary>
-    public bool IsIdsConstant(IFieldSymbol field)
-        => field.IsConst && field.ContainingType is { Name: "Ids" } ids && ForClass(ids.ContainingType) is { } kind
-           && SymbolEqualityComparer.Default.Equals(kind.Ids, ids);
-
     private FactKindInfo? FindClassOfModel(INamedTypeSymbol model)
     {
         if (!IsFactGenGenerated(model) || model.ContainingType is not null) return null;
