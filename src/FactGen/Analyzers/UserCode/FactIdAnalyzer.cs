@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using FactGen.Parsing;
 using Microsoft.CodeAnalysis;
