@@ -37,7 +37,7 @@ public sealed class UseTypedMemberCodeFix : CodeFixProvider
     public const string EquivalenceKey = "FactGen.FG1002.UseTypedMember";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UserCodeDescriptors.UseTypedMemberId);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UserCodeIds.UseTypedMember);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -50,19 +50,19 @@ public sealed class UseTypedMemberCodeFix : CodeFixProvider
         SemanticModel? model = null;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(UserCodeDescriptors.Properties.Mode, out string? mode) || mode is null) continue;
-            if (!diagnostic.Properties.TryGetValue(UserCodeDescriptors.Properties.Replacement, out string? replacement) || replacement is null) continue;
+            if (!diagnostic.Properties.TryGetValue(UserCodeIds.Properties.Mode, out string? mode) || mode is null) continue;
+            if (!diagnostic.Properties.TryGetValue(UserCodeIds.Properties.Replacement, out string? replacement) || replacement is null) continue;
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value) continue;
 
-            if (mode == UserCodeDescriptors.Properties.TryGetMode && model is null)
+            if (mode == UserCodeIds.Properties.TryGetMode && model is null)
             {
                 model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             }
             (SyntaxNode Old, SyntaxNode New)? edit = mode switch
             {
-                UserCodeDescriptors.Properties.FindMode => PlanFind(value, replacement),
-                UserCodeDescriptors.Properties.TryGetMode => model is null ? null : PlanTryGet(value, replacement, model, context.CancellationToken),
-                UserCodeDescriptors.Properties.CompareMode => PlanCompare(value, replacement),
+                UserCodeIds.Properties.FindMode => PlanFind(value, replacement),
+                UserCodeIds.Properties.TryGetMode => model is null ? null : PlanTryGet(value, replacement, model, context.CancellationToken),
+                UserCodeIds.Properties.CompareMode => PlanCompare(value, replacement),
                 _ => null,
             };
             if (edit is not { } change) continue;
@@ -186,7 +186,7 @@ public sealed class UseTypedMemberCodeFix : CodeFixProvider
     /// <summary>The replacement as a title shows it: <c>Officials.HeLifeng</c>, <c>Officials.Ids.HeLifeng</c>.</summary>
     private static string Shown(string replacement, string mode)
     {
-        int parts = mode == UserCodeDescriptors.Properties.CompareMode ? 3 : 2;
+        int parts = mode == UserCodeIds.Properties.CompareMode ? 3 : 2;
         int start = replacement.Length;
         for (int i = 0; i < parts && start > 0; i++) start = replacement.LastIndexOf('.', start - 1);
         string shown = start < 0 ? replacement : replacement.Substring(start + 1);

@@ -22,6 +22,7 @@ public sealed class PackageLayoutTests(FactGenPackage package)
         {
             "FactGen.nuspec",
             "PACKAGE.md",
+            "analyzers/dotnet/cs/FactGen.CodeFixes.dll",
             "analyzers/dotnet/cs/FactGen.dll",
             "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/FactGen.props",

@@ -193,6 +193,7 @@ public sealed class FactGenPackage : IDisposable
             if (File.Exists(source)) File.Copy(source, Path.Combine(to, name));
         }
         CopyTree(Path.Combine(from, "src", "FactGen"), Path.Combine(to, "src", "FactGen"));
+        CopyTree(Path.Combine(from, "src", "FactGen.CodeFixes"), Path.Combine(to, "src", "FactGen.CodeFixes"));
     }
 
     private static void CopyTree(string from, string to)

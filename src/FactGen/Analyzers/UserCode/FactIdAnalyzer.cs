@@ -58,13 +58,13 @@ public sealed class FactIdAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
             string mode;
-            if (method.Name == "Find") mode = UserCodeDescriptors.Properties.FindMode;
-            else if (method.Name == "TryGet") mode = UserCodeDescriptors.Properties.TryGetMode;
+            if (method.Name == "Find") mode = UserCodeIds.Properties.FindMode;
+            else if (method.Name == "TryGet") mode = UserCodeIds.Properties.TryGetMode;
             else return;
 
-            if (!method.IsStatic || method.Parameters.Length != (mode == UserCodeDescriptors.Properties.FindMode ? 1 : 2)) return;
+            if (!method.IsStatic || method.Parameters.Length != (mode == UserCodeIds.Properties.FindMode ? 1 : 2)) return;
             if (method.Parameters[0].Type.SpecialType != SpecialType.System_String) return;
-            if (mode == UserCodeDescriptors.Properties.TryGetMode && method.Parameters[1].RefKind != RefKind.Out) return;
+            if (mode == UserCodeIds.Properties.TryGetMode && method.Parameters[1].RefKind != RefKind.Out) return;
             if (_kinds.ForClass(method.ContainingType) is not { } kind) return;
 
             foreach (IArgumentOperation argument in invocation.Arguments)
@@ -150,7 +150,7 @@ public sealed class FactIdAnalyzer : DiagnosticAnalyzer
 
         private void CheckCompared(OperationAnalysisContext context, FactKindInfo kind, IOperation value)
         {
-            if (ConstantString(value) is { } id) Report(context, kind, id, value, UserCodeDescriptors.Properties.CompareMode);
+            if (ConstantString(value) is { } id) Report(context, kind, id, value, UserCodeIds.Properties.CompareMode);
         }
 
         /// <summary>The kind of <c>x.Id</c> (or <c>x?.Id</c>) where x's static type is a generated concrete fact type.</summary>
@@ -195,7 +195,7 @@ public sealed class FactIdAnalyzer : DiagnosticAnalyzer
             if (kind.TryGetMember(id, out string member))
             {
                 if (kind.IsObsolete(member)) return;
-                bool compare = mode == UserCodeDescriptors.Properties.CompareMode;
+                bool compare = mode == UserCodeIds.Properties.CompareMode;
                 // A comparison already written with a constant (an Ids constant or the user's own) is left alone.
                 if (compare && WithoutConversions(value) is not ILiteralOperation) return;
                 INamedTypeSymbol owner = compare ? kind.Ids : kind.Type;
@@ -203,8 +203,8 @@ public sealed class FactIdAnalyzer : DiagnosticAnalyzer
                 string shown = owner.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + member;
                 if (compare) shown = kind.Type.Name + "." + shown;
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(UserCodeDescriptors.Properties.Mode, mode);
-                properties.Add(UserCodeDescriptors.Properties.Replacement, replacement);
+                properties.Add(UserCodeIds.Properties.Mode, mode);
+                properties.Add(UserCodeIds.Properties.Replacement, replacement);
                 context.ReportDiagnostic(Diagnostic.Create(UserCodeDescriptors.UseTypedMember, at.GetLocation(), properties.ToImmutable(), shown, id));
                 return;
             }
