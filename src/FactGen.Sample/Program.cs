@@ -1,4 +1,7 @@
 using System;
-using FactGen.Sample.Facts;
+using System.IO;
+using FactGen.Sample;
 
-Console.WriteLine(Officials.HeLifeng.Native);
+// The README's main job: a readable briefing built entirely from the generated facts.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+Console.Write(Briefing.Write());

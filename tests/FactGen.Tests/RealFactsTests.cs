@@ -17,4 +17,11 @@ public class RealFactsTests
         Assert.Equal("何立峰", GeneratorHarness.Prop(he, "Native"));
         Assert.Equal("Hé Lìfēng", GeneratorHarness.Prop(he, "Romanized"));
     }
+
+    [Fact]
+    public void RepositoryFactsHaveNoDiagnosticsFromAnyRule()
+    {
+        var diagnostics = AnalyzerHarness.All(Repo.RealFactsAndSeeds());
+        Assert.True(diagnostics.IsEmpty, string.Join("\n", diagnostics));
+    }
 }

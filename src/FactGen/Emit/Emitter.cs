@@ -664,18 +664,25 @@ internal sealed class Emitter
     private string SourceTail(Provenance provenance, string? deprecated)
     {
         var sb = new StringBuilder();
-        if (deprecated is not null) sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)).Append('.');
+        if (deprecated is not null) EndSentence(sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)));
         if (provenance.Sources.Count > 0)
         {
             sb.Append(" <para>Source: ");
             for (int i = 0; i < provenance.Sources.Count; i++)
             {
                 if (i > 0) sb.Append("; ");
-                sb.Append(CSharp.Xml(_facts.Sources[_sourceIndex[provenance.Sources[i].Id]].Fact.Title));
+                sb.Append(CSharp.Xml(_facts.Sources[_sourceIndex[provenance.Sources[i].Id]].Fact.Title).TrimEnd('.'));
             }
-            sb.Append(".</para>");
+            EndSentence(sb).Append("</para>");
         }
         return sb.ToString();
+    }
+
+    /// <summary>Ends a doc sentence with a period, unless the text already ends one ("U.S.", "Expectations are low.").</summary>
+    private static StringBuilder EndSentence(StringBuilder sb)
+    {
+        char last = sb.Length == 0 ? ' ' : sb[sb.Length - 1];
+        return last is '.' or '!' or '?' or '…' ? sb : sb.Append('.');
     }
 
     private string SourceDoc(SourceFact s)
@@ -727,7 +734,7 @@ internal sealed class Emitter
                     sb.Append(')');
                 }
             }
-            sb.Append(".</para>");
+            EndSentence(sb).Append("</para>");
         }
         return sb + SourceTail(o.Header);
     }
@@ -740,7 +747,7 @@ internal sealed class Emitter
         if (end != start) sb.Append(" to ").Append(end);
         sb.Append(": ").Append(CSharp.Xml(e.Name));
         if (e.Place is not null) sb.Append(", ").Append(CSharp.Xml(e.Place));
-        sb.Append('.');
+        EndSentence(sb);
         if (e.Summary is not null) sb.Append(' ').Append(CSharp.Xml(e.Summary));
         return sb + SourceTail(e.Header);
     }
@@ -748,7 +755,7 @@ internal sealed class Emitter
     private string AgreementDoc(AgreementFact a)
     {
         var sb = new StringBuilder();
-        sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(a.Name)).Append('.');
+        EndSentence(sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(a.Name)));
         if (a.Summary is not null) sb.Append(' ').Append(CSharp.Xml(a.Summary));
         return sb + SourceTail(a.Header);
     }

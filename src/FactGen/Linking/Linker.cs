@@ -61,7 +61,7 @@ internal sealed class Linker
             string? found = paths.Contains(resolved) ? resolved : pathsIgnoreCase.TryGetValue(resolved, out string? other) ? other : null;
             if (found is null)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.SourceFileMissing, s.Fact.File.Location, s.Fact.Header.Id, s.Fact.File.Value, "resolved to " + resolved));
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.SourceFileMissing, s.Fact.File.Location, s.Fact.Header.Id, s.Fact.File.Value, resolved));
             }
             _sources[s.Fact.Header.Id] = new LinkedSource(s.Fact, s.MemberName, found);
         }

@@ -209,6 +209,9 @@ internal sealed class FactParser
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
     }
 
+    /// <summary>"a source", "an event": the kinds' names all start with a letter whose sound the spelling gives.</summary>
+    private static string IndefiniteArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
+
     internal static bool IsValidId(string id) => id.Length <= 200 && s_id.IsMatch(id);
 
     /// <summary>Reads the fields of one item, remembering whether anything required was missing or invalid.</summary>
@@ -217,15 +220,12 @@ internal sealed class FactParser
         private readonly FactParser _parser;
         private readonly FactKind _kind;
         private readonly YamlMapping _map;
-        private string _label;
 
         public ItemReader(FactParser parser, FactKind kind, YamlMapping map)
         {
             _parser = parser;
             _kind = kind;
             _map = map;
-            string singular = FactSchema.Singular(kind);
-            _label = char.ToUpperInvariant(singular[0]) + singular.Substring(1);
         }
 
         public bool Ok { get; private set; } = true;
@@ -238,7 +238,7 @@ internal sealed class FactParser
             known.AddRange(FactSchema.FieldsOf(_kind));
             foreach (var entry in _map.Entries)
             {
-                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, "a " + FactSchema.Singular(_kind), known);
+                if (!known.Contains(entry.Key.Value)) _parser.Unknown(entry.Key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
             }
             if (_map.Get("source") is not null && _map.Get("sources") is not null)
             {
@@ -252,7 +252,7 @@ internal sealed class FactParser
             YamlNode? node = _map.Get("id");
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                Missing("id", "(no id)");
+                Missing("id");
                 return null;
             }
             if (node is not YamlScalar id)
@@ -267,7 +267,6 @@ internal sealed class FactParser
                 return null;
             }
             _id = id.Value;
-            _label = _label + " '" + _id + "'";
             Provenance provenance = ReadProvenance(_map, isItem: true);
             return new FactHeader(id.Value, id.Location, _map.Location, provenance);
         }
@@ -304,7 +303,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (required) Missing(field, _label);
+                if (required) Missing(field);
                 return null;
             }
             if (node is not YamlScalar scalar)
@@ -365,7 +364,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (required) Missing(field, _label);
+                if (required) Missing(field);
                 return null;
             }
             if (node is not YamlScalar scalar)
@@ -384,12 +383,11 @@ internal sealed class FactParser
 
         public void EventDates(LocatedDate? date, LocatedDate? from, LocatedDate? to)
         {
-            if (date is null && from is null)
+            // "Given" means a non-null value: `date:` left empty is no date. A value that is given but
+            // invalid has been reported (FG0004) and has made the item invalid already.
+            if (!Given("date") && !Given("from"))
             {
-                // Every accepted event has a start. 'date:' with no value (an emptied or truncated line) is
-                // no date; a date or from with an invalid value was reported where it was read.
-                if (HasValue("date") || HasValue("from")) Ok = false;
-                else Missing(to is not null ? "from" : "date", _label);
+                Missing(Given("to") ? "from" : "date");
             }
             else if (date is not null && (from is not null || to is not null))
             {
@@ -398,7 +396,7 @@ internal sealed class FactParser
             }
         }
 
-        private bool HasValue(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
+        private bool Given(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
 
         public FactRef? Ref(string field, RefTarget target) => RefIn(_map, field, target, IsRequired(field));
 
@@ -407,7 +405,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (required) Missing(field, _label);
+                if (required) Missing(field);
                 return null;
             }
             return RefFrom(node, field, target);
@@ -486,7 +484,7 @@ internal sealed class FactParser
             YamlNode? node = map.Get(field);
             if (node is null || node is YamlScalar { IsNull: true })
             {
-                if (_kind == FactKind.Agreement && field == "parties" && map == _map) Missing(field, _label);
+                if (_kind == FactKind.Agreement && field == "parties" && map == _map) Missing(field);
                 return EquatableArray<FactRef>.Empty;
             }
             if (node is not YamlSequence seq)
@@ -558,9 +556,10 @@ internal sealed class FactParser
             return EquatableArray.From(positions);
         }
 
-        private void Missing(string field, string label)
+        private void Missing(string field)
         {
-            _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingField, _map.Location, label.Split(' ')[0], _id ?? "(no id)", field));
+            string kind = FactSchema.Singular(_kind);
+            _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingField, _map.Location, char.ToUpperInvariant(kind[0]) + kind.Substring(1), _id ?? "(no id)", field));
             Ok = false;
         }
 

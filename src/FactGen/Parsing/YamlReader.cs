@@ -140,6 +140,9 @@ internal sealed class YamlReader
                     {
                         CheckContinuationLines(done.Start, Index(ev.End), BlockIndent(stack), comments: true);
                     }
+                    // A collection's span runs to its closing bracket (flow) or to the end of its last
+                    // child (block: the end event lies at the next token, past trailing blank lines).
+                    done.Node.ExtendTo(done.Flow ? ClosingBracket(ev.Start) : done.LastChild?.Location);
                     if (done.PendingKey is not null)
                     {
                         // A key without a value cannot come from a well-formed event stream; be defensive.
@@ -192,6 +195,9 @@ internal sealed class YamlReader
 
         /// <summary>The keys seen so far (mappings only), for finding duplicates without a quadratic scan.</summary>
         public Dictionary<string, YamlScalar>? Keys { get; set; }
+
+        /// <summary>The child added last (an alias's target lies elsewhere: <see cref="YamlNode.ExtendTo"/> ignores an end before the start).</summary>
+        public YamlNode? LastChild { get; set; }
     }
 
     private void Push(List<Frame> stack, YamlNode node, NodeEvent ev, bool flow)
@@ -216,6 +222,7 @@ internal sealed class YamlReader
             return;
         }
         Frame parent = stack[stack.Count - 1];
+        parent.LastChild = node;
         switch (parent.Node)
         {
             case YamlSequence seq:
@@ -412,6 +419,10 @@ internal sealed class YamlReader
         }
         _directivesFrom = documentStart;
     }
+
+    /// <summary>The one-character location of a flow collection's ']' or '}' (its end event starts there).</summary>
+    private LocationInfo? ClosingBracket(Mark start)
+        => start.Line <= 0 ? null : Location(Index(start), Math.Min(_text.Length, Index(start) + 1));
 
     private static string CleanMessage(string message)
     {

@@ -11,7 +11,16 @@ internal abstract class YamlNode
 {
     protected YamlNode(LocationInfo location) => Location = location;
 
-    public LocationInfo Location { get; }
+    public LocationInfo Location { get; private set; }
+
+    /// <summary>Extends the span to the end of <paramref name="end"/> (a collection, once its last child is read).</summary>
+    public void ExtendTo(LocationInfo? end)
+    {
+        if (end is null || end.Path != Location.Path) return;
+        int stop = end.Start + end.Length;
+        if (stop <= Location.Start + Location.Length) return;
+        Location = Location with { Length = stop - Location.Start, EndLine = end.EndLine, EndColumn = end.EndColumn };
+    }
 
     /// <summary>Node count of this subtree, with aliases counted at their expanded size.</summary>
     public int Size { get; set; } = 1;

@@ -41,6 +41,9 @@ public class ConcurrencyTests
         ["FactGen.Parsing.FactSchema.RefFields"] = "schema table, only read",
         ["FactGen.Parsing.FactSchema.Lists"] = "schema table, only read",
         ["FactGen.Linking.Naming.ReservedMembers"] = "name table, only read",
+        ["FactGen.Analyzers.UserCode.GeneratedKinds.ClassNames"] = "name table, only read (IndexOf, index)",
+        ["FactGen.Analyzers.UserCode.GeneratedKinds.ModelNames"] = "name table, only read (IndexOf, index)",
+        ["FactGen.Analyzers.UserCode.GeneratedKinds.Singulars"] = "name table, only read (index)",
     };
 
     private static bool IsCompilerGenerated(Type t)

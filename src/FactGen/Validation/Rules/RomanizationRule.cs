@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using FactGen.Model;
+
+namespace FactGen.Validation.Rules;
+
+/// <summary>
+/// FG0014: an official's <c>name</c> must be <c>romanized</c> with diacritics and tone marks removed. Not checked
+/// when <c>romanized</c> itself looks like mojibake (FG0011 reports that, with the repair).
+/// </summary>
+internal static class RomanizationRule
+{
+    public static void Check(FactFile file, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (OfficialFact o in file.Officials)
+        {
+            // Damaged romanized text is FG0011's to report; its "ASCII form" would be a wrong fix to suggest.
+            if (o.Romanized is null || Text.Mojibake.Analyze(o.Romanized.Value) is not null) continue;
+            string ascii = ToAscii(o.Romanized.Value);
+            if (ascii != o.Name.Value)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameMismatch, o.Name.Location, o.Romanized.Location, o.Name.Value, ascii, o.Romanized.Value));
+            }
+        }
+    }
+
+    /// <summary>Removes combining marks after canonical decomposition and folds the few letters that have none.</summary>
+    public static string ToAscii(string value)
+    {
+        string decomposed = value.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            switch (c)
+            {
+                case 'ø': sb.Append('o'); break;
+                case 'Ø': sb.Append('O'); break;
+                case 'đ': sb.Append('d'); break;
+                case 'Đ': sb.Append('D'); break;
+                case 'ł': sb.Append('l'); break;
+                case 'Ł': sb.Append('L'); break;
+                case 'ß': sb.Append("ss"); break;
+                case 'æ': sb.Append("ae"); break;
+                case 'Æ': sb.Append("AE"); break;
+                case 'œ': sb.Append("oe"); break;
+                case 'Œ': sb.Append("OE"); break;
+                case 'ı': sb.Append('i'); break;
+                case 'ʼ': case '’': sb.Append('\''); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
