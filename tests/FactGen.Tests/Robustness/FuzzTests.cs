@@ -14,7 +14,8 @@ namespace FactGen.Tests.Robustness;
 /// (decoded as csc decodes), truncation, duplicated lines, random indentation, deletions, swapped lines,
 /// inserted hostile fragments. Every mutant is parsed on its own (no exception, no "could not read this
 /// file" from FactParser's last-resort catch, every location consistent with the text), and mutants go
-/// through the generator in batches (no exception, no CS8785, no error or warning in the generated code).
+/// through the generator in batches (no exception, no CS8785, no error or warning in the generated code)
+/// and through every FactGen analyzer (no AD0001, every location right).
 /// 2,000 iterations by default; set FACTGEN_FUZZ_ITERATIONS for a longer run, FACTGEN_FUZZ_SEED for others.
 /// </summary>
 public class FuzzTests
@@ -156,7 +157,8 @@ public class FuzzTests
             if (batch.Count == BatchSize || i == iterations - 1)
             {
                 GeneratorRun run = Robust.Run(batch.Concat(seeds));
-                foreach (string problem in Robust.Problems(run, batch.Concat(seeds)))
+                List<AdditionalText> all = batch.Concat(seeds).ToList();
+                foreach (string problem in Robust.Problems(run, all).Concat(Robust.AnalyzerProblems(Robust.Base, all)))
                 {
                     failures.Add("batch ending at iteration " + i + ": " + problem);
                 }
@@ -175,8 +177,10 @@ public class FuzzTests
     {
         foreach (AdditionalText file in batch)
         {
-            GeneratorRun alone = Robust.Run(seeds.Append(file));
-            List<string> problems = Robust.Problems(alone, seeds.Append(file));
+            List<AdditionalText> files = seeds.Append(file).ToList();
+            GeneratorRun alone = Robust.Run(files);
+            List<string> problems = Robust.Problems(alone, files);
+            problems.AddRange(Robust.AnalyzerProblems(Robust.Base, files));
             if (problems.Count > 0) yield return Describe(-1, steps[file.Path], file, string.Join("; ", problems.Take(3)));
         }
     }

@@ -188,6 +188,7 @@ public class InjectionTests
         GeneratorRun run = Robust.Run(files);
 
         failures.AddRange(Robust.Problems(run, files, compile: false));
+        failures.AddRange(Robust.AnalyzerProblems(Robust.Base, files));
 
         // Exactly one FG0004 per invalid id, at the id.
         List<Item> invalid = items.Where(i => !i.Valid).ToList();

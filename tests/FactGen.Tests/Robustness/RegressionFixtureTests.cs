@@ -35,6 +35,7 @@ public class RegressionFixtureTests
         GeneratorRun run = Robust.Run(new[] { file });
 
         List<string> problems = Robust.Problems(run, new[] { file });
+        problems.AddRange(Robust.AnalyzerProblems(run.Output, new[] { file }));
         Assert.True(problems.Count == 0, name + ": " + Robust.Describe(problems));
         string[] actual = run.GeneratorDiagnostics.Select(Format).Order(StringComparer.Ordinal).ToArray();
         Assert.True(expected.SequenceEqual(actual),

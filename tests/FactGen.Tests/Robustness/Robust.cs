@@ -121,6 +121,47 @@ internal static class Robust
             .ToImmutableArray());
     }
 
+    /// <summary>Every analyzer FactGen ships (each [DiagnosticAnalyzer] type of its assembly).</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(FactGenerator).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>
+    /// Runs every FactGen analyzer over the compilation (by default the generator's output) with the files,
+    /// as the compiler does; returns what must never happen: an analyzer exception (AD0001), a diagnostic
+    /// outside its file or at a line/column that disagrees with the text.
+    /// </summary>
+    public static List<string> AnalyzerProblems(Compilation compilation, IReadOnlyList<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, CancellationToken cancellationToken = default)
+    {
+        var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        foreach (AdditionalText f in files) texts[f.Path] = f.GetText(cancellationToken)!;
+        var problems = new List<string>();
+        foreach (Diagnostic d in AnalyzerDiagnostics(compilation, files, options, cancellationToken))
+        {
+            if (d.Id == "AD0001" || !d.Id.StartsWith("FG", StringComparison.Ordinal))
+            {
+                problems.Add("analyzer: " + d);
+                continue;
+            }
+            if (d.Location.Kind == LocationKind.SourceFile) continue; // user-code rules, in C# trees
+            foreach (Location l in new[] { d.Location }.Concat(d.AdditionalLocations))
+            {
+                string? bad = CheckLocation(l, texts);
+                if (bad is not null) problems.Add("analyzer " + d.Id + " " + bad + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return problems;
+    }
+
+    public static ImmutableArray<Diagnostic> AnalyzerDiagnostics(Compilation compilation, IReadOnlyList<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, CancellationToken cancellationToken = default)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(files.ToImmutableArray(), options ?? Options()), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        return withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+    }
+
     /// <summary>Emits the output to memory and loads it into a collectible context; null when it does not compile.</summary>
     public static System.Reflection.Assembly? EmitAndLoad(Compilation compilation, out ImmutableArray<Diagnostic> diagnostics)
     {
