@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -16,7 +17,8 @@ internal static class RomanizationRule
         foreach (OfficialFact o in file.Officials)
         {
             // Damaged romanized text is FG0011's to report; its "ASCII form" would be a wrong fix to suggest.
-            if (o.Romanized is null || Text.Mojibake.Analyze(o.Romanized.Value) is not null) continue;
+            // Text .NET cannot normalize (a lone surrogate, U+FFFE) has no ASCII form to compare with.
+            if (o.Romanized is null || !CanNormalize(o.Romanized.Value) || Text.Mojibake.Analyze(o.Romanized.Value) is not null) continue;
             string ascii = ToAscii(o.Romanized.Value);
             if (ascii != o.Name.Value)
             {
@@ -25,7 +27,20 @@ internal static class RomanizationRule
         }
     }
 
-    /// <summary>Removes combining marks after canonical decomposition and folds the few letters that have none.</summary>
+    private static bool CanNormalize(string value)
+    {
+        try
+        {
+            value.IsNormalized(NormalizationForm.FormD);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false; // string.Normalize would throw the same for this value
+        }
+    }
+
+    /// <summary>Removes combining marks after canonical decomposition and folds the few letters that have none (the value must be normalizable).</summary>
     public static string ToAscii(string value)
     {
         string decomposed = value.Normalize(NormalizationForm.FormD);
