@@ -28,15 +28,20 @@ internal sealed class FactParser
     private readonly List<AgreementFact> _agreements = new();
     private readonly List<QuoteFact> _quotes = new();
     private readonly SuggestionBudget _suggestions = new();
+    private ParseProgress? _progress;
 
     private FactParser(string path) => _path = path;
 
-    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and binds one file. Honours <paramref name="cancellationToken"/> at every parser event and
+    /// every item; <paramref name="progress"/>, when given, follows that work step by step.
+    /// </summary>
+    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null)
     {
-        var parser = new FactParser(path);
+        var parser = new FactParser(path) { _progress = progress };
         try
         {
-            List<YamlNode> documents = YamlReader.Read(path, text, limits, parser._diagnostics, cancellationToken);
+            List<YamlNode> documents = YamlReader.Read(path, text, limits, parser._diagnostics, cancellationToken, out _, progress);
             foreach (YamlNode document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -110,6 +115,7 @@ internal sealed class FactParser
                     continue;
                 }
                 BindItem(kind.Value, map);
+                _progress?.Item();
             }
         }
     }

@@ -31,6 +31,7 @@ internal sealed class YamlReader
     private int _events;
     private int _flowDepth;
     private int _directivesFrom;
+    private ParseProgress? _progress;
     private Mark _lastMark = Mark.Empty;
 
     private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics)
@@ -53,7 +54,7 @@ internal sealed class YamlReader
     /// nodes and value chars charged to the budgets (aliases at their expanded size). The work is bounded by
     /// the limits whatever the text: no alias is ever copied, and reading stops at the first exceeded limit.
     /// </summary>
-    public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out YamlReadStats stats)
+    public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out YamlReadStats stats, ParseProgress? progress = null)
     {
         var documents = new List<YamlNode>();
         stats = default;
@@ -64,7 +65,7 @@ internal sealed class YamlReader
             return documents;
         }
 
-        var reader = new YamlReader(path, text, limits, diagnostics);
+        var reader = new YamlReader(path, text, limits, diagnostics) { _progress = progress };
         try
         {
             reader.ReadStream(documents, cancellationToken);
@@ -165,6 +166,7 @@ internal sealed class YamlReader
                     Add(stack, documents, target);
                     break;
             }
+            _progress?.Event();
         }
     }
 
