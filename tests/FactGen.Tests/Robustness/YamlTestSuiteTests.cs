@@ -85,9 +85,23 @@ public class YamlTestSuiteTests
         }
         else
         {
-            // A valid YAML text either is a fact file (code generated, no error) or is told why it is not.
+            // A valid YAML text either is a fact file (code generated) or is told why it is not: nothing is
+            // ignored in silence. Without any diagnostic, every document must be empty or a mapping of
+            // the fact lists only (sources:, officials:, …).
             bool generated = run.Result.Results[0].GeneratedSources.Any(s => s.HintName == "FactGen.Data.g.cs");
             Assert.True(generated, name + ": no data source generated");
+            bool told = run.GeneratorDiagnostics.Any() || Robust.AnalyzerDiagnostics(Robust.Base, new[] { file }).Any(d => d.Id.StartsWith("FG", StringComparison.Ordinal));
+            if (!told)
+            {
+                var diagnostics = new List<Model.DiagnosticInfo>();
+                var documents = Parsing.YamlReader.Read(file.Path, file.GetText()!.ToString(), Parsing.ParseLimits.Default, diagnostics, CancellationToken.None);
+                foreach (var document in documents)
+                {
+                    bool factFile = document is Parsing.YamlScalar { IsNull: true }
+                        || (document is Parsing.YamlMapping map && map.Entries.All(e => Parsing.FactSchema.Lists.Any(l => l.List == e.Key.Value)));
+                    Assert.True(factFile, name + ": valid YAML that is no fact file got no diagnostic");
+                }
+            }
         }
     }
 }
