@@ -76,6 +76,35 @@ internal static class CSharp
         return !afterSpace || value.Length == 0;
     }
 
+    /// <summary>
+    /// The value with every lone surrogate replaced by U+FFFD. Attribute arguments are stored in metadata as
+    /// UTF-8, which cannot hold a lone surrogate: the compiler writes something that reads back as one or
+    /// more U+FFFD. Replacing it here makes the attribute read back as exactly what was emitted.
+    /// </summary>
+    public static string WellFormed(string value)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+            if (pair)
+            {
+                sb?.Append(c).Append(value[i + 1]);
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+            {
+                sb ??= new StringBuilder(value, 0, i, value.Length);
+                sb.Append('\uFFFD');
+                continue;
+            }
+            sb?.Append(c);
+        }
+        return sb?.ToString() ?? value;
+    }
+
     private static bool IsSafe(char c)
     {
         switch (CharUnicodeInfo.GetUnicodeCategory(c))

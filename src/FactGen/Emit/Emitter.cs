@@ -536,7 +536,7 @@ internal sealed class Emitter
                 foreach (var m in cls.Value)
                 {
                     w.Start().Append("/// <summary>").Append(m.Doc).Append("</summary>").EndLine();
-                    if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(m.Obsolete).Append(")]").EndLine();
+                    if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(CSharp.WellFormed(m.Obsolete)).Append(")]").EndLine();
                     w.Start().Append(type).Append(m.Member).Append(array).Append(m.Index).Append("];").EndLine();
                     w.Line();
                 }
@@ -677,7 +677,7 @@ internal sealed class Emitter
     {
         if (deprecated is null && provenance.Sources.Count == 0) return string.Empty;
         var sb = new StringBuilder();
-        if (deprecated is not null) sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)).Append('.');
+        if (deprecated is not null) EndSentence(sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)));
         if (provenance.Sources.Count > 0)
         {
             sb.Append(" <para>Source: ");
@@ -686,7 +686,7 @@ internal sealed class Emitter
                 if (i > 0) sb.Append("; ");
                 sb.Append(SourceTitleDoc(_sourceIndex[provenance.Sources[i].Id]));
             }
-            sb.Append(".</para>");
+            EndSentence(sb).Append("</para>");
         }
         return sb.ToString();
     }
@@ -696,6 +696,13 @@ internal sealed class Emitter
     {
         _sourceTitleDocs ??= new string?[_facts.Sources.Count];
         return _sourceTitleDocs[index] ??= CSharp.Xml(_facts.Sources[index].Fact.Title).TrimEnd('.');
+    }
+
+    /// <summary>Ends a doc sentence with a period, unless the text already ends one ("U.S.", "Expectations are low.").</summary>
+    private static StringBuilder EndSentence(StringBuilder sb)
+    {
+        char last = sb.Length == 0 ? ' ' : sb[sb.Length - 1];
+        return last is '.' or '!' or '?' or '…' ? sb : sb.Append('.');
     }
 
     private string SourceDoc(SourceFact s)
@@ -747,7 +754,7 @@ internal sealed class Emitter
                     sb.Append(')');
                 }
             }
-            sb.Append(".</para>");
+            EndSentence(sb).Append("</para>");
         }
         return sb + SourceTail(o.Header);
     }
@@ -760,7 +767,7 @@ internal sealed class Emitter
         if (end != start) sb.Append(" to ").Append(end);
         sb.Append(": ").Append(CSharp.Xml(e.Name));
         if (e.Place is not null) sb.Append(", ").Append(CSharp.Xml(e.Place));
-        sb.Append('.');
+        EndSentence(sb);
         if (e.Summary is not null) sb.Append(' ').Append(CSharp.Xml(e.Summary));
         return sb + SourceTail(e.Header);
     }
@@ -768,7 +775,7 @@ internal sealed class Emitter
     private string AgreementDoc(AgreementFact a)
     {
         var sb = new StringBuilder();
-        sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(a.Name)).Append('.');
+        EndSentence(sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(a.Name)));
         if (a.Summary is not null) sb.Append(' ').Append(CSharp.Xml(a.Summary));
         return sb + SourceTail(a.Header);
     }

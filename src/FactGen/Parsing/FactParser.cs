@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Threading;
 using FactGen.Model;
@@ -27,15 +28,21 @@ internal sealed class FactParser
     private readonly List<EventFact> _events = new();
     private readonly List<AgreementFact> _agreements = new();
     private readonly List<QuoteFact> _quotes = new();
+    private readonly SuggestionBudget _suggestions = new();
+    private ParseProgress? _progress;
 
     private FactParser(string path) => _path = path;
 
-    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and binds one file. Honours <paramref name="cancellationToken"/> at every parser event and
+    /// every item; <paramref name="progress"/>, when given, follows that work step by step.
+    /// </summary>
+    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null)
     {
-        var parser = new FactParser(path);
+        var parser = new FactParser(path) { _progress = progress };
         try
         {
-            List<YamlNode> documents = YamlReader.Read(path, text, limits, parser._diagnostics, cancellationToken);
+            List<YamlNode> documents = YamlReader.Read(path, text, limits, parser._diagnostics, cancellationToken, out _, progress);
             foreach (YamlNode document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -109,6 +116,7 @@ internal sealed class FactParser
                     continue;
                 }
                 BindItem(kind.Value, map);
+                _progress?.Item();
             }
         }
     }
@@ -203,10 +211,13 @@ internal sealed class FactParser
 
     private void Unknown(YamlScalar key, string where, IEnumerable<string> known)
     {
-        string? suggestion = FactSchema.Closest(key.Value, known);
+        string? suggestion = FactSchema.Closest(key.Value, known, _suggestions);
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownField, key.Location, YamlReader.Shorten(key.Value), where,
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
     }
+
+    /// <summary>"a source", "an event": the kinds' names all start with a letter whose sound the spelling gives.</summary>
+    private static string IndefiniteArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
 
     internal static bool IsValidId(string id) => id.Length <= 200 && s_id.IsMatch(id);
 
@@ -233,7 +244,7 @@ internal sealed class FactParser
             IReadOnlyList<string> known = FactSchema.KnownFieldsOf(_kind);
             foreach (var entry in _map.Entries)
             {
-                if (!Contains(known, entry.Key.Value)) _parser.Unknown(entry.Key, "a " + FactSchema.Singular(_kind), known);
+                if (!Contains(known, entry.Key.Value)) _parser.Unknown(entry.Key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
             }
             if (_map.Get("source") is not null && _map.Get("sources") is not null)
             {
@@ -339,7 +350,7 @@ internal sealed class FactParser
             if (value is null) return null;
             if (Array.IndexOf(allowed, value.Value) < 0)
             {
-                string? close = FactSchema.Closest(value.Value, allowed);
+                string? close = FactSchema.Closest(value.Value, allowed, _parser._suggestions);
                 _parser.Invalid(new YamlScalar(value.Value, true, value.Location), YamlReader.Shorten(value.Value), field,
                     "expected one of " + hint + (close is null ? string.Empty : "; did you mean '" + close + "'?"));
                 Ok = false;
@@ -382,20 +393,20 @@ internal sealed class FactParser
 
         public void EventDates(LocatedDate? date, LocatedDate? from, LocatedDate? to)
         {
-            if (date is null && from is null && _map.Get("date") is null && _map.Get("from") is null)
+            // "Given" means a non-null value: `date:` left empty is no date. A value that is given but
+            // invalid has been reported (FG0004) and has made the item invalid already.
+            if (!Given("date") && !Given("from"))
             {
-                Missing("date");
+                Missing(Given("to") ? "from" : "date");
             }
             else if (date is not null && (from is not null || to is not null))
             {
                 _parser.Invalid(_map.Get(from is not null ? "from" : "to")!, "from/to", "date", "give either 'date' (one day or period) or 'from'/'to' (a span), not both");
                 Ok = false;
             }
-            else if (date is null && from is null && to is not null)
-            {
-                Missing("from");
-            }
         }
+
+        private bool Given(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
 
         public FactRef? Ref(string field, RefTarget target) => RefIn(_map, field, target, IsRequired(field));
 

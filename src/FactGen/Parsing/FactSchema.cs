@@ -92,14 +92,23 @@ internal static class FactSchema
         _ => "quote",
     };
 
-    /// <summary>The closest candidate within a small edit distance, for "did you mean" hints.</summary>
-    public static string? Closest(string value, IEnumerable<string> candidates)
+    /// <summary>
+    /// The closest candidate within a small edit distance, for "did you mean" hints. With a
+    /// <paramref name="budget"/>, the edit distances computed are charged to it and the hint is skipped
+    /// once it runs out, so many misses against many candidates cost bounded work, not misses × candidates.
+    /// </summary>
+    public static string? Closest(string value, IEnumerable<string> candidates, SuggestionBudget? budget = null)
     {
+        if (budget is { IsSpent: true }) return null;
         string? best = null;
         int bestDistance = int.MaxValue;
         int allowed = Math.Max(2, value.Length / 3);
         foreach (string candidate in candidates)
         {
+            if (budget is not null && Math.Abs(value.Length - candidate.Length) <= allowed && !budget.TryCharge((value.Length + 1L) * (candidate.Length + 1L)))
+            {
+                return null;
+            }
             int d = Distance(value, candidate, allowed);
             if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
@@ -115,19 +124,55 @@ internal static class FactSchema
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         if (a.Length > 256 || b.Length > 256) return a == b ? 0 : max + 1;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+
+        // Three rows of the table: the one before the previous (for transpositions), the previous, this one.
+        var before = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                int v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, d[i - 2, j - 2] + 1);
-                d[i, j] = v;
+                int v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, before[j - 2] + 1);
+                current[j] = v;
             }
+            (before, previous, current) = (previous, current, before);
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
+    }
+}
+
+/// <summary>
+/// Work allowed for "did you mean" hints within one step (one file's parse, one link), in edit-distance
+/// table cells. A hint is a courtesy: when the budget is spent, diagnostics are still reported, without it.
+/// </summary>
+internal sealed class SuggestionBudget
+{
+    /// <summary>A fraction of a second of edit distances: hundreds of hints against thousands of ids.</summary>
+    public const long DefaultCells = 20_000_000;
+
+    private long _remaining;
+
+    public SuggestionBudget(long cells = DefaultCells) => _remaining = cells;
+
+    /// <summary>Cells charged so far.</summary>
+    public long Spent { get; private set; }
+
+    public bool IsSpent => _remaining <= 0;
+
+    public bool TryCharge(long cells)
+    {
+        if (cells > _remaining)
+        {
+            _remaining = 0;
+            return false;
+        }
+        _remaining -= cells;
+        Spent += cells;
+        return true;
     }
 }

@@ -11,10 +11,22 @@ internal abstract class YamlNode
 {
     protected YamlNode(LocationInfo location) => Location = location;
 
-    public LocationInfo Location { get; }
+    public LocationInfo Location { get; private set; }
+
+    /// <summary>Extends the span to the end of <paramref name="end"/> (a collection, once its last child is read).</summary>
+    public void ExtendTo(LocationInfo? end)
+    {
+        if (end is null || end.Path != Location.Path) return;
+        int stop = end.Start + end.Length;
+        if (stop <= Location.Start + Location.Length) return;
+        Location = Location with { Length = stop - Location.Start, EndLine = end.EndLine, EndColumn = end.EndColumn };
+    }
 
     /// <summary>Node count of this subtree, with aliases counted at their expanded size.</summary>
     public int Size { get; set; } = 1;
+
+    /// <summary>Value chars of this subtree (keys included), with aliases counted at their expanded size.</summary>
+    public long Chars { get; set; }
 
     public abstract string Describe { get; }
 }
@@ -25,6 +37,7 @@ internal sealed class YamlScalar : YamlNode
     {
         Value = value;
         IsPlain = isPlain;
+        Chars = value.Length;
     }
 
     public string Value { get; }

@@ -57,7 +57,7 @@ internal static class Descriptors
         "{0} '{1}' is not found in the text of {2}; copy the excerpt from the source or cite the right source", Text, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SourceFileMissing = Make("FG0013", "Source text file is missing",
-        "Source '{0}' names file '{1}' ({2}), which is not among the compilation's AdditionalFiles; add it, e.g. <AdditionalFiles Include=\"{1}\" />, or correct the path", Consistency, DiagnosticSeverity.Error);
+        "Source '{0}' names file '{1}' (resolved to {2}), which is not among the compilation's AdditionalFiles; add it, e.g. <AdditionalFiles Include=\"{2}\" FactGenKind=\"source\" />, or correct the path", Consistency, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NameMismatch = Make("FG0014", "Name is not the ASCII form of romanized",
         "Official name '{0}' is not the ASCII form '{1}' of romanized '{2}'; make 'name' '{1}' or correct 'romanized'", Text, DiagnosticSeverity.Warning);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -5,14 +6,19 @@ using FactGen.Model;
 
 namespace FactGen.Validation.Rules;
 
-/// <summary>FG0014: an official's <c>name</c> must be <c>romanized</c> with diacritics and tone marks removed.</summary>
+/// <summary>
+/// FG0014: an official's <c>name</c> must be <c>romanized</c> with diacritics and tone marks removed. Not checked
+/// when <c>romanized</c> itself looks like mojibake (FG0011 reports that, with the repair).
+/// </summary>
 internal static class RomanizationRule
 {
     public static void Check(FactFile file, List<DiagnosticInfo> diagnostics)
     {
         foreach (OfficialFact o in file.Officials)
         {
-            if (o.Romanized is null) continue;
+            // Damaged romanized text is FG0011's to report; its "ASCII form" would be a wrong fix to suggest.
+            // Text .NET cannot normalize (a lone surrogate, U+FFFE) has no ASCII form to compare with.
+            if (o.Romanized is null || !CanNormalize(o.Romanized.Value) || Text.Mojibake.Analyze(o.Romanized.Value) is not null) continue;
             string ascii = ToAscii(o.Romanized.Value);
             if (ascii != o.Name.Value)
             {
@@ -21,7 +27,20 @@ internal static class RomanizationRule
         }
     }
 
-    /// <summary>Removes combining marks after canonical decomposition and folds the few letters that have none.</summary>
+    private static bool CanNormalize(string value)
+    {
+        try
+        {
+            value.IsNormalized(NormalizationForm.FormD);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false; // string.Normalize would throw the same for this value
+        }
+    }
+
+    /// <summary>Removes combining marks after canonical decomposition and folds the few letters that have none (the value must be normalizable).</summary>
     public static string ToAscii(string value)
     {
         string decomposed = value.Normalize(NormalizationForm.FormD);

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+
+namespace FactGen.Parsing;
+
+/// <summary>
+/// The line starts of a text by the rules Roslyn's <c>SourceText</c> uses (CR, LF, CR LF, U+0085, U+2028,
+/// U+2029), so the line and column FactGen reports for an offset are the ones the compiler and the IDE
+/// show for it — whatever YamlDotNet counts (it counts a leading byte order mark and treats some breaks
+/// differently).
+/// </summary>
+internal sealed class TextLines
+{
+    private readonly int[] _starts;
+
+    private TextLines(int[] starts, int length)
+    {
+        _starts = starts;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public int Count => _starts.Length;
+
+    public static TextLines From(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (IsBreak(c))
+            {
+                starts.Add(i + 1);
+            }
+        }
+        return new TextLines(starts.ToArray(), text.Length);
+    }
+
+    public static bool IsBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    public int StartOf(int line) => _starts[line];
+
+    /// <summary>The 0-based line of an offset (clamped into the text).</summary>
+    public int LineOf(int index)
+    {
+        if (index < 0) index = 0;
+        if (index > Length) index = Length;
+        int lo = 0, hi = _starts.Length - 1;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo + 1) / 2);
+            if (_starts[mid] <= index) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Reflection;
+using FactGen.Model;
+using FactGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace FactGen.Tests.Generator;
+
+/// <summary>The pipeline caches: unrelated edits re-run nothing, an edit to one fact file re-parses only that file.</summary>
+public class IncrementalTests
+{
+    /// <summary>Every step name in <see cref="TrackingNames"/>, read by reflection so a new step is covered automatically.</summary>
+    public static string[] StepNames { get; } = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    private static readonly IncrementalStepRunReason[] Reused = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+
+    private static GeneratorRunResult Result(GeneratorDriver driver) => driver.GetRunResult().Results.Single();
+
+    private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step)
+    {
+        Assert.True(result.TrackedSteps.TryGetValue(step, out var steps), "step '" + step + "' was not tracked; tracked: " + string.Join(", ", result.TrackedSteps.Keys));
+        return steps.SelectMany(s => s.Outputs);
+    }
+
+    private static string Reasons(GeneratorRunResult result, string step)
+        => string.Join(", ", Outputs(result, step).Select(o => o.Reason));
+
+    [Fact]
+    public void TrackingNamesListsTheSixSteps()
+        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "FactFiles", "Link", "Parse", "Settings" }, StepNames);
+
+    [Fact]
+    public void UnrelatedCSharpChangeLeavesEveryStepCached()
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(FactSets.Mixed(), FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult first = Result(driver);
+        foreach (string step in StepNames)
+        {
+            Assert.All(Outputs(first, step), o => Assert.Equal(IncrementalStepRunReason.New, o.Reason));
+        }
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }", GeneratorHarness.ParseOptions)));
+        GeneratorRunResult second = Result(driver);
+        foreach (string step in StepNames)
+        {
+            // Cached, not merely Unchanged: no step depends on the compilation, so none may even re-run
+            // (a step that re-ran and produced an equal value would be Unchanged — work done on every keystroke).
+            var outputs = Outputs(second, step).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.True(outputs.All(o => o.Reason == IncrementalStepRunReason.Cached), step + ": " + Reasons(second, step));
+        }
+        Assert.NotEmpty(second.TrackedOutputSteps);
+        Assert.All(second.TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void EditingOneFactFileReparsesOnlyThatFile()
+    {
+        List<AdditionalText> files = FactSets.Mixed();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
+        var edited = new TestAdditionalText(FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg"));
+        driver = driver.ReplaceAdditionalText(old, edited).RunGenerators(compilation);
+        GeneratorRunResult result = Result(driver);
+
+        var parse = Outputs(result, TrackingNames.Parse).ToList();
+        Assert.Equal(4, parse.Count);
+        var modified = Assert.Single(parse, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(FactSets.OfficialsPath, ((FactFile)modified.Value).Path);
+        Assert.All(parse.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused));
+
+        Assert.Single(Outputs(result, TrackingNames.FactFiles), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
+        Assert.Contains(Outputs(result, TrackingNames.Settings).Single().Reason, Reused);
+        Assert.Contains(Outputs(result, TrackingNames.AdditionalPaths).Single().Reason, Reused);
+        Assert.Contains("Ingrid M. Berg", result.GeneratedSources.Single(s => s.HintName == "facts_people_officials.yaml.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void AnEditThatChangesNoFactStopsAtParse()
+    {
+        // A trailing comment shifts no location: the file is re-parsed, its model compares equal, and
+        // linking and emission are skipped. This is what value equality of the models buys.
+        List<AdditionalText> files = FactSets.Mixed();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.EventsPath, FactSets.Events + "\n# reviewed\n")).RunGenerators(compilation);
+        GeneratorRunResult result = Result(driver);
+
+        var parse = Outputs(result, TrackingNames.Parse).ToList();
+        Assert.Single(parse, o => o.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.Equal(3, parse.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+        Assert.Single(Outputs(result, TrackingNames.FactFiles), o => o.Reason == IncrementalStepRunReason.Modified);
+        foreach (string step in new[] { TrackingNames.AllFiles, TrackingNames.Link, TrackingNames.Settings, TrackingNames.AdditionalPaths })
+        {
+            Assert.True(Outputs(result, step).All(o => Reused.Contains(o.Reason)), step + ": " + Reasons(result, step));
+        }
+        Assert.All(result.TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void NewOptionsWithTheSameValuesReparseNothing()
+    {
+        List<AdditionalText> files = FactSets.Mixed();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+
+        // A new provider instance with equal values (what an IDE hands over after any .editorconfig change).
+        driver = driver.WithUpdatedAnalyzerConfigOptions(FactSets.PublicOptions()).RunGenerators(compilation);
+        GeneratorRunResult same = Result(driver);
+        foreach (string step in StepNames)
+        {
+            Assert.True(Outputs(same, step).All(o => Reused.Contains(o.Reason)), step + ": " + Reasons(same, step));
+        }
+
+        // Another namespace re-emits, but still parses and links nothing again.
+        driver = driver.WithUpdatedAnalyzerConfigOptions(FactSets.PublicOptions("Other.Facts")).RunGenerators(compilation);
+        GeneratorRunResult other = Result(driver);
+        Assert.Equal("Modified", Reasons(other, TrackingNames.Settings));
+        foreach (string step in new[] { TrackingNames.Parse, TrackingNames.AllFiles, TrackingNames.Link })
+        {
+            Assert.True(Outputs(other, step).All(o => Reused.Contains(o.Reason)), step + ": " + Reasons(other, step));
+        }
+        Assert.Contains("namespace Other.Facts", other.GeneratedSources.Single(s => s.HintName == "FactGen.Data.g.cs").SourceText.ToString());
+    }
+
+    private static Dictionary<string, string> Texts(GeneratorRunResult result)
+        => result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+}
