@@ -241,7 +241,7 @@ internal sealed class FactParser
 
         public void CheckFields()
         {
-            IReadOnlyList<string> known = FactSchema.KnownFieldsOf(_kind);
+            ImmutableArray<string> known = FactSchema.KnownFieldsOf(_kind);
             foreach (var entry in _map.Entries)
             {
                 if (!Contains(known, entry.Key.Value)) _parser.Unknown(entry.Key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
@@ -297,9 +297,9 @@ internal sealed class FactParser
 
         private bool IsRequired(string field) => Contains(FactSchema.RequiredOf(_kind), field);
 
-        private static bool Contains(IReadOnlyList<string> list, string value)
+        private static bool Contains(ImmutableArray<string> list, string value)
         {
-            for (int i = 0; i < list.Count; i++)
+            for (int i = 0; i < list.Length; i++)
             {
                 if (list[i] == value) return true;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using FactGen.Model;
 
 namespace FactGen.Parsing;
@@ -32,51 +33,43 @@ internal static class FactSchema
         ("quotes", FactKind.Quote),
     };
 
-    // One array per kind, built once: the parser asks for them for every item and field.
-    private static readonly string[][] s_fields =
-    {
-        new[] { "title", "file", "published", "url" },
-        new[] { "name", "country", "native", "abbreviation" },
-        new[] { "name", "country", "organization", "holders" },
-        new[] { "name", "country", "romanized", "native", "positions", "aliases" },
-        new[] { "kind", "name", "date", "from", "to", "summary", "location", "participants", "part_of" },
-        new[] { "name", "date", "parties", "negotiators", "event", "summary" },
-        new[] { "speaker", "text", "date", "event" },
-    };
+    // One array per kind, built once: the parser asks for them for every item and field. ImmutableArray, so
+    // nothing can change them after type initialization (the compiler shares this state across compilations).
+    private static readonly ImmutableArray<ImmutableArray<string>> s_fields = ImmutableArray.Create(
+        ImmutableArray.Create("title", "file", "published", "url"),
+        ImmutableArray.Create("name", "country", "native", "abbreviation"),
+        ImmutableArray.Create("name", "country", "organization", "holders"),
+        ImmutableArray.Create("name", "country", "romanized", "native", "positions", "aliases"),
+        ImmutableArray.Create("kind", "name", "date", "from", "to", "summary", "location", "participants", "part_of"),
+        ImmutableArray.Create("name", "date", "parties", "negotiators", "event", "summary"),
+        ImmutableArray.Create("speaker", "text", "date", "event"));
 
-    private static readonly string[][] s_required =
-    {
-        new[] { "title", "file", "published" },
-        new[] { "name", "country" },
-        new[] { "name", "country" },
-        new[] { "name", "country" },
-        new[] { "kind", "name" },
-        new[] { "name", "date", "parties" },
-        new[] { "speaker", "text", "date" },
-    };
+    private static readonly ImmutableArray<ImmutableArray<string>> s_required = ImmutableArray.Create(
+        ImmutableArray.Create("title", "file", "published"),
+        ImmutableArray.Create("name", "country"),
+        ImmutableArray.Create("name", "country"),
+        ImmutableArray.Create("name", "country"),
+        ImmutableArray.Create("kind", "name"),
+        ImmutableArray.Create("name", "date", "parties"),
+        ImmutableArray.Create("speaker", "text", "date"));
 
-    private static readonly string[][] s_known = BuildKnown();
+    private static readonly ImmutableArray<ImmutableArray<string>> s_known = BuildKnown();
 
-    private static string[][] BuildKnown()
+    private static ImmutableArray<ImmutableArray<string>> BuildKnown()
     {
-        var known = new string[s_fields.Length][];
-        for (int i = 0; i < known.Length; i++)
-        {
-            var list = new List<string>(CommonFields);
-            list.AddRange(s_fields[i]);
-            known[i] = list.ToArray();
-        }
-        return known;
+        var known = ImmutableArray.CreateBuilder<ImmutableArray<string>>(s_fields.Length);
+        foreach (ImmutableArray<string> fields in s_fields) known.Add(ImmutableArray.Create(CommonFields).AddRange(fields));
+        return known.MoveToImmutable();
     }
 
     /// <summary>The kind-specific fields of each kind (beyond <see cref="CommonFields"/>); required ones first.</summary>
-    public static IReadOnlyList<string> FieldsOf(FactKind kind) => s_fields[Index(kind)];
+    public static ImmutableArray<string> FieldsOf(FactKind kind) => s_fields[Index(kind)];
 
     /// <summary>Every field an item of the kind may have: <see cref="CommonFields"/>, then <see cref="FieldsOf"/>.</summary>
-    public static IReadOnlyList<string> KnownFieldsOf(FactKind kind) => s_known[Index(kind)];
+    public static ImmutableArray<string> KnownFieldsOf(FactKind kind) => s_known[Index(kind)];
 
     /// <summary>Required kind-specific fields (events need <c>date</c> or <c>from</c>, checked apart).</summary>
-    public static IReadOnlyList<string> RequiredOf(FactKind kind) => s_required[Index(kind)];
+    public static ImmutableArray<string> RequiredOf(FactKind kind) => s_required[Index(kind)];
 
     private static int Index(FactKind kind)
         => kind >= FactKind.Source && kind <= FactKind.Quote ? (int)kind : throw new ArgumentOutOfRangeException(nameof(kind));
