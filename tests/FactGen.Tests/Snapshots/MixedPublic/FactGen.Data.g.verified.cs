@@ -26,13 +26,13 @@ namespace Test.Facts
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(Quotes);
         internal static readonly global::Test.Facts.Position[] Positions = new global::Test.Facts.Position[3];
 
-        internal static readonly int[] SourceTable = new int[] { 1, 2, 0, 0 };
-        internal static readonly int[] OrganizationTable = new int[] { 0, 2, 1, 0 };
-        internal static readonly int[] TitleTable = new int[] { 1, 2, 0, 3, 0, 0, 0, 0 };
-        internal static readonly int[] OfficialTable = new int[] { 0, 0, 0, 2, 0, 3, 0, 1 };
-        internal static readonly int[] EventTable = new int[] { 0, 9, 0, 0, 0, 0, 0, 0, 2, 3, 5, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 1, 0, 0, 0, 4, 7, 8, 0, 0, 0 };
-        internal static readonly int[] AgreementTable = new int[] { 0, 1, 0, 2 };
-        internal static readonly int[] QuoteTable = new int[] { 4, 3, 0, 0, 0, 2, 1, 0 };
+        internal static readonly int[] SourceTable = new int[] { -1189085183, 566231042, 0, 0 };
+        internal static readonly int[] OrganizationTable = new int[] { 0, -826277886, 2101346305, 0 };
+        internal static readonly int[] TitleTable = new int[] { 2027945985, 1050673154, 0, -1847590909, 0, 0, 0, 0 };
+        internal static readonly int[] OfficialTable = new int[] { 0, 0, 0, 1428160514, 0, 1153433603, 0, -696254463 };
+        internal static readonly int[] EventTable = new int[] { 0, 2055208969, 0, 0, 0, 0, 0, 0, -77594622, 174063619, -1421869051, 0, 0, 0, 0, 0, 0, 0, -1105199098, 0, 0, 0, -2025848831, 0, 0, 0, -738197500, 1948254215, -373293048, 0, 0, 0 };
+        internal static readonly int[] AgreementTable = new int[] { 0, 534773761, 0, 23068674 };
+        internal static readonly int[] QuoteTable = new int[] { -803209212, -184549373, 0, 0, 0, 203423746, 2088763393, 0 };
         // Every string once, concatenated; string i spans StringEnds[i - 1]..StringEnds[i]; 0 is null.
         private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingPress briefing transcript.Harbour Accord briefing & notes../seeds/briefing.txthttps://example.org/briefingharbour-councilHarbour CouncilNOministry-of-tradeMinistry of Trade貿易省MOTJPambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenMisidentified in the briefing; the speaker was Ingrid BergOle Hansenyamada-taroYamada TaroYamada Tarō山田太郎Yamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitNorthern ports summitcouncil-statementCouncil statement on shipping to the U.S.quay-openingQuay openingberg-tokyo-visitIngrid Berg's visit to TokyoTokyoport-fees-announcementAnnouncement of lower port feesferry-collisionFerry collision in the harbourharbour-talksHarbour talksoslo-trade-missionTrade mission to OsloOslo, Norwayharbour-accord-signingsigned the Harbour Accord on 29 FebruarySigning of the Harbour AccordYamada and Berg signed the accord in the council's hall.Oslofisheries-memorandumFisheries memorandumharbour-accordHarbour AccordShared berths & lower fees for \"green\" ships.council-welcomesWe welcome every ship.berg-first-stepA first step.\nMore will follow.hansen-remarkSaid by Ingrid Berg, not Ole Hansen.Nothing to add.yamada-open-portsPorts that stay open keep \"prices\" low & <steady>.";
         private static global::System.ReadOnlySpan<int> StringEnds => new int[] { 0, 7, 37, 57, 65, 91, 122, 143, 171, 186, 201, 203, 220, 237, 240, 243, 245, 255, 274, 288, 317, 331, 348, 359, 370, 380, 438, 448, 459, 470, 481, 485,
@@ -196,18 +196,27 @@ namespace Test.Facts
         private static global::System.Collections.Generic.IReadOnlyList<T> View<T>(global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<T>> map, global::Test.Facts.Fact key)
             => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
 
-        /// <summary>Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.</summary>
+        /// <summary>
+        /// Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.
+        /// An entry is index+1 in its low 21 bits and the hash's top bits above them (none with 2^21 - 1 or more facts),
+        /// so a probe that meets another id is rejected without reading that fact.
+        /// </summary>
         internal static int Find(int[] table, global::Test.Facts.Fact[] facts, string? id)
         {
             if (id is null) return -1;
-            uint h = 2166136261;
-            foreach (char c in id) h = (h ^ c) * 16777619;
-            int mask = table.Length - 1;
-            for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+            unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
             {
-                int entry = table[slot];
-                if (entry == 0) return -1;
-                if (string.Equals(facts[entry - 1].Id, id)) return entry - 1;
+                uint h = 2166136261;
+                foreach (char c in id) h = (h ^ c) * 16777619;
+                int mask = table.Length - 1;
+                int indexMask = facts.Length < 2097151 ? 2097151 : -1;
+                int tag = (int)h & ~indexMask;
+                for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+                {
+                    int entry = table[slot];
+                    if (entry == 0) return -1;
+                    if ((entry & ~indexMask) == tag && string.Equals(facts[(entry & indexMask) - 1].Id, id)) return (entry & indexMask) - 1;
+                }
             }
         }
     }

@@ -187,18 +187,27 @@ namespace Test.Facts
         private static global::System.Collections.Generic.IReadOnlyList<T> View<T>(global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<T>> map, global::Test.Facts.Fact key)
             => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
 
-        /// <summary>Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.</summary>
+        /// <summary>
+        /// Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.
+        /// An entry is index+1 in its low 21 bits and the hash's top bits above them (none with 2^21 - 1 or more facts),
+        /// so a probe that meets another id is rejected without reading that fact.
+        /// </summary>
         internal static int Find(int[] table, global::Test.Facts.Fact[] facts, string? id)
         {
             if (id is null) return -1;
-            uint h = 2166136261;
-            foreach (char c in id) h = (h ^ c) * 16777619;
-            int mask = table.Length - 1;
-            for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+            unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
             {
-                int entry = table[slot];
-                if (entry == 0) return -1;
-                if (string.Equals(facts[entry - 1].Id, id)) return entry - 1;
+                uint h = 2166136261;
+                foreach (char c in id) h = (h ^ c) * 16777619;
+                int mask = table.Length - 1;
+                int indexMask = facts.Length < 2097151 ? 2097151 : -1;
+                int tag = (int)h & ~indexMask;
+                for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+                {
+                    int entry = table[slot];
+                    if (entry == 0) return -1;
+                    if ((entry & ~indexMask) == tag && string.Equals(facts[(entry & indexMask) - 1].Id, id)) return (entry & indexMask) - 1;
+                }
             }
         }
     }
