@@ -359,11 +359,9 @@ internal sealed class FactParser
             return value.Value;
         }
 
-        private static readonly string[] s_holders = { "one", "many" };
-
         public bool Holders()
         {
-            string? value = Choice("holders", s_holders, "one, many");
+            string? value = Choice("holders", new[] { "one", "many" }, "one, many");
             return value == "one";
         }
 
