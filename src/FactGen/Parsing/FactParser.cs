@@ -16,7 +16,7 @@ namespace FactGen.Parsing;
 /// </summary>
 internal sealed class FactParser
 {
-    private static readonly Regex s_id = new("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_id = new(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
 
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics = new();
