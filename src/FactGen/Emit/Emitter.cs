@@ -469,51 +469,28 @@ internal sealed class Emitter
     private IEnumerable<(string, string)> MemberSources()
     {
         // Members go in one file per fact file, so Go to Definition lands next to that file's facts.
-        var byFile = new SortedDictionary<string, List<Action<SourceWriter>>>(StringComparer.Ordinal);
         var kinds = new SortedDictionary<string, SortedDictionary<string, List<(string Class, string Type, string Member, string Id, string Doc, string? Obsolete, int Index)>>>(StringComparer.Ordinal);
 
-        void Add(string path, string cls, string type, string member, string id, string doc, string? obsolete, int index)
+        void AddKind<T>(EquatableArray<T> items, string cls, string type, Func<T, FactHeader> header, Func<T, string> member, Func<T, string> doc)
+            where T : IEquatable<T>
         {
-            if (!kinds.TryGetValue(path, out var classes)) kinds.Add(path, classes = new(StringComparer.Ordinal));
-            if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
-            list.Add((cls, type, member, id, doc, obsolete, index));
+            for (int i = 0; i < items.Count; i++)
+            {
+                T item = items[i];
+                FactHeader h = header(item);
+                if (!kinds.TryGetValue(h.Location.Path, out var classes)) kinds.Add(h.Location.Path, classes = new(StringComparer.Ordinal));
+                if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
+                list.Add((cls, type, member(item), h.Id, doc(item), h.Provenance.Deprecated, i));
+            }
         }
 
-        for (int i = 0; i < _facts.Sources.Count; i++)
-        {
-            var s = _facts.Sources[i];
-            Add(s.Fact.Header.Location.Path, "Sources", "Source", s.MemberName, s.Fact.Header.Id, SourceDoc(s.Fact), s.Fact.Header.Provenance.Deprecated, i);
-        }
-        for (int i = 0; i < _facts.Organizations.Count; i++)
-        {
-            var o = _facts.Organizations[i];
-            Add(o.Fact.Header.Location.Path, "Organizations", "Organization", o.MemberName, o.Fact.Header.Id, OrganizationDoc(o.Fact), o.Fact.Header.Provenance.Deprecated, i);
-        }
-        for (int i = 0; i < _facts.Titles.Count; i++)
-        {
-            var t = _facts.Titles[i];
-            Add(t.Fact.Header.Location.Path, "Titles", "Title", t.MemberName, t.Fact.Header.Id, TitleDoc(t.Fact), t.Fact.Header.Provenance.Deprecated, i);
-        }
-        for (int i = 0; i < _facts.Officials.Count; i++)
-        {
-            var o = _facts.Officials[i];
-            Add(o.Fact.Header.Location.Path, "Officials", "Official", o.MemberName, o.Fact.Header.Id, OfficialDoc(o.Fact), o.Fact.Header.Provenance.Deprecated, i);
-        }
-        for (int i = 0; i < _facts.Events.Count; i++)
-        {
-            var e = _facts.Events[i];
-            Add(e.Fact.Header.Location.Path, "Events", "Event", e.MemberName, e.Fact.Header.Id, EventDoc(e.Fact), e.Fact.Header.Provenance.Deprecated, i);
-        }
-        for (int i = 0; i < _facts.Agreements.Count; i++)
-        {
-            var a = _facts.Agreements[i];
-            Add(a.Fact.Header.Location.Path, "Agreements", "Agreement", a.MemberName, a.Fact.Header.Id, AgreementDoc(a.Fact), a.Fact.Header.Provenance.Deprecated, i);
-        }
-        for (int i = 0; i < _facts.Quotes.Count; i++)
-        {
-            var q = _facts.Quotes[i];
-            Add(q.Fact.Header.Location.Path, "Quotes", "Quote", q.MemberName, q.Fact.Header.Id, QuoteDoc(q.Fact), q.Fact.Header.Provenance.Deprecated, i);
-        }
+        AddKind(_facts.Sources, "Sources", "Source", s => s.Fact.Header, s => s.MemberName, s => SourceDoc(s.Fact));
+        AddKind(_facts.Organizations, "Organizations", "Organization", o => o.Fact.Header, o => o.MemberName, o => OrganizationDoc(o.Fact));
+        AddKind(_facts.Titles, "Titles", "Title", t => t.Fact.Header, t => t.MemberName, t => TitleDoc(t.Fact));
+        AddKind(_facts.Officials, "Officials", "Official", o => o.Fact.Header, o => o.MemberName, o => OfficialDoc(o.Fact));
+        AddKind(_facts.Events, "Events", "Event", e => e.Fact.Header, e => e.MemberName, e => EventDoc(e.Fact));
+        AddKind(_facts.Agreements, "Agreements", "Agreement", a => a.Fact.Header, a => a.MemberName, a => AgreementDoc(a.Fact));
+        AddKind(_facts.Quotes, "Quotes", "Quote", q => q.Fact.Header, q => q.MemberName, q => QuoteDoc(q.Fact));
 
         var result = new List<(string, string)> { ("FactGen.Kinds.g.cs", KindsSource()) };
         var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs" };

@@ -152,9 +152,9 @@ internal sealed class Linker
 
         // 3. Generated order.
         sources.Sort((a, b) => string.CompareOrdinal(a.Fact.Header.Id, b.Fact.Header.Id));
-        SortById(organizations);
-        SortById(titles);
-        SortById(officials);
+        SortById(organizations, o => o.Header);
+        SortById(titles, t => t.Header);
+        SortById(officials, o => o.Header);
         events.Sort((a, b) => Chronological(EventStart(a.Fact), a.Fact.Header.Id, EventStart(b.Fact), b.Fact.Header.Id));
         agreements.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
         quotes.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
@@ -178,16 +178,8 @@ internal sealed class Linker
         return c != 0 ? c : string.CompareOrdinal(aId, bId);
     }
 
-    private static void SortById<T>(List<Linked<T>> list) where T : class
-        => list.Sort((a, b) => string.CompareOrdinal(IdOf(a.Fact), IdOf(b.Fact)));
-
-    private static string IdOf(object fact) => fact switch
-    {
-        OrganizationFact o => o.Header.Id,
-        TitleFact t => t.Header.Id,
-        OfficialFact o => o.Header.Id,
-        _ => throw new ArgumentException("unexpected fact type", nameof(fact)),
-    };
+    private static void SortById<T>(List<Linked<T>> list, Func<T, FactHeader> header) where T : class
+        => list.Sort((a, b) => string.CompareOrdinal(header(a.Fact).Id, header(b.Fact).Id));
 
     private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
         where T : class, IEquatable<T>
