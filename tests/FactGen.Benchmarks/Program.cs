@@ -102,6 +102,24 @@ public static class Program
                 }
                 return 0;
             }
+            case "compiledir":
+            {
+                // compiledir DIR [RUNS]: compile time of the .cs files in DIR (e.g. a dump, edited to try a shape of output).
+                var files = Directory.GetFiles(args[1], "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToList();
+                int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+                for (int i = 0; i < runs; i++)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var trees = files.Select(f => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(f), Generation.ParseOptions, f)).ToList();
+                    var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("c", trees, Basic.Reference.Assemblies.Net100.References.All,
+                        new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                    using var stream = new MemoryStream();
+                    var emitted = compilation.Emit(stream);
+                    Console.WriteLine(args[1] + ": " + clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms"
+                        + (emitted.Success ? "" : " FAILED: " + emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error)));
+                }
+                return 0;
+            }
             case "ilsize":
                 foreach (string spec in args.Length > 1 ? args[1..] : new[] { "100/1", "1000/10", "10000/100" }) IlSizeReport(spec, Console.Out);
                 return 0;
