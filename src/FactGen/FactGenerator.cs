@@ -60,17 +60,23 @@ public sealed class FactGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(linked.Combine(emitSettings), static (spc, pair) =>
+        context.RegisterSourceOutput(linked, static (spc, facts) =>
         {
-            foreach (DiagnosticInfo d in pair.Left.Diagnostics)
+            foreach (DiagnosticInfo d in facts.Diagnostics)
             {
                 if (Descriptors.IsReportedByGenerator(d.Id)) spc.ReportDiagnostic(d.ToDiagnostic());
             }
-            foreach (var (hint, source) in Emitter.Emit(pair.Left, pair.Right, spc.CancellationToken))
-            {
-                spc.AddSource(hint, SourceText.From(source, System.Text.Encoding.UTF8));
-            }
         });
+
+        // One pipeline item per generated file, compared by its text: after an edit, only the files whose text
+        // changed are added again (and parsed again by the compiler); the others stay as they were.
+        IncrementalValuesProvider<GeneratedFile> generated = linked
+            .Combine(emitSettings)
+            .SelectMany(static (pair, ct) => Emitter.Emit(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.Emit);
+
+        context.RegisterSourceOutput(generated, static (spc, file) =>
+            spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8)));
     }
 
     /// <summary>Parses one file; its text comes from the AdditionalText, which is not kept in the model.</summary>

@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string AllFiles = nameof(AllFiles);
     public const string AdditionalPaths = nameof(AdditionalPaths);
     public const string Link = nameof(Link);
+    public const string Emit = nameof(Emit);
 }

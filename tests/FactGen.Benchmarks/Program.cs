@@ -104,17 +104,25 @@ public static class Program
             }
             case "compiledir":
             {
-                // compiledir DIR [RUNS]: compile time of the .cs files in DIR (e.g. a dump, edited to try a shape of output).
+                // compiledir DIR [RUNS [APP]]: compile time of the .cs files in DIR (e.g. a dump, edited to try a shape of
+                // output); with APP, the last compilation is written as a console app (Release) to APP.dll, to run it.
                 var files = Directory.GetFiles(args[1], "*.cs").OrderBy(f => f, StringComparer.Ordinal).ToList();
                 int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+                string? app = args.Length > 3 ? args[3] : null;
                 for (int i = 0; i < runs; i++)
                 {
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     var trees = files.Select(f => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(f), Generation.ParseOptions, f)).ToList();
                     var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("c", trees, Basic.Reference.Assemblies.Net100.References.All,
-                        new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                        new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(app is null ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication,
+                            optimizationLevel: app is null ? OptimizationLevel.Debug : OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
                     using var stream = new MemoryStream();
                     var emitted = compilation.Emit(stream);
+                    if (app is not null && emitted.Success)
+                    {
+                        File.WriteAllBytes(app + ".dll", stream.ToArray());
+                        File.WriteAllText(app + ".runtimeconfig.json", """{"runtimeOptions":{"tfm":"net10.0","framework":{"name":"Microsoft.NETCore.App","version":"10.0.0"}}}""");
+                    }
                     Console.WriteLine(args[1] + ": " + clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms"
                         + (emitted.Success ? "" : " FAILED: " + emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error)));
                 }

@@ -31,6 +31,7 @@ internal sealed class Emitter
     private readonly Dictionary<string, int> _officialIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _eventIndex = new(StringComparer.Ordinal);
     private string?[]? _sourceTitleDocs;
+    private readonly Dictionary<string, (List<string> Ids, HashWindow Window)> _lookups = new(StringComparer.Ordinal);
 
     private Emitter(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
     {
@@ -44,8 +45,12 @@ internal sealed class Emitter
     private string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"FactGen\", \"" + Version + "\")]";
 
     /// <summary>Emits every source: the model types, the data, and one file of members per fact file.</summary>
-    public static List<(string HintName, string Source)> Emit(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
-        => new Emitter(facts, settings, cancellationToken).Run();
+    public static List<GeneratedFile> Emit(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
+    {
+        var files = new List<GeneratedFile>();
+        foreach (var (hint, source) in new Emitter(facts, settings, cancellationToken).Run()) files.Add(new GeneratedFile(hint, source));
+        return files;
+    }
 
     private List<(string, string)> Run()
     {
@@ -55,6 +60,14 @@ internal sealed class Emitter
         Index(_facts.Officials, s => s.Fact.Header.Id, _officialIndex);
         Index(_facts.Events, s => s.Fact.Header.Id, _eventIndex);
 
+        Lookup("Source", Ids(_facts.Sources, s => s.Fact.Header.Id));
+        Lookup("Organization", Ids(_facts.Organizations, s => s.Fact.Header.Id));
+        Lookup("Title", Ids(_facts.Titles, s => s.Fact.Header.Id));
+        Lookup("Official", Ids(_facts.Officials, s => s.Fact.Header.Id));
+        Lookup("Event", Ids(_facts.Events, s => s.Fact.Header.Id));
+        Lookup("Agreement", Ids(_facts.Agreements, s => s.Fact.Header.Id));
+        Lookup("Quote", Ids(_facts.Quotes, s => s.Fact.Header.Id));
+
         var result = new List<(string, string)>
         {
             ("FactGen.Model.g.cs", ModelSource()),
@@ -63,6 +76,10 @@ internal sealed class Emitter
         result.AddRange(MemberSources());
         return result;
     }
+
+    private void Lookup(string type, List<string> ids) => _lookups.Add(type, (ids, HashWindow.Choose(ids)));
+
+    private int[] HashTable(string type) => DataTables.HashTable(_lookups[type].Ids, _lookups[type].Window);
 
     private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
     {
@@ -233,28 +250,45 @@ internal sealed class Emitter
         Kinds(w, "Quote", "Quotes", _facts.Quotes.Count);
         w.Line("internal static readonly " + Ns + ".Position[] Positions = new " + Ns + ".Position[" + (positions.Count / 7) + "];");
         w.Line();
-        IdTable(w, "Source", Ids(_facts.Sources, s => s.Fact.Header.Id));
-        IdTable(w, "Organization", Ids(_facts.Organizations, s => s.Fact.Header.Id));
-        IdTable(w, "Title", Ids(_facts.Titles, s => s.Fact.Header.Id));
-        IdTable(w, "Official", Ids(_facts.Officials, s => s.Fact.Header.Id));
-        IdTable(w, "Event", Ids(_facts.Events, s => s.Fact.Header.Id));
-        IdTable(w, "Agreement", Ids(_facts.Agreements, s => s.Fact.Header.Id));
-        IdTable(w, "Quote", Ids(_facts.Quotes, s => s.Fact.Header.Id));
-
-        w.Line("// Every string once, concatenated; string i spans StringEnds[i - 1]..StringEnds[i]; 0 is null.");
-        w.Start().Append("private const string Text = ").AppendLiteral(_data.Text).Append(';').EndLine();
-        IntArray(w, "StringEnds", _data.Ends);
-        IntArray(w, "ListData", _data.Lists);
-        IntArray(w, "SourceRows", sources);
-        IntArray(w, "OrganizationRows", orgs);
-        IntArray(w, "TitleRows", titles);
-        IntArray(w, "OfficialRows", officials);
-        IntArray(w, "PositionRows", positions);
-        IntArray(w, "EventRows", events);
-        IntArray(w, "AgreementRows", agreements);
-        IntArray(w, "QuoteRows", quotes);
+        // Every int table goes into one literal (Ints) and is decoded in the static constructor: a literal costs the
+        // compiler next to nothing, where an array initializer binds one expression per element (2.3 s of compile
+        // time at 10,000 officials). The order here is the order LoaderSource decodes them in.
+        var tables = new List<(string Name, IReadOnlyList<int> Values)>
+        {
+            ("ends", _data.Ends),
+            ("ListData", _data.Lists),
+            ("sourceRows", sources),
+            ("organizationRows", orgs),
+            ("titleRows", titles),
+            ("officialRows", officials),
+            ("positionRows", positions),
+            ("eventRows", events),
+            ("agreementRows", agreements),
+            ("quoteRows", quotes),
+            ("SourceTable", HashTable("Source")),
+            ("OrganizationTable", HashTable("Organization")),
+            ("TitleTable", HashTable("Title")),
+            ("OfficialTable", HashTable("Official")),
+            ("EventTable", HashTable("Event")),
+            ("AgreementTable", HashTable("Agreement")),
+            ("QuoteTable", HashTable("Quote")),
+        };
+        foreach (string kind in new[] { "Source", "Organization", "Title", "Official", "Event", "Agreement", "Quote" })
+        {
+            w.Line("internal static readonly int[] " + kind + "Table;");
+        }
+        w.Line("private static readonly int[] ListData;");
         w.Line();
-        LoaderSource(w);
+        w.Line("// Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
+        w.Start().Append("private const string Text = ").AppendLiteral(_data.Text).Append(';').EndLine();
+        w.Line("// The int tables, one after another, as base-27 numbers (see Decode).");
+        int length = 0;
+        foreach (var table in tables) length += table.Values.Count * 3;
+        var ints = new StringBuilder(length + 16);
+        foreach (var table in tables) DataTables.Encode(ints, table.Values);
+        w.Start().Append("private const string Ints = \"").Append(ints.ToString()).Append("\";").EndLine();
+        w.Line();
+        LoaderSource(w, tables);
         w.Close();
         w.Close();
         return w.ToString();
@@ -273,53 +307,60 @@ internal sealed class Emitter
         w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + ");");
     }
 
-    private static void IdTable(SourceWriter w, string type, List<string> ids)
-    {
-        IntArray(w, type + "Table", DataTables.HashTable(ids), isStatic: true);
-    }
-
-    private static void IntArray(SourceWriter w, string name, IReadOnlyList<int> values, bool isStatic = false)
-    {
-        w.Start().Append(isStatic
-            ? "internal static readonly int[] " + name + " = new int[] { "
-            : "private static global::System.ReadOnlySpan<int> " + name + " => new int[] { ");
-        for (int i = 0; i < values.Count; i++)
-        {
-            if (i > 0) w.Append(i % 32 == 0 ? ",\n            " : ", ");
-            w.Append(values[i]);
-        }
-        w.Append(" };").EndLine();
-    }
-
-    private void LoaderSource(SourceWriter w)
+    private void LoaderSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables)
     {
         string p = Ns + ".";
+        // The loops run once, over every fact: AggressiveOptimization skips their tier-0 code (3× slower here). They
+        // are split into a few methods because the optimizing JIT's time grows faster than a method's size.
+        w.Line("static FactData()");
+        w.Line("{");
+        w.Line("    int at = 0;");
+        foreach (var (name, values) in tables)
+        {
+            w.Start().Append("    ").Append(char.IsUpper(name[0]) ? "" : "int[] ").Append(name).Append(" = Decode(ref at, ").Append(values.Count).Append(");").EndLine();
+        }
         string[] lines =
         {
-            "static FactData()",
+            "    string?[] s = Strings(ends);",
+            "    Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);",
+            "    Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);",
+            "}",
+            "",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]",
+            "private static string?[] Strings(int[] ends)",
             "{",
             "    string text = Text;",
-            "    global::System.ReadOnlySpan<int> ends = StringEnds;",
             "    var s = new string?[ends.Length];",
             "    for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
+            "    return s;",
+            "}",
+            "",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]",
+            "private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
+            "{",
             "    global::System.ReadOnlySpan<int> r;",
-            "    r = SourceRows;",
+            "    r = sourceRows;",
             "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new " + p + "Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, " + p + "FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);",
-            "    r = OrganizationRows;",
+            "    r = organizationRows;",
             "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new " + p + "Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);",
-            "    r = TitleRows;",
+            "    r = titleRows;",
             "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new " + p + "Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);",
-            "    r = OfficialRows;",
+            "    r = officialRows;",
             "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new " + p + "Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);",
-            "    r = EventRows;",
+            "    r = eventRows;",
             "    for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], " + p + "FactDate.FromPacked(r[k + 8]), " + p + "FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);",
-            "    r = AgreementRows;",
+            "    r = agreementRows;",
             "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new " + p + "Agreement(s[r[k]]!, s[r[k + 5]]!, " + p + "FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);",
-            "    r = QuoteRows;",
+            "    r = quoteRows;",
             "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new " + p + "Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, " + p + "FactDate.FromPacked(r[k + 8]));",
             "",
-            "    // Links, then reverse links.",
-            "    r = PositionRows;",
+            "}",
+            "",
+            "/// <summary>Links, then reverse links.</summary>",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]",
+            "private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
+            "{",
+            "    global::System.ReadOnlySpan<int> r = positionRows;",
             "    for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)",
             "    {",
             "        var position = new " + p + "Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 3]));",
@@ -335,18 +376,18 @@ internal sealed class Emitter
             "    var titlesOf = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Title>>();",
             "    var parts = new global::System.Collections.Generic.Dictionary<" + p + "Fact, global::System.Collections.Generic.List<" + p + "Event>>();",
             "    foreach (" + p + "Position position in Positions) Add(terms, position.Title, position);",
-            "    r = SourceRows;",
+            "    r = sourceRows;",
             "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);",
-            "    r = OrganizationRows;",
+            "    r = organizationRows;",
             "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);",
-            "    r = TitleRows;",
+            "    r = titleRows;",
             "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)",
             "    {",
             "        Common(Titles[i], r, k, s);",
             "        if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }",
             "        Titles[i].Terms = View(terms, Titles[i]);",
             "    }",
-            "    r = OfficialRows;",
+            "    r = officialRows;",
             "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)",
             "    {",
             "        Common(Officials[i], r, k, s);",
@@ -357,7 +398,7 @@ internal sealed class Emitter
             "        for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;",
             "        Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);",
             "    }",
-            "    r = EventRows;",
+            "    r = eventRows;",
             "    for (int i = 0, k = 0; i < Events.Length; i++, k += 13)",
             "    {",
             "        " + p + "Event e = Events[i];",
@@ -365,7 +406,7 @@ internal sealed class Emitter
             "        e.Participants = Participants(r[k + 11], e, events);",
             "        if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }",
             "    }",
-            "    r = AgreementRows;",
+            "    r = agreementRows;",
             "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)",
             "    {",
             "        " + p + "Agreement a = Agreements[i];",
@@ -382,7 +423,7 @@ internal sealed class Emitter
             "        a.Negotiators = Participants(r[k + 9], a, agreements);",
             "        if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }",
             "    }",
-            "    r = QuoteRows;",
+            "    r = quoteRows;",
             "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)",
             "    {",
             "        " + p + "Quote q = Quotes[i];",
@@ -393,6 +434,34 @@ internal sealed class Emitter
             "    foreach (" + p + "Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }",
             "    foreach (" + p + "Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }",
             "    foreach (" + p + "Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }",
+            "}",
+            "",
+            "/// <summary>",
+            "/// Reads <paramref name=\"count\"/> numbers of <see cref=\"Ints\"/> from <paramref name=\"at\"/>: each is a uint written",
+            "/// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.",
+            "/// </summary>",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]",
+            "private static int[] Decode(ref int at, int count)",
+            "{",
+            "    string data = Ints;",
+            "    var result = new int[count];",
+            "    int p = at;",
+            "    unchecked",
+            "    {",
+            "        for (int i = 0; i < count; i++)",
+            "        {",
+            "            uint value = 0, scale = 1;",
+            "            int digit;",
+            "            while ((digit = data[p++] - 37) >= 27)",
+            "            {",
+            "                value += (uint)(digit - 27) * scale;",
+            "                scale *= 27;",
+            "            }",
+            "            result[i] = (int)(value + ((uint)digit * scale));",
+            "        }",
+            "    }",
+            "    at = p;",
+            "    return result;",
             "}",
             "",
             "private static " + p + "Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];",
@@ -438,21 +507,19 @@ internal sealed class Emitter
             "    => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();",
             "",
             "/// <summary>",
-            "/// Index of <paramref name=\"id\"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.",
-            "/// An entry is index+1 in its low 21 bits and the hash's top bits above them (none with 2^21 - 1 or more facts),",
-            "/// so a probe that meets another id is rejected without reading that fact.",
+            "/// Index of <paramref name=\"id\"/> in a kind's array, or -1, given the id's hash (computed by the kind's Find over the",
+            "/// chars the build chose): a linear probe, no allocation. An entry is index+1 in its low 21 bits and the hash's top",
+            "/// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.",
             "/// </summary>",
-            "internal static int Find(int[] table, " + p + "Fact[] facts, string? id)",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static",
+            "internal static int Probe(int[] table, " + p + "Fact[] facts, string id, uint hash)",
             "{",
-            "    if (id is null) return -1;",
-            "    unchecked // the consumer may compile with overflow checks; hashing wraps on purpose",
+            "    unchecked // the consumer may compile with overflow checks",
             "    {",
-            "        uint h = 2166136261;",
-            "        foreach (char c in id) h = (h ^ c) * 16777619;",
             "        int mask = table.Length - 1;",
             "        int indexMask = facts.Length < " + DataTables.IndexMask.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ? " + DataTables.IndexMask.ToString(System.Globalization.CultureInfo.InvariantCulture) + " : -1;",
-            "        int tag = (int)h & ~indexMask;",
-            "        for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)",
+            "        int tag = (int)hash & ~indexMask;",
+            "        for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)",
             "        {",
             "            int entry = table[slot];",
             "            if (entry == 0) return -1;",
@@ -566,10 +633,26 @@ internal sealed class Emitter
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> All => " + Ns + ".FactData." + cls + "View;");
         w.Line();
         w.Line("/// <summary>The " + type.ToLowerInvariant() + " with the id, or null. Allocates nothing.</summary>");
+        HashWindow window = _lookups[type].Window;
+        string I(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Line("public static " + t + "? Find(string? id)");
         w.Line("{");
-        w.Line("    int index = " + Ns + ".FactData.Find(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + cls + ", id);");
-        w.Line("    return index < 0 ? null : " + Ns + ".FactData." + cls + "[index];");
+        if (window.MaxLength < window.MinLength)
+        {
+            w.Line("    _ = id; // there are none");
+            w.Line("    return null;");
+        }
+        else
+        {
+            w.Line("    // ids have " + I(window.MinLength) + " to " + I(window.MaxLength) + " chars; the hash covers the length and " + (window.Length == 0 ? "every char" : I(window.Length) + " char(s) " + I(window.Offset) + " from the " + (window.FromEnd ? "end" : "start")));
+            w.Line("    if (id is null || id.Length < " + I(window.MinLength) + " || id.Length > " + I(window.MaxLength) + ") return null;");
+            w.Line("    unchecked");
+            w.Line("    {");
+            foreach (string line in window.HashCode()) w.Line("        " + line);
+            w.Line("        int index = " + Ns + ".FactData.Probe(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + cls + ", id, h);");
+            w.Line("        return index < 0 ? null : " + Ns + ".FactData." + cls + "[index];");
+            w.Line("    }");
+        }
         w.Line("}");
         w.Line();
         w.Line("/// <summary>Looks up the " + type.ToLowerInvariant() + " with the id. Allocates nothing.</summary>");

@@ -28,6 +28,14 @@ public class CompileBenchmarks
     [Params(OptimizationLevel.Debug)]
     public OptimizationLevel Optimization { get; set; } = OptimizationLevel.Debug;
 
+    /// <summary>
+    /// How doc comments are read. <c>dotnet build</c> passes no <c>/doc</c> unless <c>GenerateDocumentationFile</c> is
+    /// true, and then the compiler does not parse them (None; see dotnet/roslyn#41640); with the property set they
+    /// are parsed and checked (Diagnose). The IDE parses them (Parse), but compiles on demand, not all at once.
+    /// </summary>
+    [Params(DocumentationMode.None, DocumentationMode.Diagnose)]
+    public DocumentationMode Docs { get; set; } = DocumentationMode.None;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -48,7 +56,7 @@ public class CompileBenchmarks
     private long Compile(SourceText[] sources)
     {
         var trees = new SyntaxTree[sources.Length];
-        for (int i = 0; i < sources.Length; i++) trees[i] = CSharpSyntaxTree.ParseText(sources[i], Generation.ParseOptions, path: "/corpus/generated/" + i + ".g.cs");
+        for (int i = 0; i < sources.Length; i++) trees[i] = CSharpSyntaxTree.ParseText(sources[i], Generation.ParseOptions.WithDocumentationMode(Docs), path: "/corpus/generated/" + i + ".g.cs");
         var compilation = CSharpCompilation.Create(
             "BenchFacts",
             trees,

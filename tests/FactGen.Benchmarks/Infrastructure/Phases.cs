@@ -62,7 +62,7 @@ public static class Phases
             Measure("FactParser.Parse (tree + bind)", () => { for (int i = 0; i < strings.Count; i++) files.Add(FactParser.Parse(factTexts[i].Path, strings[i], ParseLimits.Default, default)); });
             LinkedFacts linked = null!;
             Measure("Linker.Link", () => linked = Linker.Link(files, paths, default));
-            List<(string, string)> sources = null!;
+            List<GeneratedFile> sources = null!;
             Measure("Emitter.Emit", () => sources = Emitter.Emit(linked, settings, default));
             var compilation = Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
             Measure("Driver: full run", () => Generation.Driver(texts).RunGenerators(compilation).GetRunResult());

@@ -220,6 +220,11 @@ public sealed class StartupApps : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("FACTGEN_KEEP_APPS") == "1")
+        {
+            Console.Error.WriteLine("kept the start-up apps in " + Directory);
+            return;
+        }
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -34,7 +34,7 @@ public class IncrementalTests
 
     [Fact]
     public void TrackingNamesListsTheSixSteps()
-        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "FactFiles", "Link", "Parse", "Settings" }, StepNames);
+        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "FactFiles", "Link", "Parse", "Settings" }, StepNames);
 
     [Fact]
     public void UnrelatedCSharpChangeLeavesEveryStepCached()
@@ -88,6 +88,33 @@ public class IncrementalTests
         Assert.Contains(Outputs(result, TrackingNames.Settings).Single().Reason, Reused);
         Assert.Contains(Outputs(result, TrackingNames.AdditionalPaths).Single().Reason, Reused);
         Assert.Contains("Ingrid M. Berg", result.GeneratedSources.Single(s => s.HintName == "facts_people_officials.yaml.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void AValueEditReAddsOnlyTheGeneratedFilesWhoseTextChanged()
+    {
+        // An official's name is in the data file, in the official's doc comment and in the doc comments of the
+        // quotes they said (events file): those files change; the model, the kinds and the other fact files'
+        // members are the same text and are not added (nor parsed by the compiler) again.
+        List<AdditionalText> files = FactSets.Mixed();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+        var before = Result(driver).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
+        var edited = new TestAdditionalText(FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg"));
+        driver = driver.ReplaceAdditionalText(old, edited).RunGenerators(compilation);
+        GeneratorRunResult result = Result(driver);
+        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_events.yaml.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
+        Assert.Contains("Ingrid M. Berg", after["facts_events.yaml.g.cs"]);
+        var emit = Outputs(result, TrackingNames.Emit).ToList();
+        Assert.Equal(before.Count - 1, emit.Count); // every generated file but the post-initialization attribute
+        Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
     }
 
     [Fact]

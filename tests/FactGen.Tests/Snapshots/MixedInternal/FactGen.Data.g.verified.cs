@@ -26,59 +26,80 @@ namespace Contoso.Harbour.Data
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Quote>(Quotes);
         internal static readonly global::Contoso.Harbour.Data.Position[] Positions = new global::Contoso.Harbour.Data.Position[3];
 
-        internal static readonly int[] SourceTable = new int[] { -1189085183, 566231042, 0, 0 };
-        internal static readonly int[] OrganizationTable = new int[] { 0, -826277886, 2101346305, 0 };
-        internal static readonly int[] TitleTable = new int[] { 2027945985, 1050673154, 0, -1847590909, 0, 0, 0, 0 };
-        internal static readonly int[] OfficialTable = new int[] { 0, 0, 0, 1428160514, 0, 1153433603, 0, -696254463 };
-        internal static readonly int[] EventTable = new int[] { 0, 2055208969, 0, 0, 0, 0, 0, 0, -77594622, 174063619, -1421869051, 0, 0, 0, 0, 0, 0, 0, -1105199098, 0, 0, 0, -2025848831, 0, 0, 0, -738197500, 1948254215, -373293048, 0, 0, 0 };
-        internal static readonly int[] AgreementTable = new int[] { 0, 534773761, 0, 23068674 };
-        internal static readonly int[] QuoteTable = new int[] { -803209212, -184549373, 0, 0, 0, 203423746, 2088763393, 0 };
-        // Every string once, concatenated; string i spans StringEnds[i - 1]..StringEnds[i]; 0 is null.
+        internal static readonly int[] SourceTable;
+        internal static readonly int[] OrganizationTable;
+        internal static readonly int[] TitleTable;
+        internal static readonly int[] OfficialTable;
+        internal static readonly int[] EventTable;
+        internal static readonly int[] AgreementTable;
+        internal static readonly int[] QuoteTable;
+        private static readonly int[] ListData;
+
+        // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingPress briefing transcript.Harbour Accord briefing & notes../seeds/briefing.txthttps://example.org/briefingharbour-councilHarbour CouncilNOministry-of-tradeMinistry of Trade貿易省MOTJPambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenMisidentified in the briefing; the speaker was Ingrid BergOle Hansenyamada-taroYamada TaroYamada Tarō山田太郎Yamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitNorthern ports summitcouncil-statementCouncil statement on shipping to the U.S.quay-openingQuay openingberg-tokyo-visitIngrid Berg's visit to TokyoTokyoport-fees-announcementAnnouncement of lower port feesferry-collisionFerry collision in the harbourharbour-talksHarbour talksoslo-trade-missionTrade mission to OsloOslo, Norwayharbour-accord-signingsigned the Harbour Accord on 29 FebruarySigning of the Harbour AccordYamada and Berg signed the accord in the council's hall.Oslofisheries-memorandumFisheries memorandumharbour-accordHarbour AccordShared berths & lower fees for \"green\" ships.council-welcomesWe welcome every ship.berg-first-stepA first step.\nMore will follow.hansen-remarkSaid by Ingrid Berg, not Ole Hansen.Nothing to add.yamada-open-portsPorts that stay open keep \"prices\" low & <steady>.";
-        private static global::System.ReadOnlySpan<int> StringEnds => new int[] { 0, 7, 37, 57, 65, 91, 122, 143, 171, 186, 201, 203, 220, 237, 240, 243, 245, 255, 274, 288, 317, 331, 348, 359, 370, 380, 438, 448, 459, 470, 481, 485,
-            535, 550, 571, 592, 609, 650, 662, 674, 690, 718, 723, 745, 776, 791, 821, 834, 847, 865, 886, 898, 920, 960, 989, 1045, 1049, 1069, 1089, 1103, 1117, 1162, 1178, 1200,
-            1215, 1246, 1259, 1295, 1310, 1327, 1377 };
-        private static global::System.ReadOnlySpan<int> ListData => new int[] { 0, 1, 1, 1, 0, 2, 1, 0, 2, 0, 1, 1, 1, 1, 1, 1, 0, 1, 2, 1, 33, 2, 0, 0, 2, 1, 0, 2, 0, 2, 2, 3,
-            0, 4, 4, 0, 0, 0, 2, 4, 0, 1, 1, 6, 4, 3, 0, 2, 1, 0, 2, 32, 22, 1, 1, 3, 32, 22, 1, 4, 4, 3, 0, 0,
-            1, 1 };
-        private static global::System.ReadOnlySpan<int> SourceRows => new int[] { 1, 0, 0, 0, 0, 2, 3, 20230000, 0, 4, 0, 0, 5, 0, 6, 7, 20240302, 8 };
-        private static global::System.ReadOnlySpan<int> OrganizationRows => new int[] { 9, 1, 0, 0, 0, 10, 0, 0, 11, 12, 3, 0, 0, 0, 13, 14, 15, 16 };
-        private static global::System.ReadOnlySpan<int> TitleRows => new int[] { 17, 0, 0, 0, 0, 18, 0, 11, 1, 19, 0, 0, 0, 0, 20, 1, 11, 0, 21, 0, 0, 0, 0, 22, 2, 16, 1 };
-        private static global::System.ReadOnlySpan<int> OfficialRows => new int[] { 23, 5, 0, 0, 0, 24, 0, 0, 11, 8, 0, 25, 11, 0, 0, 26, 27, 0, 0, 11, 0, 0, 28, 13, 0, 0, 0, 29, 30, 31, 16, 17,
-            19 };
-        private static global::System.ReadOnlySpan<int> PositionRows => new int[] { 0, 0, 20190000, 20230500, 0, 0, 0, 0, 1, 20230600, 0, 0, 0, 0, 2, 2, 20220810, 20241001, 15, 32, 0 };
-        private static global::System.ReadOnlySpan<int> EventRows => new int[] { 34, 0, 0, 0, 0, 4, 35, 0, 20230000, 20230000, 0, 21, 0, 36, 0, 0, 0, 0, 6, 37, 0, 20230600, 20230600, 0, 24, 0, 38, 0, 0, 0, 0, 8,
-            39, 0, 20230601, 20230601, 0, 0, 0, 40, 0, 0, 0, 0, 2, 41, 0, 20230615, 20230615, 42, 27, 0, 43, 0, 0, 0, 0, 5, 44, 0, 20230900, 20230900, 0, 30,
-            0, 45, 0, 0, 0, 0, 7, 46, 0, 20231114, 20231114, 0, 0, 0, 47, 0, 0, 0, 0, 1, 48, 0, 20240227, 20240227, 0, 33, 8, 49, 0, 0, 0, 0,
-            3, 50, 0, 20240227, 20240301, 51, 38, 0, 52, 41, 53, 0, 0, 0, 54, 55, 20240229, 20240229, 56, 43, 8 };
-        private static global::System.ReadOnlySpan<int> AgreementRows => new int[] { 57, 0, 0, 0, 0, 58, 20230000, 0, 50, 0, 0, 59, 53, 0, 0, 0, 60, 20240229, 61, 55, 59, 9 };
-        private static global::System.ReadOnlySpan<int> QuoteRows => new int[] { 62, 0, 0, 0, 0, 1, 0, 63, 20230600, 2, 64, 0, 0, 0, 0, 0, 0, 65, 20240227, 0, 66, 0, 0, 0, 67, 2, 0, 68, 20240227, 0, 69, 64,
-            0, 0, 0, 4, 3, 70, 20240229, 9 };
+        // The int tables, one after another, as base-27 numbers (see Decode).
+        private const string Ints = "%,J&C'K'J(N)H*I+X+L,N,D-U-X-@.B.L.D/R/T0G1X1H2S2B3F5P5@6K6V6Z6V8J9D:Y:O;B=N=Z=O>P?U?P@&TA&HB&KC&XC&JD&AE&VE&GF&BG&OH&QI&SK&WK&PL&IM&WM&JN&AP&QP&LQ&@R&DS&QS&ZT&NU&DV&@X&%&&&%'&%'%&&&&&&%&'&F&'%%'&%'%''(%))%%%')%&&+)(%'&%'E&;&&(E&;&))(%%&&&%%%%'(GIUAK&%)%%*%+,VLHBK&-.&%%%/%%01(%%%23456%%%%7%0&8%%%%9&0%:%%%%;'5&<*%%%=%%0-%>0%%?@&%%0%%A&2%%%B&C&D&568%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&4E&%G&%%%%)H&%GIUAK&GIUAK&%:%I&%%%%+J&%MDVAK&MDVAK&%=%K&%%%%-L&%NDVAK&NDVAK&%%%M&%%%%'N&%AEVAK&AEVAK&O&@&%P&%%%%*Q&%POVAK&POVAK&%C&%R&%%%%,S&%NWVAK&NWVAK&%%%T&%%%%&U&%AJHBK&AJHBK&%F&-V&%%%%(W&%AJHBK&ULHBK&X&K&%Y&N&Z&%%%@'A'CJHBK&CJHBK&B'P&-C'%%%%D'GIUAK&%W&%%E'Z&%%%F'CJHBK&G'A'E'.H'%%%%&%I'MDVAK&'J'%%%%%%K'AJHBK&%L'%%%M''%N'AJHBK&%O'J'%%%)(P'CJHBK&.%%GURAG=SS@MWJ.AVE@K*%IKPPEG*%XBJGWE-FO@AFL/%%RUETCG,%%%%%%%JBWOZV&WFXXBG/JQ@UDF&%%%PGCCSP*HAAQ@R*TUYJEB)%%EVQWQL/%%%%DUHZYN.%YFAOYW,%%%%%%%%%Q@UNY;SNGXWI/%%CHQHSG(%%%%KMYZDL.ZGEYHS&%HJMXRC*OFBZNQ-%BAFRLA)%%%JZJZIF+";
 
         static FactData()
         {
+            int at = 0;
+            int[] ends = Decode(ref at, 71);
+            ListData = Decode(ref at, 66);
+            int[] sourceRows = Decode(ref at, 18);
+            int[] organizationRows = Decode(ref at, 18);
+            int[] titleRows = Decode(ref at, 27);
+            int[] officialRows = Decode(ref at, 33);
+            int[] positionRows = Decode(ref at, 21);
+            int[] eventRows = Decode(ref at, 117);
+            int[] agreementRows = Decode(ref at, 22);
+            int[] quoteRows = Decode(ref at, 40);
+            SourceTable = Decode(ref at, 4);
+            OrganizationTable = Decode(ref at, 4);
+            TitleTable = Decode(ref at, 8);
+            OfficialTable = Decode(ref at, 8);
+            EventTable = Decode(ref at, 32);
+            AgreementTable = Decode(ref at, 4);
+            QuoteTable = Decode(ref at, 8);
+            string?[] s = Strings(ends);
+            Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+            Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static string?[] Strings(int[] ends)
+        {
             string text = Text;
-            global::System.ReadOnlySpan<int> ends = StringEnds;
             var s = new string?[ends.Length];
             for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            return s;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        {
             global::System.ReadOnlySpan<int> r;
-            r = SourceRows;
+            r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Contoso.Harbour.Data.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
-            r = OrganizationRows;
+            r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new global::Contoso.Harbour.Data.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
-            r = TitleRows;
+            r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new global::Contoso.Harbour.Data.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
-            r = OfficialRows;
+            r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new global::Contoso.Harbour.Data.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
-            r = EventRows;
+            r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new global::Contoso.Harbour.Data.Event(s[r[k]]!, (global::Contoso.Harbour.Data.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 8]), global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
-            r = AgreementRows;
+            r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Contoso.Harbour.Data.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
-            r = QuoteRows;
+            r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Contoso.Harbour.Data.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 8]));
 
-            // Links, then reverse links.
-            r = PositionRows;
+        }
+
+        /// <summary>Links, then reverse links.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        {
+            global::System.ReadOnlySpan<int> r = positionRows;
             for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
             {
                 var position = new global::Contoso.Harbour.Data.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 3]));
@@ -94,18 +115,18 @@ namespace Contoso.Harbour.Data
             var titlesOf = new global::System.Collections.Generic.Dictionary<global::Contoso.Harbour.Data.Fact, global::System.Collections.Generic.List<global::Contoso.Harbour.Data.Title>>();
             var parts = new global::System.Collections.Generic.Dictionary<global::Contoso.Harbour.Data.Fact, global::System.Collections.Generic.List<global::Contoso.Harbour.Data.Event>>();
             foreach (global::Contoso.Harbour.Data.Position position in Positions) Add(terms, position.Title, position);
-            r = SourceRows;
+            r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
-            r = OrganizationRows;
+            r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);
-            r = TitleRows;
+            r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)
             {
                 Common(Titles[i], r, k, s);
                 if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }
                 Titles[i].Terms = View(terms, Titles[i]);
             }
-            r = OfficialRows;
+            r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)
             {
                 Common(Officials[i], r, k, s);
@@ -116,7 +137,7 @@ namespace Contoso.Harbour.Data
                 for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
                 Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
             }
-            r = EventRows;
+            r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 13)
             {
                 global::Contoso.Harbour.Data.Event e = Events[i];
@@ -124,7 +145,7 @@ namespace Contoso.Harbour.Data
                 e.Participants = Participants(r[k + 11], e, events);
                 if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }
             }
-            r = AgreementRows;
+            r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
             {
                 global::Contoso.Harbour.Data.Agreement a = Agreements[i];
@@ -141,7 +162,7 @@ namespace Contoso.Harbour.Data
                 a.Negotiators = Participants(r[k + 9], a, agreements);
                 if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }
             }
-            r = QuoteRows;
+            r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
             {
                 global::Contoso.Harbour.Data.Quote q = Quotes[i];
@@ -152,6 +173,34 @@ namespace Contoso.Harbour.Data
             foreach (global::Contoso.Harbour.Data.Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }
             foreach (global::Contoso.Harbour.Data.Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }
             foreach (global::Contoso.Harbour.Data.Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }
+        }
+
+        /// <summary>
+        /// Reads <paramref name="count"/> numbers of <see cref="Ints"/> from <paramref name="at"/>: each is a uint written
+        /// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int[] Decode(ref int at, int count)
+        {
+            string data = Ints;
+            var result = new int[count];
+            int p = at;
+            unchecked
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    uint value = 0, scale = 1;
+                    int digit;
+                    while ((digit = data[p++] - 37) >= 27)
+                    {
+                        value += (uint)(digit - 27) * scale;
+                        scale *= 27;
+                    }
+                    result[i] = (int)(value + ((uint)digit * scale));
+                }
+            }
+            at = p;
+            return result;
         }
 
         private static global::Contoso.Harbour.Data.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
@@ -197,21 +246,19 @@ namespace Contoso.Harbour.Data
             => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
 
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.
-        /// An entry is index+1 in its low 21 bits and the hash's top bits above them (none with 2^21 - 1 or more facts),
-        /// so a probe that meets another id is rejected without reading that fact.
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given the id's hash (computed by the kind's Find over the
+        /// chars the build chose): a linear probe, no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
         /// </summary>
-        internal static int Find(int[] table, global::Contoso.Harbour.Data.Fact[] facts, string? id)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
+        internal static int Probe(int[] table, global::Contoso.Harbour.Data.Fact[] facts, string id, uint hash)
         {
-            if (id is null) return -1;
-            unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
+            unchecked // the consumer may compile with overflow checks
             {
-                uint h = 2166136261;
-                foreach (char c in id) h = (h ^ c) * 16777619;
                 int mask = table.Length - 1;
                 int indexMask = facts.Length < 2097151 ? 2097151 : -1;
-                int tag = (int)h & ~indexMask;
-                for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+                int tag = (int)hash & ~indexMask;
+                for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
                 {
                     int entry = table[slot];
                     if (entry == 0) return -1;

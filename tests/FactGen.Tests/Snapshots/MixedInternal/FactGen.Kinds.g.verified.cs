@@ -14,8 +14,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The source with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Source? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.SourceTable, global::Contoso.Harbour.Data.FactData.Sources, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Sources[index];
+            // ids have 7 to 8 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 7 || id.Length > 8) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.SourceTable, global::Contoso.Harbour.Data.FactData.Sources, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Sources[index];
+            }
         }
 
         /// <summary>Looks up the source with the id. Allocates nothing.</summary>
@@ -42,8 +57,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The organization with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Organization? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.OrganizationTable, global::Contoso.Harbour.Data.FactData.Organizations, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Organizations[index];
+            // ids have 15 to 17 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 15 || id.Length > 17) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OrganizationTable, global::Contoso.Harbour.Data.FactData.Organizations, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Organizations[index];
+            }
         }
 
         /// <summary>Looks up the organization with the id. Allocates nothing.</summary>
@@ -78,8 +108,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The title with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Title? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.TitleTable, global::Contoso.Harbour.Data.FactData.Titles, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Titles[index];
+            // ids have 10 to 14 chars; the hash covers the length and 1 char(s) 0 from the start
+            if (id is null || id.Length < 10 || id.Length > 14) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = 0, end = 1;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.TitleTable, global::Contoso.Harbour.Data.FactData.Titles, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Titles[index];
+            }
         }
 
         /// <summary>Looks up the title with the id. Allocates nothing.</summary>
@@ -114,8 +159,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The official with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Official? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.OfficialTable, global::Contoso.Harbour.Data.FactData.Officials, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Officials[index];
+            // ids have 10 to 11 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 10 || id.Length > 11) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OfficialTable, global::Contoso.Harbour.Data.FactData.Officials, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Officials[index];
+            }
         }
 
         /// <summary>Looks up the official with the id. Allocates nothing.</summary>
@@ -150,8 +210,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The event with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Event? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.EventTable, global::Contoso.Harbour.Data.FactData.Events, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Events[index];
+            // ids have 12 to 22 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 12 || id.Length > 22) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.EventTable, global::Contoso.Harbour.Data.FactData.Events, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Events[index];
+            }
         }
 
         /// <summary>Looks up the event with the id. Allocates nothing.</summary>
@@ -186,8 +261,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The agreement with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Agreement? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.AgreementTable, global::Contoso.Harbour.Data.FactData.Agreements, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Agreements[index];
+            // ids have 14 to 20 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 14 || id.Length > 20) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.AgreementTable, global::Contoso.Harbour.Data.FactData.Agreements, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Agreements[index];
+            }
         }
 
         /// <summary>Looks up the agreement with the id. Allocates nothing.</summary>
@@ -214,8 +304,23 @@ namespace Contoso.Harbour.Data
         /// <summary>The quote with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Quote? Find(string? id)
         {
-            int index = global::Contoso.Harbour.Data.FactData.Find(global::Contoso.Harbour.Data.FactData.QuoteTable, global::Contoso.Harbour.Data.FactData.Quotes, id);
-            return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Quotes[index];
+            // ids have 13 to 17 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 13 || id.Length > 17) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.QuoteTable, global::Contoso.Harbour.Data.FactData.Quotes, id, h);
+                return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Quotes[index];
+            }
         }
 
         /// <summary>Looks up the quote with the id. Allocates nothing.</summary>

@@ -14,8 +14,23 @@ namespace Test.Facts
         /// <summary>The source with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Source? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.Sources, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Sources[index];
+            // ids have 7 to 8 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 7 || id.Length > 8) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.Sources, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Sources[index];
+            }
         }
 
         /// <summary>Looks up the source with the id. Allocates nothing.</summary>
@@ -42,8 +57,23 @@ namespace Test.Facts
         /// <summary>The organization with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Organization? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.Organizations, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Organizations[index];
+            // ids have 15 to 17 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 15 || id.Length > 17) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.Organizations, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Organizations[index];
+            }
         }
 
         /// <summary>Looks up the organization with the id. Allocates nothing.</summary>
@@ -78,8 +108,23 @@ namespace Test.Facts
         /// <summary>The title with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Title? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.Titles, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Titles[index];
+            // ids have 10 to 14 chars; the hash covers the length and 1 char(s) 0 from the start
+            if (id is null || id.Length < 10 || id.Length > 14) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = 0, end = 1;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.Titles, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Titles[index];
+            }
         }
 
         /// <summary>Looks up the title with the id. Allocates nothing.</summary>
@@ -114,8 +159,23 @@ namespace Test.Facts
         /// <summary>The official with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Official? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.Officials, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Officials[index];
+            // ids have 10 to 11 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 10 || id.Length > 11) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.Officials, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Officials[index];
+            }
         }
 
         /// <summary>Looks up the official with the id. Allocates nothing.</summary>
@@ -150,8 +210,23 @@ namespace Test.Facts
         /// <summary>The event with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Event? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.Events, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Events[index];
+            // ids have 12 to 22 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 12 || id.Length > 22) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.Events, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Events[index];
+            }
         }
 
         /// <summary>Looks up the event with the id. Allocates nothing.</summary>
@@ -186,8 +261,23 @@ namespace Test.Facts
         /// <summary>The agreement with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Agreement? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.Agreements, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Agreements[index];
+            // ids have 14 to 20 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 14 || id.Length > 20) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.Agreements, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Agreements[index];
+            }
         }
 
         /// <summary>Looks up the agreement with the id. Allocates nothing.</summary>
@@ -214,8 +304,23 @@ namespace Test.Facts
         /// <summary>The quote with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Quote? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.Quotes, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Quotes[index];
+            // ids have 13 to 17 chars; the hash covers the length and 1 char(s) 0 from the end
+            if (id is null || id.Length < 13 || id.Length > 17) return null;
+            unchecked
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                int i = id.Length - 1, end = id.Length;
+                for (; i + 1 < end; i += 2)
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                }
+                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.Quotes, id, h);
+                return index < 0 ? null : global::Test.Facts.FactData.Quotes[index];
+            }
         }
 
         /// <summary>Looks up the quote with the id. Allocates nothing.</summary>

@@ -26,50 +26,80 @@ namespace Test.Facts
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(Quotes);
         internal static readonly global::Test.Facts.Position[] Positions = new global::Test.Facts.Position[0];
 
-        internal static readonly int[] SourceTable = new int[] { 0, 0 };
-        internal static readonly int[] OrganizationTable = new int[] { 0, 0 };
-        internal static readonly int[] TitleTable = new int[] { 0, 0 };
-        internal static readonly int[] OfficialTable = new int[] { 0, 0 };
-        internal static readonly int[] EventTable = new int[] { 0, 0 };
-        internal static readonly int[] AgreementTable = new int[] { 0, 0 };
-        internal static readonly int[] QuoteTable = new int[] { 0, 0 };
-        // Every string once, concatenated; string i spans StringEnds[i - 1]..StringEnds[i]; 0 is null.
+        internal static readonly int[] SourceTable;
+        internal static readonly int[] OrganizationTable;
+        internal static readonly int[] TitleTable;
+        internal static readonly int[] OfficialTable;
+        internal static readonly int[] EventTable;
+        internal static readonly int[] AgreementTable;
+        internal static readonly int[] QuoteTable;
+        private static readonly int[] ListData;
+
+        // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
-        private static global::System.ReadOnlySpan<int> StringEnds => new int[] { 0 };
-        private static global::System.ReadOnlySpan<int> ListData => new int[] { 0 };
-        private static global::System.ReadOnlySpan<int> SourceRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> OrganizationRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> TitleRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> OfficialRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> PositionRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> EventRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> AgreementRows => new int[] {  };
-        private static global::System.ReadOnlySpan<int> QuoteRows => new int[] {  };
+        // The int tables, one after another, as base-27 numbers (see Decode).
+        private const string Ints = "%%%%%%%%%%%%%%%%";
 
         static FactData()
         {
+            int at = 0;
+            int[] ends = Decode(ref at, 1);
+            ListData = Decode(ref at, 1);
+            int[] sourceRows = Decode(ref at, 0);
+            int[] organizationRows = Decode(ref at, 0);
+            int[] titleRows = Decode(ref at, 0);
+            int[] officialRows = Decode(ref at, 0);
+            int[] positionRows = Decode(ref at, 0);
+            int[] eventRows = Decode(ref at, 0);
+            int[] agreementRows = Decode(ref at, 0);
+            int[] quoteRows = Decode(ref at, 0);
+            SourceTable = Decode(ref at, 2);
+            OrganizationTable = Decode(ref at, 2);
+            TitleTable = Decode(ref at, 2);
+            OfficialTable = Decode(ref at, 2);
+            EventTable = Decode(ref at, 2);
+            AgreementTable = Decode(ref at, 2);
+            QuoteTable = Decode(ref at, 2);
+            string?[] s = Strings(ends);
+            Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+            Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static string?[] Strings(int[] ends)
+        {
             string text = Text;
-            global::System.ReadOnlySpan<int> ends = StringEnds;
             var s = new string?[ends.Length];
             for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            return s;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        {
             global::System.ReadOnlySpan<int> r;
-            r = SourceRows;
+            r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Test.Facts.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
-            r = OrganizationRows;
+            r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
-            r = TitleRows;
+            r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
-            r = OfficialRows;
+            r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
-            r = EventRows;
+            r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Test.Facts.FactDate.FromPacked(r[k + 8]), global::Test.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
-            r = AgreementRows;
+            r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Test.Facts.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
-            r = QuoteRows;
+            r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Test.Facts.FactDate.FromPacked(r[k + 8]));
 
-            // Links, then reverse links.
-            r = PositionRows;
+        }
+
+        /// <summary>Links, then reverse links.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        {
+            global::System.ReadOnlySpan<int> r = positionRows;
             for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
             {
                 var position = new global::Test.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Test.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Test.Facts.FactDate.FromPacked(r[k + 3]));
@@ -85,18 +115,18 @@ namespace Test.Facts
             var titlesOf = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Title>>();
             var parts = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Event>>();
             foreach (global::Test.Facts.Position position in Positions) Add(terms, position.Title, position);
-            r = SourceRows;
+            r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
-            r = OrganizationRows;
+            r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);
-            r = TitleRows;
+            r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)
             {
                 Common(Titles[i], r, k, s);
                 if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }
                 Titles[i].Terms = View(terms, Titles[i]);
             }
-            r = OfficialRows;
+            r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)
             {
                 Common(Officials[i], r, k, s);
@@ -107,7 +137,7 @@ namespace Test.Facts
                 for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
                 Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
             }
-            r = EventRows;
+            r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 13)
             {
                 global::Test.Facts.Event e = Events[i];
@@ -115,7 +145,7 @@ namespace Test.Facts
                 e.Participants = Participants(r[k + 11], e, events);
                 if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }
             }
-            r = AgreementRows;
+            r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
             {
                 global::Test.Facts.Agreement a = Agreements[i];
@@ -132,7 +162,7 @@ namespace Test.Facts
                 a.Negotiators = Participants(r[k + 9], a, agreements);
                 if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }
             }
-            r = QuoteRows;
+            r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
             {
                 global::Test.Facts.Quote q = Quotes[i];
@@ -143,6 +173,34 @@ namespace Test.Facts
             foreach (global::Test.Facts.Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }
             foreach (global::Test.Facts.Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }
             foreach (global::Test.Facts.Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }
+        }
+
+        /// <summary>
+        /// Reads <paramref name="count"/> numbers of <see cref="Ints"/> from <paramref name="at"/>: each is a uint written
+        /// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int[] Decode(ref int at, int count)
+        {
+            string data = Ints;
+            var result = new int[count];
+            int p = at;
+            unchecked
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    uint value = 0, scale = 1;
+                    int digit;
+                    while ((digit = data[p++] - 37) >= 27)
+                    {
+                        value += (uint)(digit - 27) * scale;
+                        scale *= 27;
+                    }
+                    result[i] = (int)(value + ((uint)digit * scale));
+                }
+            }
+            at = p;
+            return result;
         }
 
         private static global::Test.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
@@ -188,21 +246,19 @@ namespace Test.Facts
             => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
 
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.
-        /// An entry is index+1 in its low 21 bits and the hash's top bits above them (none with 2^21 - 1 or more facts),
-        /// so a probe that meets another id is rejected without reading that fact.
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given the id's hash (computed by the kind's Find over the
+        /// chars the build chose): a linear probe, no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
         /// </summary>
-        internal static int Find(int[] table, global::Test.Facts.Fact[] facts, string? id)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
+        internal static int Probe(int[] table, global::Test.Facts.Fact[] facts, string id, uint hash)
         {
-            if (id is null) return -1;
-            unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
+            unchecked // the consumer may compile with overflow checks
             {
-                uint h = 2166136261;
-                foreach (char c in id) h = (h ^ c) * 16777619;
                 int mask = table.Length - 1;
                 int indexMask = facts.Length < 2097151 ? 2097151 : -1;
-                int tag = (int)h & ~indexMask;
-                for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+                int tag = (int)hash & ~indexMask;
+                for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
                 {
                     int entry = table[slot];
                     if (entry == 0) return -1;

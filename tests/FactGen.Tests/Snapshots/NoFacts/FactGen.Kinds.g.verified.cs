@@ -14,8 +14,8 @@ namespace Test.Facts
         /// <summary>The source with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Source? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.Sources, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Sources[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the source with the id. Allocates nothing.</summary>
@@ -42,8 +42,8 @@ namespace Test.Facts
         /// <summary>The organization with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Organization? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.Organizations, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Organizations[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the organization with the id. Allocates nothing.</summary>
@@ -78,8 +78,8 @@ namespace Test.Facts
         /// <summary>The title with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Title? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.Titles, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Titles[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the title with the id. Allocates nothing.</summary>
@@ -114,8 +114,8 @@ namespace Test.Facts
         /// <summary>The official with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Official? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.Officials, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Officials[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the official with the id. Allocates nothing.</summary>
@@ -150,8 +150,8 @@ namespace Test.Facts
         /// <summary>The event with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Event? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.Events, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Events[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the event with the id. Allocates nothing.</summary>
@@ -186,8 +186,8 @@ namespace Test.Facts
         /// <summary>The agreement with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Agreement? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.Agreements, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Agreements[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the agreement with the id. Allocates nothing.</summary>
@@ -214,8 +214,8 @@ namespace Test.Facts
         /// <summary>The quote with the id, or null. Allocates nothing.</summary>
         public static global::Test.Facts.Quote? Find(string? id)
         {
-            int index = global::Test.Facts.FactData.Find(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.Quotes, id);
-            return index < 0 ? null : global::Test.Facts.FactData.Quotes[index];
+            _ = id; // there are none
+            return null;
         }
 
         /// <summary>Looks up the quote with the id. Allocates nothing.</summary>

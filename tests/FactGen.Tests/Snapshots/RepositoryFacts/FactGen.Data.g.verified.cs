@@ -26,94 +26,80 @@ namespace Raimondo.Facts
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote>(Quotes);
         internal static readonly global::Raimondo.Facts.Position[] Positions = new global::Raimondo.Facts.Position[14];
 
-        internal static readonly int[] SourceTable = new int[] { 0, 1268776961, 1673527298, 0 };
-        internal static readonly int[] OrganizationTable = new int[] { -62914553, 685768712, 1730150410, 0, 0, -6291452, 0, 0, 0, 0, 1629487109, 0, 452984841, 0, 0, 666894339, 1488977931, 0, 0, 0, -608174079, 853540870, -1681915892, 761266178, 1757413389, 0, 0, 0, 0, 0, 0, 0 };
-        internal static readonly int[] TitleTable = new int[] { 0, -27262965, 0, 400556035, 1337982986, 0, 0, 0, 0, 0, -1350565887, 0, 0, 0, 0, 0, -1254096890, 0, 0, 0, 0, 1686110213, 0, 1992294407, -1272971262, -1335885816, -174063607, 0, 0, 0, 0, -1996488700 };
-        internal static readonly int[] OfficialTable = new int[] { 0, 0, 0, -354418681, 0, 0, 0, 0, 1472200707, 0, 0, 0, 1042284548, 0, 289406988, 0, 1675624453, 0, 1140850694, 1564475403, 0, 1358954505, 503316481, -1491075062, -874512376, 0, 0, 0, 0, 0, 497025026, 0 };
-        internal static readonly int[] EventTable = new int[] { 1044381712, -1962934257, 0, 0, -964689918, 0, 0, 0, 0, 1258291201, 0, 0, -1476395002, -838860788, 895483908, 0, 0, 0, 0, 0, 0, 0, 0, 0, -553648114, 0, 0, 0, 2132803597, -1887436791, 555745299, 0,
-            843055114, 2097152020, 0, 0, 0, 0, 1514143751, 958398475, 0, 0, 0, 0, -1210056687, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 142606339, 2038431752, -79691758, 1065353237, 0, 0, 0, 1677721605 };
-        internal static readonly int[] AgreementTable = new int[] { -530579452, 0, -700448767, 0, 0, 0, 893386754, 476053507 };
-        internal static readonly int[] QuoteTable = new int[] { -27262970, 260046855, 0, 0, 0, 0, 0, 0, 0, -421527551, 0, 0, 0, 0, 0, 0, 0, 148897797, 0, -1486880759, 0, 0, 0, 1702887427, 0, 0, 0, 1098907652, -713031678, 0, -1486880760, 0 };
-        // Every string once, concatenated; string i spans StringEnds[i - 1]..StringEnds[i]; 0 is null.
+        internal static readonly int[] SourceTable;
+        internal static readonly int[] OrganizationTable;
+        internal static readonly int[] TitleTable;
+        internal static readonly int[] OfficialTable;
+        internal static readonly int[] EventTable;
+        internal static readonly int[] AgreementTable;
+        internal static readonly int[] QuoteTable;
+        private static readonly int[] ListData;
+
+        // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "backgroundWritten for this data set: terms of office of the people the article names, the Chinese names of the ministries and a few identifications the article assumes. Facts citing it are background knowledge, not the article's statements.Curated background knowledge not stated in the article../seeds/background.mdraimondo-beijingThe article's own words fix \"today\" as the second day of Gina Raimondo's four-day trip to China; the calendar date of \"today\", Tuesday 29 August 2023, comes from outside the article (it is not printed in the text) and is the date every relative date in the article is resolved against: trip 2023-08-28..2023-08-31, \"yesterday\" 2023-08-28, \"tomorrow\" 2023-08-30, \"next year\" 2024, \"this year\" 2023. The text is damaged: it was UTF-8 once decoded as Windows-874/TIS-620 and re-encoded, so bytes 0x80-0x9F were lost; curly quotes, apostrophes and dashes became the Thai letter U+0E42, and the pinyin and Hanzi of the Chinese names are garbled. Evidence excerpts quote the damaged text exactly; every other field carries the repaired text. See ../seeds/README.md.U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationThe Biden administrationโs wave of diplomacy continues in China.Biden administrationUSintelU.S. chipmakers Intel and MicronU.S. chipmaker; Raimondo raised concerns about curbs China placed on it.IntelmicronMicronministry-of-culture-and-tourismthe minister of culture and tourismThe article names the ministry only through the title of its minister (\"the minister of culture and tourism\", \"Culture and Tourism Minister\"); the Chinese name is from the background source.Ministry of Culture and Tourism of the People's Republic of China中华人民共和国文化和旅游部CNmofcoma statement from China’s Ministry of Commerce (MOFCOM)Name and abbreviation from the article; the Chinese name from the background source.Ministry of Commerce of the People's Republic of China中华人民共和国商务部MOFCOMnew-york-timesAccording to the New York TimesQuoted by the article on He Lifeng's closeness to Xi Jinping; that it is a U.S. newspaper is from the background source.The New York Timesstate-councilmembers of the State Council of the People's Republic of China (中华人民共和国国务院)Not named in the article; the body to which the titles Premier and Vice Premier belong.State Council of the People's Republic of China中华人民共和国国务院trump-administrationmaintained Trump administration tariffsWashington has so far maintained the Trump administration's tariffs while seeking to promote economic ties and restricting exports of advanced technology.Trump administrationus-department-of-commerceThe United States Secretary of Commerce heads the United States Department of Commerce.The article names the department only through the title \"U.S. Commerce Secretary\".United States Department of Commerceus-department-of-stateThe United States Secretary of State heads the United States Department of StateThe article names the department only through the titles \"Secretary of State\" and \"Assistant Secretary of State for East Asian and Pacific Affairs\".United States Department of Stateus-department-of-the-treasuryThe United States Secretary of the Treasury heads the United States Department of the Treasury.The article names the department only through the title \"Treasury Secretary\".United States Department of the Treasuryus-house-of-representativesThe Speaker of the United States House of Representatives presides over the United States House of Representatives.The article names the House only through the title \"House Speaker\".United States House of Representativeswhite-housethe White House announced that it was planning to reengage with ChinaWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairs Daniel KritenbrinkAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceChinese Commerce Minister Wรกng WรฉntฤoMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismCulture and Tourism Minister Hรบ HรฉpรญngMinister of Culture and Tourism of the People's Republic of ChinapremierChinese Premier Lว QiรกngThe article also calls the premier \"China's no. 2 leader\".Premier of the State Council of the People's Republic of Chinapresident-of-chinaXi Jinping became President of the People's Republic of China on 14 March 2013.The article gives Xi no title; it calls him \"Mr. Xi\" and, with Biden, \"the two leaders\".President of the People's Republic of Chinapresident-of-the-united-statesJoe Biden served as President of the United StatesThe article gives Biden no title; it speaks of the \"Biden administration\" and calls Biden and Xi \"the two leaders\".President of the United Statessecretary-of-commerceU.S. Commerce Secretary Gina Raimondo told Chinese officialsUnited States Secretary of Commercesecretary-of-stateSecretary of State Antony Blinkenโs trip to ChinaUnited States Secretary of Statesecretary-of-the-treasuryTreasury Secretary Janet YellenUnited States Secretary of the Treasuryspeaker-of-the-housethen House Speaker Nancy PelosiSpeaker of the United States House of Representativesvice-premierVice Premier Hรฉ LรฌfฤngChina has several vice premiers at a time.Vice Premier of the State Council of the People's Republic of Chinaantony-blinkenscuppered Secretary of State Antony BlinkenAntony BlinkenAntony Blinken served as United States Secretary of State from 26 January 2021 to 20 January 2025.daniel-kritenbrinkDaniel KritenbrinkDaniel Kritenbrink became United States Assistant Secretary of State for East Asian and Pacific Affairs in September 2021.donald-trumpNamed only in \"Trump administration tariffs\"; the first name and the presidency are from the background source.Donald TrumpDonald Trump served as President of the United States from 20 January 2017 to 20 January 2021.Donald Trump took office again as President of the United States on 20 January 2025.Trumpgina-raimondoU.S. Commerce Secretary Gina Raimondo today metGina RaimondoGina Raimondo served as United States Secretary of Commerce from 3 March 2021 to 20 January 2025.Raimondohe-lifengVice Premier Hรฉ Lรฌfฤng ไฝ\u0E47ซๅณฐThe article also calls him China's \"economic tsar\" and \"a very close ally and personal friend\" of Xi Jinping.He LifengHé Lìfēng何立峰He Lifeng became a Vice Premier of the State Council of the People's Republic of China on 12 March 2023.hu-hepingCulture and Tourism Minister Hรบ Hรฉpรญng \u0E48กๅๅนณAlso referred to as \"the minister of culture and tourism\".Hu HepingHú Hépíng胡和平Hu Heping became Minister of Culture and Tourism of the People's Republic of China in August 2020.janet-yellenJanet YellenJanet Yellen served as United States Secretary of the Treasury from 26 January 2021 to 20 January 2025.joe-bidena three-hour meeting between Biden and XiThe article calls him only \"Biden\" (\"the Biden administration\", \"the two leaders\"); the first name and the presidency are from the background source.Joe BidenJoe Biden served as President of the United States from 20 January 2021 to 20 January 2025.Bidenli-qiangChinese Premier Lว Qiรกng ๆๅผบThe article calls him \"Premier Li\" and \"China's no. 2 leader\". Pinyin and Hanzi repaired from the damaged text (Lǐ lost its second byte; 李 lost two bytes).Li QiangLǐ Qiáng李强Li Qiang became Premier of the State Council of the People's Republic of China on 11 March 2023.Premier Linancy-pelosiNancy PelosiNancy Pelosi served as Speaker of the United States House of Representatives from 4 January 2007 to 3 January 2011.Nancy Pelosi served again as Speaker of the United States House of Representatives from 3 January 2019 to 3 January 2023.wang-wentaoChinese Commerce Minister Wรกng Wรฉntฤo \u0E47ๆๆถWang WentaoWáng Wéntāo王文涛Wang Wentao became Minister of Commerce of the People's Republic of China on 26 December 2020.xi-jinpingXรญ Jรฌnpรญng’s ไน \u0E48ฟๅนณThe article gives him no title (\"Mr. Xi\", \"the two leaders\"); the position is background knowledge.Xi JinpingXí Jìnpíng习近平XiMr. Xitourism-leadership-summit-2019The last such event took place in 2019.The article does not number it; as the next is the 14th, it would be the 13th.China-U.S. Tourism Leadership Summit (2019)The last China-U.S. Tourism Leadership Summit before the planned 14th took place in 2019.china-breaks-off-dialogueIn August 2022, Beijing broke off dialogue with the U.S. on military, climate, and other issuesChina breaks off dialogue with the U.S.Beijing broke off dialogue with the U.S. on military, climate and other issues following Nancy Pelosi's visit to Taiwan.pelosi-taiwan-visitthen House Speaker Nancy Pelosiโs visit to TaiwanThe article gives the visit no date of its own; it dates the break-off of dialogue that followed the visit to August 2022, and the visit is recorded in the same month.Nancy Pelosi's visit to TaiwanThen House Speaker Nancy Pelosi visited Taiwan; Beijing broke off dialogue with the U.S. after it.Taiwanbiden-xi-bali-meetinga three-hour meeting between Biden and Xi at the G20 summit in Bali, Indonesia, in November 2022Biden-Xi meeting at the G20 summit in BaliA three-hour meeting between Biden and Xi; the two leaders agreed to empower key senior officials to work on areas of potential cooperation.Bali, Indonesiag20-bali-summitthe G20 summit in Bali, Indonesia, in November 2022Participants lists only the two leaders the article names at the summit.G20 summit in BaliThe G20 summit in Bali, Indonesia, at which Biden and Xi met.white-house-bali-statementthe White House stated that the two leaders had agreedThe article dates the meeting to November 2022 and says the statement followed it; the statement is recorded in the same month.White House statement on the Biden-Xi meeting in BaliThe White House stated that Biden and Xi had agreed to empower key senior officials to work on areas of potential cooperation.blinken-china-visitfollowed by Secretary of State Antony Blinken a few weeks later\"A few weeks later\" than early June 2023 falls somewhere from mid-June to early July 2023, so the text does not settle the month (June or July); the date is recorded at year precision, 2023. The article lists the visit after Kritenbrink's and before Janet Yellen's July visit.Antony Blinken's visit to ChinaSecretary of State Antony Blinken travelled to China a few weeks after Daniel Kritenbrink's early-June visit, the second of the four officials.Chinaspy-balloon-incidentThe Chinese spy balloon incident in January and February of this year\"January and February of this year\" resolved against the article's year, 2023.Chinese spy balloon incidentThe Chinese spy balloon incident, which scuppered Antony Blinken's trip to China scheduled for February 2023.blinken-planned-china-tripAntony Blinkenโs trip to China that was scheduled for FebruaryAntony Blinken's planned trip to China (called off)Secretary of State Antony Blinken's trip to China, scheduled for February 2023; the spy balloon incident scuppered it and it did not take place then.white-house-reengagement-announcementBut in May, the White House announced that it was planning to reengage with China on substantive issues.\"In May\" resolved against the article's year, 2023.White House announces plan to reengage with ChinaThe White House announced that it was planning to reengage with China on substantive issues.kritenbrink-china-visitDaniel Kritenbrink visited in early June\"Early June\" is recorded at month precision (2023-06); the article gives no day.Daniel Kritenbrink's visit to ChinaAssistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink visited China in early June 2023, the first of four Biden administration officials to travel to China in recent months.yellen-china-visitTreasury Secretary Janet Yellen in July\"In July\" resolved against the article's year, 2023.Janet Yellen's visit to ChinaTreasury Secretary Janet Yellen travelled to China in July 2023, the third of the four officials.mofcom-statement-2023-08-28according to a statement from China’s Ministry of Commerce (MOFCOM)The article does not date the statement; it reports the talks of 2023-08-28 and is recorded on that day (it was issued no later than the article, 2023-08-29).Ministry of Commerce statement on the Raimondo-Wang talksChina's Ministry of Commerce (MOFCOM) reported that Raimondo and Wang Wentao stressed the importance of open and productive dialogue and announced new communication channels.raimondo-china-tripToday, the second day of a four-day tripThe article says 29 August 2023 (\"today\") is the second day of a four-day trip, so the trip is 2023-08-28..2023-08-31. The article says nothing about the fourth day, 2023-08-31.Gina Raimondo's trip to ChinaU.S. Commerce Secretary Gina Raimondo's four-day trip to China, in a bid to restore relations between the world's biggest economies; she is the fourth Biden administration official to travel to China in recent months. She told Chinese officials that the U.S. wants to work with China on solving problems. Talks in Beijing on export controls, trade and tourism, then more talks with Wang Wentao and a visit to Shanghai Disneyland.China (Beijing, Shanghai)raimondo-wang-wentao-talks-2023-08-28Yesterday, Raimondo held talks with Chinese Commerce Minister Wรกng Wรฉntฤo\"Yesterday\" = 2023-08-28, the first day of the trip. The article does not say where the talks took place.Raimondo's talks with Wang Wentao (first day)Gina Raimondo held talks with Commerce Minister Wang Wentao; they stressed the importance of open and productive dialogue and announced new communication channels. The two governments agreed the same day to launch an information exchange on U.S. technology export controls.raimondo-he-lifeng-meetingEarlier today, Raimondo met with Chinaโs Vice Premier and economic tsar Hรฉ Lรฌfฤng\"Earlier today\": before the meeting with Li Qiang. The \"more than four hours of talks\" and Raimondo's remarks follow in the article's account of this meeting, which does not name the counterpart of those talks explicitly. Location from the headline (\"in Beijing\").Raimondo's meeting with He LifengGina Raimondo met Vice Premier He Lifeng, who hoped the U.S. would adopt rational and practical policies. Raimondo raised concerns about Chinese curbs on Intel and Micron during more than four hours of talks on economic and trade issues, defended Washington's strategy of de-risking supply chains and encouraging more high-tech manufacturing in the U.S., and said the U.S. will never compromise on national security but does not seek to decouple from or hold back China's economy.Beijingraimondo-hu-heping-talksRaimondo today also held talks with Culture and Tourism Minister Hรบ HรฉpรญngLocation from the headline (\"in Beijing\").Raimondo's talks with Hu HepingGina Raimondo held talks with Culture and Tourism Minister Hu Heping; the two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China in 2024.raimondo-li-qiang-meetingtoday met Chinese Premier Lว Qiรกng ๆๅผบ to discuss export controls and other key issuesRaimondo's meeting with Li QiangGina Raimondo met Premier Li Qiang to discuss export controls and other key issues; Li said he was ready to make new positive efforts to improve cooperation and hoped Washington would undertake concrete actions.raimondo-shanghai-disneyland-visitalso to visit Shanghai DisneylandScheduled as of the article (\"tomorrow\" = 2023-08-30).Raimondo's visit to Shanghai Disneyland (scheduled)Gina Raimondo was scheduled to visit Shanghai Disneyland on the third day of her trip.Shanghai Disneyland, Shanghairaimondo-wang-wentao-talks-2023-08-30scheduled to have more talks with Wang Wentao tomorrowScheduled as of the article (\"tomorrow\" = 2023-08-30); the article does not say where.Raimondo's further talks with Wang Wentao (scheduled)Gina Raimondo was scheduled to hold more talks with Commerce Minister Wang Wentao on the third day of her trip.tourism-leadership-summit-14the 14th China-U.S. Tourism Leadership Summit to take place in China next yearPlanned as of the article; \"next year\" = 2024.14th China-U.S. Tourism Leadership Summit (planned)The 14th China-U.S. Tourism Leadership Summit, agreed on 29 August 2023 to take place in China in 2024, a sign of both sides' appreciation of the need to reinvigorate people-to-people relations.empower-key-senior-officialsthe two leaders had agreed to โempower key senior officialsโ to work on areas of potential cooperationAgreement to empower key senior officials to work on areas of potential cooperationAt their meeting at the G20 summit in Bali, Biden and Xi agreed to empower key senior officials to work on areas of potential cooperation, as the White House stated afterwards.export-control-information-exchangethe two governments agreed to launch an โinformation exchangeโ on U.S. technology export controlsThe article says \"the two governments\" agreed \"yesterday\" (2023-08-28) and names no negotiators; it reports one meeting that day, Raimondo's talks with Wang Wentao, so the agreement is linked to those talks and their two participants.Information exchange on U.S. technology export controlsThe two governments agreed to launch an \"information exchange\" on U.S. technology export controls, a small sign of progress after a range of visits to China by senior Biden administration officials.new-communication-channelsannounced โnew communication channels,โ according to a statement from China’s Ministry of CommerceNew communication channelsRaimondo and Wang Wentao announced new communication channels and stressed the importance of open and productive dialogue, according to a statement from China's Ministry of Commerce.tourism-leadership-summit-agreementThe two sides reached an agreement for the 14th China-U.S. Tourism Leadership Summit to take place in China next yearAgreement to hold the 14th China-U.S. Tourism Leadership Summit in China in 2024The two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China next year (2024), a sign of both sides' appreciation of the need to reinvigorate people-to-people relations; the last such summit took place in 2019.white-house-empower-key-senior-officialshad agreed to โempower key senior officialsโThe White House's words for what Biden and Xi agreed in Bali; dated like the statement (November 2022).empower key senior officialsmofcom-importance-of-dialogueThey stressed the โimportance of open and productive dialogueโFrom the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two stressed.importance of open and productive dialoguemofcom-new-communication-channelsannounced โnew communication channels,โFrom the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two announced. The comma inside the closing quotation mark belongs to the article's sentence, not to the quote.new communication channelshe-lifeng-rational-and-practicalthe U.S. would adopt โrational and practicalโ policiesHe Lifeng hoped the U.S. would adopt \"rational and practical\" policies.rational and practicalli-qiang-concrete-actionsWashington would undertake โconcrete actionsโThe article reads it as likely a reference to U.S. export controls and policy on Taiwan.concrete actionsli-qiang-new-positive-effortshe was ready to โmake new positive effortsโ to improve cooperationmake new positive effortsnew-york-times-closer-to-mr-xiโpractically no one in Chinaโs political life has been closer to Mr. Xi over the years.โSaid of He Lifeng. The article does not say when The New York Times wrote this; the date is that of the article quoting it, the latest date the quote can have.practically no one in China’s political life has been closer to Mr. Xi over the years.raimondo-de-riskingWashingtonโs strategy of โde-riskingโ supply chainsA single term in quotation marks: the name of Washington's strategy that Raimondo defended. Event and date as for the quote \"we do not seek to decouple...\": the article gives these remarks in its account of the meeting with He Lifeng.de-riskingraimondo-not-seek-to-decoupleโwe do not seek to decouple or to hold Chinaโs economy back.โSaid during the \"more than four hours of talks on economic and trade issues\", which the article recounts within its account of the meeting with He Lifeng without naming the counterpart explicitly.we do not seek to decouple or to hold China’s economy back.";
-        private static global::System.ReadOnlySpan<int> StringEnds => new int[] { 0, 10, 240, 294, 316, 332, 1091, 1165, 1205, 1225, 1289, 1309, 1311, 1316, 1348, 1420, 1425, 1431, 1437, 1468, 1503, 1693, 1758, 1771, 1773, 1779, 1833, 1917, 1971, 1981, 1987, 2001,
-            2032, 2152, 2170, 2183, 2258, 2345, 2392, 2402, 2422, 2461, 2615, 2635, 2660, 2747, 2829, 2865, 2887, 2967, 3115, 3148, 3177, 3272, 3349, 3389, 3416, 3531, 3598, 3636, 3647, 3716, 3727, 3790,
-            3872, 3935, 3955, 3994, 4048, 4079, 4120, 4185, 4192, 4217, 4275, 4337, 4355, 4434, 4522, 4565, 4595, 4645, 4760, 4790, 4811, 4871, 4906, 4924, 4973, 5005, 5030, 5061, 5100, 5120, 5151, 5204,
-            5216, 5240, 5282, 5349, 5363, 5406, 5420, 5518, 5536, 5554, 5676, 5688, 5799, 5811, 5905, 5989, 5994, 6007, 6054, 6067, 6164, 6172, 6181, 6213, 6322, 6331, 6340, 6343, 6447, 6456, 6504, 6562,
-            6571, 6580, 6583, 6681, 6693, 6705, 6808, 6817, 6858, 7007, 7016, 7107, 7112, 7120, 7150, 7305, 7313, 7321, 7323, 7419, 7429, 7441, 7453, 7568, 7689, 7700, 7744, 7755, 7766, 7769, 7863, 7873,
-            7897, 7996, 8006, 8016, 8019, 8021, 8027, 8057, 8096, 8174, 8217, 8306, 8331, 8426, 8465, 8585, 8604, 8653, 8820, 8850, 8948, 8954, 8975, 9071, 9113, 9253, 9268, 9283, 9334, 9406, 9424, 9485,
-            9511, 9565, 9692, 9745, 9871, 9890, 9953, 10229, 10260, 10403, 10408, 10428, 10497, 10575, 10603, 10712, 10738, 10800, 10851, 11000, 11037, 11141, 11192, 11241, 11333, 11356, 11396, 11476, 11511, 11713, 11731, 11770,
-            11822, 11851, 11948, 11975, 12042, 12200, 12257, 12431, 12450, 12490, 12667, 12696, 13125, 13150, 13187, 13262, 13367, 13412, 13685, 13711, 13794, 14058, 14091, 14571, 14578, 14602, 14679, 14721, 14752, 14927, 14952, 15040,
-            15072, 15283, 15317, 15350, 15404, 15455, 15541, 15570, 15607, 15661, 15747, 15800, 15911, 15939, 16017, 16063, 16114, 16308, 16336, 16438, 16521, 16697, 16732, 16829, 17063, 17118, 17316, 17342, 17440, 17466, 17648, 17683,
-            17800, 17880, 18126, 18166, 18210, 18313, 18341, 18370, 18432, 18515, 18557, 18590, 18629, 18810, 18836, 18868, 18922, 18993, 19015, 19040, 19085, 19173, 19189, 19218, 19284, 19309, 19339, 19427, 19586, 19672, 19691, 19742,
-            19976, 19986, 20015, 20076, 20272, 20331 };
-        private static global::System.ReadOnlySpan<int> ListData => new int[] { 0, 1, 1, 1, 1, 1, 1, 2, 1, 0, 2, 1, 0, 2, 1, 0, 1, 0, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 1, 1,
-            2, 1, 0, 1, 0, 1, 0, 2, 2, 3, 1, 112, 1, 1, 1, 0, 1, 4, 1, 117, 1, 1, 1, 0, 1, 5, 1, 1, 1, 0, 1, 6,
-            1, 1, 1, 0, 1, 7, 2, 1, 0, 1, 0, 1, 8, 1, 140, 1, 1, 1, 0, 1, 9, 1, 148, 1, 1, 1, 0, 1, 0, 2, 10, 11,
-            1, 1, 1, 0, 1, 12, 1, 1, 1, 0, 1, 13, 2, 165, 166, 1, 1, 1, 1, 1, 1, 2, 18, 10, 1, 1, 4, 14, 0, 22, 0, 1,
-            1, 4, 14, 0, 22, 0, 1, 1, 2, 25, 0, 1, 1, 2, 0, 8, 1, 1, 1, 1, 2, 0, 8, 1, 1, 2, 25, 0, 1, 1, 2, 2,
-            1, 1, 1, 2, 12, 9, 1, 1, 2, 9, 0, 1, 1, 2, 6, 7, 1, 1, 4, 6, 7, 20, 2, 1, 1, 4, 6, 7, 8, 11, 1, 1,
-            4, 6, 7, 10, 3, 1, 1, 4, 6, 7, 16, 4, 1, 1, 2, 6, 7, 1, 1, 4, 6, 7, 20, 2, 1, 1, 1, 1, 2, 24, 48, 4,
-            14, 0, 22, 0, 1, 1, 2, 24, 48, 4, 6, 7, 20, 2, 1, 1, 2, 24, 48, 4, 6, 7, 20, 2, 1, 1, 2, 24, 48, 4, 6, 7,
-            10, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
-        private static global::System.ReadOnlySpan<int> SourceRows => new int[] { 1, 0, 0, 2, 0, 3, 4, 20261129, 0, 5, 0, 0, 6, 0, 7, 8, 20230829, 0 };
-        private static global::System.ReadOnlySpan<int> OrganizationRows => new int[] { 9, 1, 10, 0, 0, 11, 0, 0, 12, 13, 3, 14, 15, 0, 16, 0, 0, 12, 17, 5, 14, 15, 0, 18, 0, 0, 12, 19, 7, 20, 21, 0,
-            22, 23, 0, 24, 25, 10, 26, 27, 0, 28, 29, 30, 24, 31, 13, 32, 33, 0, 34, 0, 0, 12, 35, 16, 36, 37, 0, 38, 39, 0, 24, 40,
-            18, 41, 42, 0, 43, 0, 0, 12, 44, 20, 45, 46, 0, 47, 0, 0, 12, 48, 22, 49, 50, 0, 51, 0, 0, 12, 52, 24, 53, 54, 0, 55,
-            0, 0, 12, 56, 26, 57, 58, 0, 59, 0, 0, 12, 60, 28, 61, 0, 0, 62, 0, 0, 12 };
-        private static global::System.ReadOnlySpan<int> TitleRows => new int[] { 63, 30, 64, 0, 0, 65, 10, 12, 1, 66, 32, 67, 0, 0, 68, 5, 24, 1, 69, 34, 70, 0, 0, 71, 4, 24, 1, 72, 36, 73, 74, 0,
-            75, 7, 24, 1, 76, 38, 77, 78, 0, 79, 0, 24, 1, 80, 40, 81, 82, 0, 83, 0, 12, 1, 84, 42, 85, 0, 0, 86, 9, 12, 1, 87,
-            44, 88, 0, 0, 89, 10, 12, 1, 90, 46, 91, 0, 0, 92, 11, 12, 1, 93, 48, 94, 0, 0, 95, 12, 12, 1, 96, 50, 97, 98, 0, 99,
-            7, 24, 0 };
-        private static global::System.ReadOnlySpan<int> OfficialRows => new int[] { 100, 52, 101, 0, 0, 102, 0, 0, 12, 56, 0, 104, 58, 64, 0, 0, 105, 0, 0, 12, 62, 0, 107, 64, 41, 108, 0, 109, 0, 0, 12, 71,
-            74, 113, 76, 114, 0, 0, 115, 0, 0, 12, 80, 82, 118, 84, 119, 120, 0, 121, 122, 123, 24, 88, 0, 125, 90, 126, 127, 0, 128, 129, 130, 24,
-            94, 0, 132, 96, 91, 0, 0, 133, 0, 0, 12, 100, 0, 135, 102, 136, 137, 0, 138, 0, 0, 12, 107, 109, 141, 111, 142, 143, 0, 144, 145, 146,
-            24, 115, 117, 149, 119, 94, 0, 0, 150, 0, 0, 12, 125, 0, 153, 128, 154, 0, 0, 155, 156, 157, 24, 132, 0, 159, 134, 160, 161, 0, 162, 163,
-            164, 24, 138, 140 };
-        private static global::System.ReadOnlySpan<int> PositionRows => new int[] { 0, 7, 20210126, 20250120, 54, 103, 0, 1, 0, 20210900, 0, 60, 106, 0, 2, 5, 20170120, 20210120, 67, 110, 0, 2, 5, 20250120, 0, 69, 111, 0, 3, 6, 20210303, 20250120,
-            78, 116, 0, 4, 10, 20230312, 0, 86, 124, 0, 5, 2, 20200800, 0, 92, 131, 0, 6, 8, 20210126, 20250120, 98, 134, 0, 7, 5, 20210120, 20250120, 105, 139, 0, 8,
-            3, 20230311, 0, 113, 147, 0, 9, 9, 20070104, 20110103, 121, 151, 0, 9, 9, 20190103, 20230103, 123, 152, 0, 10, 1, 20201226, 0, 130, 158, 0, 11, 4, 20130314, 0, 136,
-            77, 0 };
-        private static global::System.ReadOnlySpan<int> EventRows => new int[] { 167, 143, 168, 169, 0, 4, 170, 171, 20190000, 20190000, 0, 0, 0, 172, 145, 173, 0, 0, 8, 174, 175, 20220800, 20220800, 0, 0, 0, 176, 147, 177, 178, 0, 2,
-            179, 180, 20220800, 20220800, 181, 149, 0, 182, 152, 183, 0, 0, 0, 184, 185, 20221100, 20221100, 186, 154, 5, 187, 159, 188, 189, 0, 4, 190, 191, 20221100, 20221100, 186, 161,
-            0, 192, 166, 193, 194, 0, 6, 195, 196, 20221100, 20221100, 0, 168, 0, 197, 171, 198, 199, 0, 2, 200, 201, 20230000, 20230000, 202, 173, 0, 203, 176, 204, 205, 0,
-            7, 206, 207, 20230100, 20230200, 0, 0, 0, 208, 178, 209, 0, 0, 2, 210, 211, 20230200, 20230200, 202, 180, 0, 212, 183, 213, 214, 0, 5, 215, 216, 20230500, 20230500, 0,
-            185, 0, 217, 188, 218, 219, 0, 2, 220, 221, 20230600, 20230600, 202, 190, 0, 222, 193, 223, 224, 0, 2, 225, 226, 20230700, 20230700, 202, 195, 0, 227, 198, 228, 229,
-            0, 6, 230, 231, 20230828, 20230828, 0, 200, 0, 232, 203, 233, 234, 0, 3, 235, 236, 20230828, 20230831, 237, 205, 0, 238, 208, 239, 240, 0, 1, 241, 242, 20230828, 20230828,
-            0, 210, 14, 243, 215, 244, 245, 0, 0, 246, 247, 20230829, 20230829, 248, 217, 14, 249, 222, 250, 251, 0, 1, 252, 253, 20230829, 20230829, 248, 224, 14, 254, 229, 255,
-            251, 0, 0, 256, 257, 20230829, 20230829, 248, 231, 14, 258, 236, 259, 260, 0, 2, 261, 262, 20230830, 20230830, 263, 238, 14, 264, 241, 265, 266, 0, 1, 267, 268, 20230830,
-            20230830, 0, 243, 14, 269, 248, 270, 271, 0, 4, 272, 273, 20240000, 20240000, 202, 0, 0 };
-        private static global::System.ReadOnlySpan<int> AgreementRows => new int[] { 274, 250, 275, 0, 0, 276, 20221100, 277, 252, 255, 4, 278, 260, 279, 280, 0, 281, 20230828, 282, 262, 265, 15, 283, 270, 284, 0, 0, 285, 20230828, 286, 272, 275,
-            15, 287, 280, 288, 0, 0, 289, 20230829, 290, 282, 285, 17 };
-        private static global::System.ReadOnlySpan<int> QuoteRows => new int[] { 291, 290, 292, 293, 0, 25, 0, 294, 20221100, 6, 295, 292, 296, 297, 0, 9, 0, 298, 20230828, 13, 299, 294, 300, 301, 0, 9, 0, 302, 20230828, 13, 303, 296,
-            304, 305, 0, 8, 11, 306, 20230829, 16, 307, 298, 308, 309, 0, 16, 4, 310, 20230829, 18, 311, 300, 312, 0, 0, 16, 4, 313, 20230829, 18, 314, 302, 315, 316,
-            0, 11, 0, 317, 20230829, 0, 318, 304, 319, 320, 0, 6, 7, 321, 20230829, 16, 322, 306, 323, 324, 0, 6, 7, 325, 20230829, 16 };
+        // The int tables, one after another, as base-27 numbers (see Decode).
+        private const string Ints = "%/X-X/S0H1KM&DP&QQ&JR&TT&MU&OU&TU&YV&PY&UY&@Z&FZ&J@'RA'SH'CK'PK'RK'XK'XM'@Q'@S'JS'PS'CT'GU'SY'JZ'WZ'QB(WE(PG(ZG(SH(DJ(WO(PP(NQ(TT(UW(CY(YY(XA)JG)PH)RI)EM)AP)NQ)NR)UV)GY)RZ)B@*QB*AC*JE*KH*TJ*MK*YL*YN*BP*PQ*@T*GT*EU*IW*QY*HZ*FB+ME+BG+EH+AJ+HN+KO+EP+KR+SS+JT+EV+JW+HX+LY+XZ+Q@,UA,TC,ED,BE,QF,CI,QI,FK,TK,JO,AP,SP,FU,RU,UY,FZ,SB-VE-@F-MF-FH-SH-HL-PL-YL-CN-DR-MR-VR-YR-UV-CW-XX-A@.J@.S@.V@.LD.XD.IE.DI.MI.@K.NP.WP.FT.KT.ST.VU.O@/W@/DA/FA/UD/DE/PE/AF/HJ/UN/EO/VP/FQ/QQ/TQ/FU/PU/MV/DZ/NZ/XZ/@@0B@0H@0KA0WB0TE0IG0QJ0OK0BO0NP0ZT0RU0MW0RB1UC1KG1QG1KH1ZK1NM1SR1GS1VS1SU1JX1AY1H@2GA2GC2ZG2YI2PN2HO2QQ2W@3@B3HG3MG3FH3UJ3RM3SN3TR3SS3@V3XW3KB4UC4QG4NI4IK4TN4PO4BQ4AT4IU4VA5MB5YC5WE5YF5NJ5NK5@N5WS5ZU5KA6CB6PC6DJ6FK6C@7AA7KB7EE7BI7TJ7WT7VU7XX7RG8XH8RZ8YZ8V@9RC9FE9JF9WL9UM9AQ9FR9AZ9H@:NA:NC:KE:PH:RI:AK:AM:FP:ER:HV:IW:FZ:Y@;VB;@J;AK;VN;XQ;KX;SY;HB<ZJ<@M<IT<HU<YX<XY<QE=YF=GK=FN=IW=VX=LZ=GC>HD>JE>RG>TJ>HL>NM>ZN>RU>QV>VW>VY>LA?GB?EC?WD?CH?SH?UI?FL?DM?GN?NQ?KW?PZ?H@@&EB@&WJ@&FK@&HL@&ON@&VU@&@X@&%&&&&&&'&%'&%'&%&%&&&%&%&%&%&&&&&&&&&&&%&%&&&&&&&&&&&&&%&%&&&%&&'&%&%&%''(&D)&&&%&)&I)&&&%&*&&&%&+&&&%&,'&%&%&-&E*&&&%&.&M*&&&%&%'/0&&&%&1&&&%&2'C+D+&&&&&&'7/&&)3%;%&&)3%;%&&'>%&&'%-&&&&'%-&&'>%&&''&&&'1.&&'.%&&'+,&&)+,9'&&)+,-0&&)+,/(&&)+,5)&&'+,&&)+,9'&&&&'=U&)3%;%&&'=U&)+,9'&&'=U&)+,9'&&'=U&)+,/(&&&&&&&&&&&&&&&&&&&%%'%()EAJCK&%*%%+%,-ZLVAK&%.&/%%0%%12(34%5%%16*34%7%%18,9:%;<%=>/?@&%A&B&C&=D&2E&F&%G&%%1H&5I&J&%K&L&%=M&7N&O&%P&%%1Q&9R&S&%T&%%1U&;V&W&%X&%%1Y&=Z&@'%A'%%1B'?C'D'%E'%%1F'A&G'%%H'%%1I'C&J'%%K'/1&L'E&M'%%N'*=&O'G&P'%%Q')=&R'I&S'T'%U',=&V'K&W'X'%Y'%=&Z'M&@(A(%B(%1&C(O&D(%%E(.1&F(Q&G(%%H(/1&I(S&J(%%K(01&L(U&M(%%N(11&O(W&P(Q(%R(,=%S(Y&T(%%U(%%1B'%W(D'J'%%X(%%1H'%Z(J'N&@)%A)%%1Q'T'E)V'F)%%G)%%1Z'A(J)C(K)L)%M)N)O)=G(%Q)I(R)S)%T)U)V)=M(%X)O(J(%%Y)%%1S(%@*U(A*B*%C*%%1Z(A)F*C)G*H*%I*J*K*=G)I)N*K)M(%%O*%%1Q)%R*T)S*%%T*U*V*=X)%X*Z)Y*Z*%@+A+B+=C*E*%,EBU@K&LYUBK&@'V(%&%WCV@K&%F'Y(%'*METYJ&ZAU@K&M'B)%'*LYUBK&%O'C)%(+THU@K&LYUBK&X'H)%)/VTUAK&%E(P)%*'UGH@K&%K(W)%+-EBU@K&LYUBK&Q(Z)%,*ZAU@K&LYUBK&X(D*%-(UTUAK&%E)L*%..E@RTJ&QWRVJ&M)P*%..PPTZJ&BMUAK&O)Q*%/&OWH@K&%V)W*%0)EPSWJ&%A*W'%E+H*F+G+%)H+I+ULTZJ&ULTZJ&%%%J+J*K+%%-L+M+NSHAK&NSHAK&%%%N+L*O+P+%'Q+R+NSHAK&NSHAK&S+N*%T+Q*U+%%%V+W+QCIAK&QCIAK&X+S**Y+X*Z+@,%)A,B,QCIAK&QCIAK&X+Z*%C,D+D,E,%+F,G,QCIAK&QCIAK&%F+%H,I+I,J,%'K,L,GIUAK&GIUAK&M,K+%N,N+O,P,%,Q,R,ZLUAK&RPUAK&%%%S,P+T,%%'U,V,RPUAK&RPUAK&M,R+%W,U+X,Y,%*Z,@-U@VAK&U@VAK&%W+%A-Z+B-C-%'D-E-MDVAK&MDVAK&M,A,%F-D,G-H-%'I-J-EHVAK&EHVAK&M,F,%K-I,L-M-%+N-O-YLVAK&YLVAK&%K,%P-N,Q-R-%(S-T-YLVAK&AMVAK&U-P,%V-S,W-X-%&Y-Z-YLVAK&YLVAK&%U,3@.Z,A.B.%%C.D.ZLVAK&ZLVAK&E.A-3F.F-G.H.%&I.J.ZLVAK&ZLVAK&E.H-3K.M-L.H.%%M.N.ZLVAK&ZLVAK&E.O-3O.T-P.Q.%'R.S.@MVAK&@MVAK&T.V-3U.Y-V.W.%&X.Y.@MVAK&@MVAK&%@.3Z.E.@/A/%)B/C/QAHBK&QAHBK&M,%%D/G.E/%%F/QCIAK&G/I.L.)H/Q.I/J/%K/YLVAK&L/S.V.4M/@/N/%%O/YLVAK&P/B/E/4Q/J/R/%%S/ZLVAK&T/L/O/6U/T/V/W/%>%X/QCIAK&+Y/V/Z/@0%.%A0YLVAK&2B0X/C0D0%.%E0YLVAK&2F0Z/G0H0%-0I0ZLVAK&5J0A0K0L0%5)M0ZLVAK&7N0C0O0%%5)P0ZLVAK&7Q0E0R0S0%0%T0ZLVAK&%U0G0V0W0%+,X0ZLVAK&5Y0I0Z0@1%+,A1ZLVAK&5DELAAW/%MWGUDG-%%%GXUSHO,%AEMZTX'%%%%%WBWAWN/IBHZIK(ZAPZTS*%%%%%FCWHCM(CNTE@@)%%%%HX@YMI-QPDKPG)THZLGO'%PXFCSC.LVFDDP'Q@@MWR-%%%WBVQFU.%AEMZTX'%%%%%@HEYHS&JCJ@@W.%%TFIVPC(RHZLGO'@FABRP)%%%%ZX@RQZ.DLXIDU(%%%%%%VXTHSU+MHXQQL+%%%%LNLYHT-ENEPJO*ESBVEF'%TPC@@N(%ZFHXWA0ULQFFY/%%%JRYRBI&SGOMBE,%OJHWFT+%%%%%%RSAKPL&%%%HCYWLQ+%%XFUE@S)%%%HVNDOX)%YHSWL@&RATIIK/%%%%%%%%%GNV@FN*%JJANHO(NJANHO(%CKNALN,%%%%%%%%%%%%LNRJUL'Q@XTTC(%%%%HTLWFZ/QLKAAD/%%XBICCV*NDRTYI-ZJZKVB.%%%%%%IYHRLW+%%%WSUGRP-DIT@FK(YQMHHE*B@RHHK.O@SSHT)TCRGRB*%JEGNST(%%%%DTOIT9GAAQ@R*KBBUDQ'%%DOPOO>%%%P@OIT&%%%TJUJJS/%%%SFO@VX(%USBOIW(%%%JSGPUF'%%%%%%%%WYBFKS,QSNYSK*IHEKEK/";
 
         static FactData()
         {
+            int at = 0;
+            int[] ends = Decode(ref at, 326);
+            ListData = Decode(ref at, 308);
+            int[] sourceRows = Decode(ref at, 18);
+            int[] organizationRows = Decode(ref at, 117);
+            int[] titleRows = Decode(ref at, 99);
+            int[] officialRows = Decode(ref at, 132);
+            int[] positionRows = Decode(ref at, 98);
+            int[] eventRows = Decode(ref at, 273);
+            int[] agreementRows = Decode(ref at, 44);
+            int[] quoteRows = Decode(ref at, 90);
+            SourceTable = Decode(ref at, 4);
+            OrganizationTable = Decode(ref at, 32);
+            TitleTable = Decode(ref at, 32);
+            OfficialTable = Decode(ref at, 32);
+            EventTable = Decode(ref at, 64);
+            AgreementTable = Decode(ref at, 8);
+            QuoteTable = Decode(ref at, 32);
+            string?[] s = Strings(ends);
+            Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+            Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static string?[] Strings(int[] ends)
+        {
             string text = Text;
-            global::System.ReadOnlySpan<int> ends = StringEnds;
             var s = new string?[ends.Length];
             for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            return s;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        {
             global::System.ReadOnlySpan<int> r;
-            r = SourceRows;
+            r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
-            r = OrganizationRows;
+            r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
-            r = TitleRows;
+            r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
-            r = OfficialRows;
+            r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
-            r = EventRows;
+            r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
-            r = AgreementRows;
+            r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Raimondo.Facts.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
-            r = QuoteRows;
+            r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Raimondo.Facts.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]));
 
-            // Links, then reverse links.
-            r = PositionRows;
+        }
+
+        /// <summary>Links, then reverse links.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        {
+            global::System.ReadOnlySpan<int> r = positionRows;
             for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
             {
                 var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]));
@@ -129,18 +115,18 @@ namespace Raimondo.Facts
             var titlesOf = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Title>>();
             var parts = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Event>>();
             foreach (global::Raimondo.Facts.Position position in Positions) Add(terms, position.Title, position);
-            r = SourceRows;
+            r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
-            r = OrganizationRows;
+            r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);
-            r = TitleRows;
+            r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)
             {
                 Common(Titles[i], r, k, s);
                 if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }
                 Titles[i].Terms = View(terms, Titles[i]);
             }
-            r = OfficialRows;
+            r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)
             {
                 Common(Officials[i], r, k, s);
@@ -151,7 +137,7 @@ namespace Raimondo.Facts
                 for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
                 Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
             }
-            r = EventRows;
+            r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 13)
             {
                 global::Raimondo.Facts.Event e = Events[i];
@@ -159,7 +145,7 @@ namespace Raimondo.Facts
                 e.Participants = Participants(r[k + 11], e, events);
                 if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }
             }
-            r = AgreementRows;
+            r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
             {
                 global::Raimondo.Facts.Agreement a = Agreements[i];
@@ -176,7 +162,7 @@ namespace Raimondo.Facts
                 a.Negotiators = Participants(r[k + 9], a, agreements);
                 if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }
             }
-            r = QuoteRows;
+            r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
             {
                 global::Raimondo.Facts.Quote q = Quotes[i];
@@ -187,6 +173,34 @@ namespace Raimondo.Facts
             foreach (global::Raimondo.Facts.Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }
             foreach (global::Raimondo.Facts.Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }
             foreach (global::Raimondo.Facts.Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }
+        }
+
+        /// <summary>
+        /// Reads <paramref name="count"/> numbers of <see cref="Ints"/> from <paramref name="at"/>: each is a uint written
+        /// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int[] Decode(ref int at, int count)
+        {
+            string data = Ints;
+            var result = new int[count];
+            int p = at;
+            unchecked
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    uint value = 0, scale = 1;
+                    int digit;
+                    while ((digit = data[p++] - 37) >= 27)
+                    {
+                        value += (uint)(digit - 27) * scale;
+                        scale *= 27;
+                    }
+                    result[i] = (int)(value + ((uint)digit * scale));
+                }
+            }
+            at = p;
+            return result;
         }
 
         private static global::Raimondo.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
@@ -232,21 +246,19 @@ namespace Raimondo.Facts
             => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
 
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1: one FNV-1a hash and a linear probe, no allocation.
-        /// An entry is index+1 in its low 21 bits and the hash's top bits above them (none with 2^21 - 1 or more facts),
-        /// so a probe that meets another id is rejected without reading that fact.
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given the id's hash (computed by the kind's Find over the
+        /// chars the build chose): a linear probe, no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
         /// </summary>
-        internal static int Find(int[] table, global::Raimondo.Facts.Fact[] facts, string? id)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
+        internal static int Probe(int[] table, global::Raimondo.Facts.Fact[] facts, string id, uint hash)
         {
-            if (id is null) return -1;
-            unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
+            unchecked // the consumer may compile with overflow checks
             {
-                uint h = 2166136261;
-                foreach (char c in id) h = (h ^ c) * 16777619;
                 int mask = table.Length - 1;
                 int indexMask = facts.Length < 2097151 ? 2097151 : -1;
-                int tag = (int)h & ~indexMask;
-                for (int slot = (int)(h & (uint)mask); ; slot = (slot + 1) & mask)
+                int tag = (int)hash & ~indexMask;
+                for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
                 {
                     int entry = table[slot];
                     if (entry == 0) return -1;
