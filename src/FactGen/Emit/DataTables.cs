@@ -70,7 +70,7 @@ internal sealed class DataTables
     /// those bits, without reading the fact (a miss would otherwise read one or two facts from memory). With
     /// 2^21 - 1 or more facts the index needs every bit and no hash bits are kept (the generated Find checks the count).
     /// </summary>
-    public static int[] HashTable(IReadOnlyList<string> ids, HashWindow window)
+    public static int[] HashTable(IReadOnlyList<string> ids)
     {
         int size = 2;
         while (size < ids.Count * 2) size <<= 1;
@@ -79,7 +79,7 @@ internal sealed class DataTables
         bool tagged = ids.Count < IndexMask;
         for (int i = 0; i < ids.Count; i++)
         {
-            uint hash = window.Hash(ids[i]);
+            uint hash = IdHash.Hash(ids[i]);
             int slot = (int)(hash & (uint)mask);
             while (table[slot] != 0) slot = (slot + 1) & mask;
             table[slot] = (i + 1) | (tagged ? (int)(hash & ~(uint)IndexMask) : 0);
@@ -89,113 +89,64 @@ internal sealed class DataTables
 }
 
 /// <summary>
-/// Which chars of an id the generated <c>Find</c> hashes, chosen at build time for a kind's ids (as FrozenDictionary
-/// does at run time): the cheapest window, a run of up to 16 chars at a fixed distance from the end (or the start)
-/// of the id and cut short where the id is, that tells the ids apart (at most 1 in 20 sharing a hash with another
-/// id), or every char when none does. The length is always mixed in, and ids outside the kind's length range miss
-/// without hashing.
+/// The hash the generated <c>Find</c> computes for a kind's ids, and the range of their lengths (ids outside it miss
+/// without hashing). Every char is hashed, so the tag bits in the table reject nearly every miss without reading a
+/// fact; the hash takes two chars per lane and two lanes per step (rotate, add, xor: no multiply on the chain),
+/// then one multiply to spread the bits over the slot (low bits) and the tag (top bits).
 /// </summary>
-internal readonly struct HashWindow
+internal readonly struct IdHash
 {
-    private const int MaxOffset = 3;
-
-    private HashWindow(int offset, int length, bool fromEnd, int minLength, int maxLength)
+    private IdHash(int minLength, int maxLength)
     {
-        Offset = offset;
-        Length = length;
-        FromEnd = fromEnd;
         MinLength = minLength;
         MaxLength = maxLength;
     }
-
-    /// <summary>Distance of the window from the end (or the start) of the id; always less than <see cref="MinLength"/>.</summary>
-    public int Offset { get; }
-
-    /// <summary>Chars in the window, fewer where the id ends first; 0 means the whole id.</summary>
-    public int Length { get; }
-
-    public bool FromEnd { get; }
 
     public int MinLength { get; }
 
     public int MaxLength { get; }
 
-    public static HashWindow Choose(IReadOnlyList<string> ids)
+    public static IdHash For(IReadOnlyList<string> ids)
     {
-        if (ids.Count == 0) return new HashWindow(0, 0, false, 1, 0); // every id misses
+        if (ids.Count == 0) return new IdHash(1, 0); // every id misses
         int min = int.MaxValue, max = 0;
         foreach (string id in ids)
         {
             min = System.Math.Min(min, id.Length);
             max = System.Math.Max(max, id.Length);
         }
-        int allowedDuplicates = ids.Count / 20;
-        var seen = new HashSet<uint>();
-        for (int length = 1; length <= 16; length = length < 6 ? length + 1 : length + (length == 6 ? 2 : 4)) // 1–6, 8, 12, 16
-        {
-            if (length >= max) break; // as long as the longest id: hash them whole
-            for (int offset = 0; offset <= System.Math.Min(MaxOffset, min - 1); offset++)
-            {
-                for (int side = 0; side < 2; side++)
-                {
-                    var window = new HashWindow(offset, length, side == 0, min, max);
-                    seen.Clear();
-                    int duplicates = 0;
-                    foreach (string id in ids)
-                    {
-                        // hash-equal windows count as duplicates: they would share a probe sequence in the table
-                        if (!seen.Add(window.Hash(id)) && ++duplicates > allowedDuplicates) break;
-                    }
-                    if (duplicates <= allowedDuplicates) return window;
-                }
-            }
-        }
-        return new HashWindow(0, 0, false, min, max);
+        return new IdHash(min, max);
     }
 
-    /// <summary>
-    /// The hash of the length and the window's chars; the generated Find computes the same, bit for bit. Two chars per
-    /// step in two independent lanes (rotate, add, xor: no multiply on the chain), then one multiply to spread the
-    /// bits, so the probe slot (low bits) and the tag (top bits) both depend on every hashed char.
-    /// </summary>
-    public uint Hash(string id)
+    /// <summary>The hash of <paramref name="id"/>; <see cref="Code"/> computes the same, bit for bit.</summary>
+    public static uint Hash(string id)
     {
         unchecked
         {
-            int start, end;
-            if (Length == 0) (start, end) = (0, id.Length);
-            else if (FromEnd) (start, end) = (System.Math.Max(0, id.Length - Offset - Length), id.Length - Offset);
-            else (start, end) = (Offset, System.Math.Min(id.Length, Offset + Length));
             uint a = 352654597u ^ (uint)id.Length, b = a;
-            int i = start;
-            for (; i + 1 < end; i += 2)
+            int i = 0;
+            for (; i + 3 < id.Length; i += 4)
             {
-                a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
             }
-            if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+            for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
             uint h = (a + (b * 1566083941u)) * 2654435769u;
             return h ^ (h >> 15);
         }
     }
 
     /// <summary>The generated statements that hash <c>id</c> into <c>h</c> as <see cref="Hash"/> does.</summary>
-    public IEnumerable<string> HashCode()
+    public static IEnumerable<string> Code()
     {
-        static string I(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string start, end;
-        bool cut = Offset + Length > MinLength; // some ids are shorter than the window's far edge
-        if (Length == 0) (start, end) = ("0", "id.Length");
-        else if (FromEnd) (start, end) = (cut ? "global::System.Math.Max(0, id.Length - " + I(Offset + Length) + ")" : "id.Length - " + I(Offset + Length), Offset == 0 ? "id.Length" : "id.Length - " + I(Offset));
-        else (start, end) = (I(Offset), cut ? "global::System.Math.Min(id.Length, " + I(Offset + Length) + ")" : I(Offset + Length));
         yield return "uint a = 352654597u ^ (uint)id.Length, b = a;";
-        yield return "int i = " + start + ", end = " + end + ";";
-        yield return "for (; i + 1 < end; i += 2)";
+        yield return "int i = 0;";
+        yield return "for (; i + 3 < id.Length; i += 4)";
         yield return "{";
-        yield return "    a = (((a << 5) | (a >> 27)) + a) ^ id[i];";
-        yield return "    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];";
+        yield return "    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));";
+        yield return "    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));";
         yield return "}";
-        yield return "if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];";
+        yield return "for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];";
         yield return "uint h = (a + (b * 1566083941u)) * 2654435769u;";
         yield return "h ^= h >> 15;";
     }

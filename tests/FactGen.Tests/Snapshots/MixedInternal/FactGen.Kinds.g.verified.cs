@@ -14,21 +14,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The source with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Source? Find(string? id)
         {
-            // ids have 7 to 8 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 7 || id.Length > 8) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.SourceTable, global::Contoso.Harbour.Data.FactData.Sources, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.SourceTable, global::Contoso.Harbour.Data.FactData.SourceIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Sources[index];
             }
         }
@@ -57,21 +56,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The organization with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Organization? Find(string? id)
         {
-            // ids have 15 to 17 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 15 || id.Length > 17) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OrganizationTable, global::Contoso.Harbour.Data.FactData.Organizations, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OrganizationTable, global::Contoso.Harbour.Data.FactData.OrganizationIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Organizations[index];
             }
         }
@@ -108,21 +106,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The title with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Title? Find(string? id)
         {
-            // ids have 10 to 14 chars; the hash covers the length and 1 char(s) 0 from the start
             if (id is null || id.Length < 10 || id.Length > 14) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0, end = 1;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.TitleTable, global::Contoso.Harbour.Data.FactData.Titles, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.TitleTable, global::Contoso.Harbour.Data.FactData.TitleIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Titles[index];
             }
         }
@@ -159,21 +156,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The official with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Official? Find(string? id)
         {
-            // ids have 10 to 11 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 10 || id.Length > 11) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OfficialTable, global::Contoso.Harbour.Data.FactData.Officials, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OfficialTable, global::Contoso.Harbour.Data.FactData.OfficialIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Officials[index];
             }
         }
@@ -210,21 +206,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The event with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Event? Find(string? id)
         {
-            // ids have 12 to 22 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 12 || id.Length > 22) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.EventTable, global::Contoso.Harbour.Data.FactData.Events, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.EventTable, global::Contoso.Harbour.Data.FactData.EventIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Events[index];
             }
         }
@@ -261,21 +256,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The agreement with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Agreement? Find(string? id)
         {
-            // ids have 14 to 20 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 14 || id.Length > 20) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.AgreementTable, global::Contoso.Harbour.Data.FactData.Agreements, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.AgreementTable, global::Contoso.Harbour.Data.FactData.AgreementIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Agreements[index];
             }
         }
@@ -304,21 +298,20 @@ namespace Contoso.Harbour.Data
         /// <summary>The quote with the id, or null. Allocates nothing.</summary>
         public static global::Contoso.Harbour.Data.Quote? Find(string? id)
         {
-            // ids have 13 to 17 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 13 || id.Length > 17) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.QuoteTable, global::Contoso.Harbour.Data.FactData.Quotes, id, h);
+                int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.QuoteTable, global::Contoso.Harbour.Data.FactData.QuoteIds, id, h);
                 return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Quotes[index];
             }
         }

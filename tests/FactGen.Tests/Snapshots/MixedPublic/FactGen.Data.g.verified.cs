@@ -10,18 +10,25 @@ namespace Test.Facts
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static class FactData
     {
+        internal static readonly string[] SourceIds = new string[2];
         internal static readonly global::Test.Facts.Source[] Sources = new global::Test.Facts.Source[2];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Source> SourcesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Source>(Sources);
+        internal static readonly string[] OrganizationIds = new string[2];
         internal static readonly global::Test.Facts.Organization[] Organizations = new global::Test.Facts.Organization[2];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Organization> OrganizationsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Organization>(Organizations);
+        internal static readonly string[] TitleIds = new string[3];
         internal static readonly global::Test.Facts.Title[] Titles = new global::Test.Facts.Title[3];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Title> TitlesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Title>(Titles);
+        internal static readonly string[] OfficialIds = new string[3];
         internal static readonly global::Test.Facts.Official[] Officials = new global::Test.Facts.Official[3];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Official> OfficialsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Official>(Officials);
+        internal static readonly string[] EventIds = new string[9];
         internal static readonly global::Test.Facts.Event[] Events = new global::Test.Facts.Event[9];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event>(Events);
+        internal static readonly string[] AgreementIds = new string[2];
         internal static readonly global::Test.Facts.Agreement[] Agreements = new global::Test.Facts.Agreement[2];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement>(Agreements);
+        internal static readonly string[] QuoteIds = new string[4];
         internal static readonly global::Test.Facts.Quote[] Quotes = new global::Test.Facts.Quote[4];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(Quotes);
         internal static readonly global::Test.Facts.Position[] Positions = new global::Test.Facts.Position[3];
@@ -38,19 +45,19 @@ namespace Test.Facts
         // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingPress briefing transcript.Harbour Accord briefing & notes../seeds/briefing.txthttps://example.org/briefingharbour-councilHarbour CouncilNOministry-of-tradeMinistry of Trade貿易省MOTJPambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenMisidentified in the briefing; the speaker was Ingrid BergOle Hansenyamada-taroYamada TaroYamada Tarō山田太郎Yamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitNorthern ports summitcouncil-statementCouncil statement on shipping to the U.S.quay-openingQuay openingberg-tokyo-visitIngrid Berg's visit to TokyoTokyoport-fees-announcementAnnouncement of lower port feesferry-collisionFerry collision in the harbourharbour-talksHarbour talksoslo-trade-missionTrade mission to OsloOslo, Norwayharbour-accord-signingsigned the Harbour Accord on 29 FebruarySigning of the Harbour AccordYamada and Berg signed the accord in the council's hall.Oslofisheries-memorandumFisheries memorandumharbour-accordHarbour AccordShared berths & lower fees for \"green\" ships.council-welcomesWe welcome every ship.berg-first-stepA first step.\nMore will follow.hansen-remarkSaid by Ingrid Berg, not Ole Hansen.Nothing to add.yamada-open-portsPorts that stay open keep \"prices\" low & <steady>.";
         // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%,J&C'K'J(N)H*I+X+L,N,D-U-X-@.B.L.D/R/T0G1X1H2S2B3F5P5@6K6V6Z6V8J9D:Y:O;B=N=Z=O>P?U?P@&TA&HB&KC&XC&JD&AE&VE&GF&BG&OH&QI&SK&WK&PL&IM&WM&JN&AP&QP&LQ&@R&DS&QS&ZT&NU&DV&@X&%&&&%'&%'%&&&&&&%&'&F&'%%'&%'%''(%))%%%')%&&+)(%'&%'E&;&&(E&;&))(%%&&&%%%%'(GIUAK&%)%%*%+,VLHBK&-.&%%%/%%01(%%%23456%%%%7%0&8%%%%9&0%:%%%%;'5&<*%%%=%%0-%>0%%?@&%%0%%A&2%%%B&C&D&568%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&4E&%G&%%%%)H&%GIUAK&GIUAK&%:%I&%%%%+J&%MDVAK&MDVAK&%=%K&%%%%-L&%NDVAK&NDVAK&%%%M&%%%%'N&%AEVAK&AEVAK&O&@&%P&%%%%*Q&%POVAK&POVAK&%C&%R&%%%%,S&%NWVAK&NWVAK&%%%T&%%%%&U&%AJHBK&AJHBK&%F&-V&%%%%(W&%AJHBK&ULHBK&X&K&%Y&N&Z&%%%@'A'CJHBK&CJHBK&B'P&-C'%%%%D'GIUAK&%W&%%E'Z&%%%F'CJHBK&G'A'E'.H'%%%%&%I'MDVAK&'J'%%%%%%K'AJHBK&%L'%%%M''%N'AJHBK&%O'J'%%%)(P'CJHBK&.%%GURAG=SS@MWJ.AVE@K*%IKPPEG*%XBJGWE-FO@AFL/%%RUETCG,%%%%%%%JBWOZV&WFXXBG/JQ@UDF&%%%PGCCSP*HAAQ@R*TUYJEB)%%EVQWQL/%%%%DUHZYN.%YFAOYW,%%%%%%%%%Q@UNY;SNGXWI/%%CHQHSG(%%%%KMYZDL.ZGEYHS&%HJMXRC*OFBZNQ-%BAFRLA)%%%JZJZIF+";
+        private const string Ints = "%,J&C'K'J(N)H*I+X+L,N,D-U-X-@.B.L.D/R/T0G1X1H2S2B3F5P5@6K6V6Z6V8J9D:Y:O;B=N=Z=O>P?U?P@&TA&HB&KC&XC&JD&AE&VE&GF&BG&OH&QI&SK&WK&PL&IM&WM&JN&AP&QP&LQ&@R&DS&QS&ZT&NU&DV&@X&%&&'&-&%&&&&&%&)&'&%&&&''&%'%&)%(+-&&&&&&&'&&&%&'&F&(+,-&(&&'%%'&%&%'%''(%))%%%')%'+-&&+)(%'&%&&&('E&;&&(E&;&))(%%&&&%%%%'(GIUAK&%)%%*%+,VLHBK&-.&%%%/%%0(+-/11%%%23453%%56%%%%7%0&78%%%%9&0%9:%%%%;'5&;<=%%%=%%0@&%C&H&J&>L&%%?@&%%0%%%N&%A&P&%%%B&C&D&5T&V&X&A'C'%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&R&E&%G&%%%%)H&%GIUAK&GIUAK&%E'%%%%I&%%%%+J&%MDVAK&MDVAK&%H'%%%K'K&%%%%-L&%NDVAK&NDVAK&%%%%%%M&%%%%'N&%AEVAK&AEVAK&O&M'%%%%P&%%%%*Q&%POVAK&POVAK&%P'%%%%R&%%%%,S&%NWVAK&NWVAK&%%%%%%T&%%%%&U&%AJHBK&AJHBK&%S'-%%%V&%%%%(W&%AJHBK&ULHBK&X&X'%@(%%Y&C(Z&%%%@'A'CJHBK&CJHBK&B'E(-%L(N(C'%%%%D'GIUAK&%P(%%E'S(%%%F'CJHBK&G'U(Y(.H'%%%%&%I'MDVAK&'J'%%%%%%K'AJHBK&%L'%%%M''%N'AJHBK&%O'C)%%%)(P'CJHBK&.QTYJUM.%KZRSXD/%%GCPEEQ/%EASEP@-%%%%BQOCNS+MNLEPR&OENWQY+%%ISAKPL&EZCQKA(%%%%GRDXGC'%%%%%DWPLLG)WBVDJB&@FUEPC/%%%%%%%%MNTYCQ*%BWKRWF)%VXWNYQ(D@HTNY(LBACHY-%%%%%%%%WG@DTR&FJSBXX*DSLCCI.%%%%OZ@DIV,AGUYCI+LSROOA(%%NLQTIF'";
 
         static FactData()
         {
             int at = 0;
             int[] ends = Decode(ref at, 71);
-            ListData = Decode(ref at, 66);
+            ListData = Decode(ref at, 113);
             int[] sourceRows = Decode(ref at, 18);
-            int[] organizationRows = Decode(ref at, 18);
-            int[] titleRows = Decode(ref at, 27);
-            int[] officialRows = Decode(ref at, 33);
+            int[] organizationRows = Decode(ref at, 26);
+            int[] titleRows = Decode(ref at, 30);
+            int[] officialRows = Decode(ref at, 42);
             int[] positionRows = Decode(ref at, 21);
-            int[] eventRows = Decode(ref at, 117);
+            int[] eventRows = Decode(ref at, 144);
             int[] agreementRows = Decode(ref at, 22);
             int[] quoteRows = Decode(ref at, 40);
             SourceTable = Decode(ref at, 4);
@@ -81,21 +88,28 @@ namespace Test.Facts
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Test.Facts.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Test.Facts.FactDate.FromPacked(r[k + 8]), global::Test.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 16) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Test.Facts.FactDate.FromPacked(r[k + 8]), global::Test.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
             r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Test.Facts.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
             r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Test.Facts.FactDate.FromPacked(r[k + 8]));
-
+            // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
+            for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
+            for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
+            for (int i = 0; i < Titles.Length; i++) TitleIds[i] = Titles[i].Id;
+            for (int i = 0; i < Officials.Length; i++) OfficialIds[i] = Officials[i].Id;
+            for (int i = 0; i < Events.Length; i++) EventIds[i] = Events[i].Id;
+            for (int i = 0; i < Agreements.Length; i++) AgreementIds[i] = Agreements[i].Id;
+            for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
         }
 
-        /// <summary>Links, then reverse links.</summary>
+        /// <summary>Links and reverse links (worked out by the generator: here they are only copied).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
@@ -103,47 +117,53 @@ namespace Test.Facts
             for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
             {
                 var position = new global::Test.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Test.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Test.Facts.FactDate.FromPacked(r[k + 3]));
-                position.Sources = SourcesOf(r[k + 4]);
+                position.Sources = Slice(Sources, r[k + 4]);
                 position.Evidence = s[r[k + 5]];
                 position.Note = s[r[k + 6]];
                 Positions[i] = position;
             }
-            var events = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Event>>();
-            var quotes = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Quote>>();
-            var agreements = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Agreement>>();
-            var terms = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Position>>();
-            var titlesOf = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Title>>();
-            var parts = new global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<global::Test.Facts.Event>>();
-            foreach (global::Test.Facts.Position position in Positions) Add(terms, position.Title, position);
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13)
+            {
+                global::Test.Facts.Organization o = Organizations[i];
+                Common(o, r, k, s);
+                o.Events = Slice(Events, r[k + 9]);
+                o.Quotes = Slice(Quotes, r[k + 10]);
+                o.Agreements = Slice(Agreements, r[k + 11]);
+                o.Titles = Slice(Titles, r[k + 12]);
+            }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)
             {
                 Common(Titles[i], r, k, s);
-                if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }
-                Titles[i].Terms = View(terms, Titles[i]);
+                if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];
+                Titles[i].Terms = Slice(Positions, r[k + 9]);
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)
             {
-                Common(Officials[i], r, k, s);
-                var positions = new global::Test.Facts.Position[ListData[r[k + 9]]];
-                for (int j = 0; j < positions.Length; j++) positions[j] = Positions[ListData[r[k + 9] + 1 + j]];
-                Officials[i].Positions = positions.Length == 0 ? global::System.Array.Empty<global::Test.Facts.Position>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Position>(positions);
+                global::Test.Facts.Official o = Officials[i];
+                Common(o, r, k, s);
+                o.Positions = Slice(Positions, r[k + 9]);
                 var aliases = new string[ListData[r[k + 10]]];
                 for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
-                Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                o.Events = Slice(Events, r[k + 11]);
+                o.Quotes = Slice(Quotes, r[k + 12]);
+                o.Agreements = Slice(Agreements, r[k + 13]);
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 13)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 16)
             {
                 global::Test.Facts.Event e = Events[i];
                 Common(e, r, k, s);
-                e.Participants = Participants(r[k + 11], e, events);
-                if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }
+                e.Participants = Participants(r[k + 11]);
+                if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];
+                e.Parts = Slice(Events, r[k + 13]);
+                e.Agreements = Slice(Agreements, r[k + 14]);
+                e.Quotes = Slice(Quotes, r[k + 15]);
             }
             r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
@@ -156,23 +176,18 @@ namespace Test.Facts
                 {
                     int code = ListData[list + 1 + j];
                     parties[j] = (code & 1) == 0 ? new global::Test.Facts.Party(s[code >> 1], null) : new global::Test.Facts.Party(null, Organizations[code >> 1]);
-                    if ((code & 1) != 0) Add(agreements, Organizations[code >> 1], a);
                 }
                 a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Party>(parties);
-                a.Negotiators = Participants(r[k + 9], a, agreements);
-                if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }
+                a.Negotiators = Participants(r[k + 9]);
+                if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];
             }
             r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
             {
                 global::Test.Facts.Quote q = Quotes[i];
                 Common(q, r, k, s);
-                Add(quotes, q.Speaker, q);
-                if (r[k + 9] != 0) { q.Event = Events[r[k + 9] - 1]; Add(quotes, q.Event, q); }
+                if (r[k + 9] != 0) q.Event = Events[r[k + 9] - 1];
             }
-            foreach (global::Test.Facts.Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }
-            foreach (global::Test.Facts.Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }
-            foreach (global::Test.Facts.Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }
         }
 
         /// <summary>
@@ -207,22 +222,13 @@ namespace Test.Facts
 
         private static void Common(global::Test.Facts.Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)
         {
-            fact.Sources = SourcesOf(r[k + 1]);
+            fact.Sources = Slice(Sources, r[k + 1]);
             fact.Evidence = s[r[k + 2]];
             fact.Note = s[r[k + 3]];
             fact.Deprecated = s[r[k + 4]];
         }
 
-        private static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Source> SourcesOf(int list)
-        {
-            int count = ListData[list];
-            if (count == 0) return global::System.Array.Empty<global::Test.Facts.Source>();
-            var result = new global::Test.Facts.Source[count];
-            for (int j = 0; j < count; j++) result[j] = Sources[ListData[list + 1 + j]];
-            return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Source>(result);
-        }
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Participant> Participants<T>(int list, T owner, global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<T>> reverse)
+        private static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Participant> Participants(int list)
         {
             int count = ListData[list] / 2;
             if (count == 0) return global::System.Array.Empty<global::Test.Facts.Participant>();
@@ -231,38 +237,39 @@ namespace Test.Facts
             {
                 int code = ListData[list + 1 + (2 * j)], title = ListData[list + 2 + (2 * j)];
                 result[j] = new global::Test.Facts.Participant(Actor(code), title == 0 ? null : Titles[title - 1]);
-                Add(reverse, result[j].Actor, owner);
             }
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Participant>(result);
         }
 
-        private static void Add<T>(global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<T>> map, global::Test.Facts.Fact key, T value)
+        /// <summary>The items of <paramref name="all"/> a list of indexes in ListData names (count, then indexes).</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)
         {
-            if (!map.TryGetValue(key, out var list)) map.Add(key, list = new global::System.Collections.Generic.List<T>());
-            if (!list.Contains(value)) list.Add(value);
+            int count = ListData[list];
+            if (count == 0) return global::System.Array.Empty<T>();
+            var result = new T[count];
+            for (int j = 0; j < count; j++) result[j] = all[ListData[list + 1 + j]];
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
         }
 
-        private static global::System.Collections.Generic.IReadOnlyList<T> View<T>(global::System.Collections.Generic.Dictionary<global::Test.Facts.Fact, global::System.Collections.Generic.List<T>> map, global::Test.Facts.Fact key)
-            => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
-
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1, given the id's hash (computed by the kind's Find over the
-        /// chars the build chose): a linear probe, no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear
+        /// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads
+        /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
         /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
-        internal static int Probe(int[] table, global::Test.Facts.Fact[] facts, string id, uint hash)
+        internal static int Probe(int[] table, string[] ids, string id, uint hash)
         {
             unchecked // the consumer may compile with overflow checks
             {
                 int mask = table.Length - 1;
-                int indexMask = facts.Length < 2097151 ? 2097151 : -1;
+                int indexMask = ids.Length < 2097151 ? 2097151 : -1;
                 int tag = (int)hash & ~indexMask;
                 for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
                 {
                     int entry = table[slot];
                     if (entry == 0) return -1;
-                    if ((entry & ~indexMask) == tag && string.Equals(facts[(entry & indexMask) - 1].Id, id)) return (entry & indexMask) - 1;
+                    if ((entry & ~indexMask) == tag && string.Equals(ids[(entry & indexMask) - 1], id)) return (entry & indexMask) - 1;
                 }
             }
         }

@@ -10,18 +10,25 @@ namespace Raimondo.Facts
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static class FactData
     {
+        internal static readonly string[] SourceIds = new string[2];
         internal static readonly global::Raimondo.Facts.Source[] Sources = new global::Raimondo.Facts.Source[2];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Source> SourcesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Source>(Sources);
+        internal static readonly string[] OrganizationIds = new string[13];
         internal static readonly global::Raimondo.Facts.Organization[] Organizations = new global::Raimondo.Facts.Organization[13];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Organization> OrganizationsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Organization>(Organizations);
+        internal static readonly string[] TitleIds = new string[11];
         internal static readonly global::Raimondo.Facts.Title[] Titles = new global::Raimondo.Facts.Title[11];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Title> TitlesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Title>(Titles);
+        internal static readonly string[] OfficialIds = new string[12];
         internal static readonly global::Raimondo.Facts.Official[] Officials = new global::Raimondo.Facts.Official[12];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Official> OfficialsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Official>(Officials);
+        internal static readonly string[] EventIds = new string[21];
         internal static readonly global::Raimondo.Facts.Event[] Events = new global::Raimondo.Facts.Event[21];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Event>(Events);
+        internal static readonly string[] AgreementIds = new string[4];
         internal static readonly global::Raimondo.Facts.Agreement[] Agreements = new global::Raimondo.Facts.Agreement[4];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Agreement>(Agreements);
+        internal static readonly string[] QuoteIds = new string[9];
         internal static readonly global::Raimondo.Facts.Quote[] Quotes = new global::Raimondo.Facts.Quote[9];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote>(Quotes);
         internal static readonly global::Raimondo.Facts.Position[] Positions = new global::Raimondo.Facts.Position[14];
@@ -38,19 +45,19 @@ namespace Raimondo.Facts
         // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "backgroundWritten for this data set: terms of office of the people the article names, the Chinese names of the ministries and a few identifications the article assumes. Facts citing it are background knowledge, not the article's statements.Curated background knowledge not stated in the article../seeds/background.mdraimondo-beijingThe article's own words fix \"today\" as the second day of Gina Raimondo's four-day trip to China; the calendar date of \"today\", Tuesday 29 August 2023, comes from outside the article (it is not printed in the text) and is the date every relative date in the article is resolved against: trip 2023-08-28..2023-08-31, \"yesterday\" 2023-08-28, \"tomorrow\" 2023-08-30, \"next year\" 2024, \"this year\" 2023. The text is damaged: it was UTF-8 once decoded as Windows-874/TIS-620 and re-encoded, so bytes 0x80-0x9F were lost; curly quotes, apostrophes and dashes became the Thai letter U+0E42, and the pinyin and Hanzi of the Chinese names are garbled. Evidence excerpts quote the damaged text exactly; every other field carries the repaired text. See ../seeds/README.md.U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationThe Biden administrationโs wave of diplomacy continues in China.Biden administrationUSintelU.S. chipmakers Intel and MicronU.S. chipmaker; Raimondo raised concerns about curbs China placed on it.IntelmicronMicronministry-of-culture-and-tourismthe minister of culture and tourismThe article names the ministry only through the title of its minister (\"the minister of culture and tourism\", \"Culture and Tourism Minister\"); the Chinese name is from the background source.Ministry of Culture and Tourism of the People's Republic of China中华人民共和国文化和旅游部CNmofcoma statement from China’s Ministry of Commerce (MOFCOM)Name and abbreviation from the article; the Chinese name from the background source.Ministry of Commerce of the People's Republic of China中华人民共和国商务部MOFCOMnew-york-timesAccording to the New York TimesQuoted by the article on He Lifeng's closeness to Xi Jinping; that it is a U.S. newspaper is from the background source.The New York Timesstate-councilmembers of the State Council of the People's Republic of China (中华人民共和国国务院)Not named in the article; the body to which the titles Premier and Vice Premier belong.State Council of the People's Republic of China中华人民共和国国务院trump-administrationmaintained Trump administration tariffsWashington has so far maintained the Trump administration's tariffs while seeking to promote economic ties and restricting exports of advanced technology.Trump administrationus-department-of-commerceThe United States Secretary of Commerce heads the United States Department of Commerce.The article names the department only through the title \"U.S. Commerce Secretary\".United States Department of Commerceus-department-of-stateThe United States Secretary of State heads the United States Department of StateThe article names the department only through the titles \"Secretary of State\" and \"Assistant Secretary of State for East Asian and Pacific Affairs\".United States Department of Stateus-department-of-the-treasuryThe United States Secretary of the Treasury heads the United States Department of the Treasury.The article names the department only through the title \"Treasury Secretary\".United States Department of the Treasuryus-house-of-representativesThe Speaker of the United States House of Representatives presides over the United States House of Representatives.The article names the House only through the title \"House Speaker\".United States House of Representativeswhite-housethe White House announced that it was planning to reengage with ChinaWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairs Daniel KritenbrinkAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceChinese Commerce Minister Wรกng WรฉntฤoMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismCulture and Tourism Minister Hรบ HรฉpรญngMinister of Culture and Tourism of the People's Republic of ChinapremierChinese Premier Lว QiรกngThe article also calls the premier \"China's no. 2 leader\".Premier of the State Council of the People's Republic of Chinapresident-of-chinaXi Jinping became President of the People's Republic of China on 14 March 2013.The article gives Xi no title; it calls him \"Mr. Xi\" and, with Biden, \"the two leaders\".President of the People's Republic of Chinapresident-of-the-united-statesJoe Biden served as President of the United StatesThe article gives Biden no title; it speaks of the \"Biden administration\" and calls Biden and Xi \"the two leaders\".President of the United Statessecretary-of-commerceU.S. Commerce Secretary Gina Raimondo told Chinese officialsUnited States Secretary of Commercesecretary-of-stateSecretary of State Antony Blinkenโs trip to ChinaUnited States Secretary of Statesecretary-of-the-treasuryTreasury Secretary Janet YellenUnited States Secretary of the Treasuryspeaker-of-the-housethen House Speaker Nancy PelosiSpeaker of the United States House of Representativesvice-premierVice Premier Hรฉ LรฌfฤngChina has several vice premiers at a time.Vice Premier of the State Council of the People's Republic of Chinaantony-blinkenscuppered Secretary of State Antony BlinkenAntony BlinkenAntony Blinken served as United States Secretary of State from 26 January 2021 to 20 January 2025.daniel-kritenbrinkDaniel KritenbrinkDaniel Kritenbrink became United States Assistant Secretary of State for East Asian and Pacific Affairs in September 2021.donald-trumpNamed only in \"Trump administration tariffs\"; the first name and the presidency are from the background source.Donald TrumpDonald Trump served as President of the United States from 20 January 2017 to 20 January 2021.Donald Trump took office again as President of the United States on 20 January 2025.Trumpgina-raimondoU.S. Commerce Secretary Gina Raimondo today metGina RaimondoGina Raimondo served as United States Secretary of Commerce from 3 March 2021 to 20 January 2025.Raimondohe-lifengVice Premier Hรฉ Lรฌfฤng ไฝ\u0E47ซๅณฐThe article also calls him China's \"economic tsar\" and \"a very close ally and personal friend\" of Xi Jinping.He LifengHé Lìfēng何立峰He Lifeng became a Vice Premier of the State Council of the People's Republic of China on 12 March 2023.hu-hepingCulture and Tourism Minister Hรบ Hรฉpรญng \u0E48กๅๅนณAlso referred to as \"the minister of culture and tourism\".Hu HepingHú Hépíng胡和平Hu Heping became Minister of Culture and Tourism of the People's Republic of China in August 2020.janet-yellenJanet YellenJanet Yellen served as United States Secretary of the Treasury from 26 January 2021 to 20 January 2025.joe-bidena three-hour meeting between Biden and XiThe article calls him only \"Biden\" (\"the Biden administration\", \"the two leaders\"); the first name and the presidency are from the background source.Joe BidenJoe Biden served as President of the United States from 20 January 2021 to 20 January 2025.Bidenli-qiangChinese Premier Lว Qiรกng ๆๅผบThe article calls him \"Premier Li\" and \"China's no. 2 leader\". Pinyin and Hanzi repaired from the damaged text (Lǐ lost its second byte; 李 lost two bytes).Li QiangLǐ Qiáng李强Li Qiang became Premier of the State Council of the People's Republic of China on 11 March 2023.Premier Linancy-pelosiNancy PelosiNancy Pelosi served as Speaker of the United States House of Representatives from 4 January 2007 to 3 January 2011.Nancy Pelosi served again as Speaker of the United States House of Representatives from 3 January 2019 to 3 January 2023.wang-wentaoChinese Commerce Minister Wรกng Wรฉntฤo \u0E47ๆๆถWang WentaoWáng Wéntāo王文涛Wang Wentao became Minister of Commerce of the People's Republic of China on 26 December 2020.xi-jinpingXรญ Jรฌnpรญng’s ไน \u0E48ฟๅนณThe article gives him no title (\"Mr. Xi\", \"the two leaders\"); the position is background knowledge.Xi JinpingXí Jìnpíng习近平XiMr. Xitourism-leadership-summit-2019The last such event took place in 2019.The article does not number it; as the next is the 14th, it would be the 13th.China-U.S. Tourism Leadership Summit (2019)The last China-U.S. Tourism Leadership Summit before the planned 14th took place in 2019.china-breaks-off-dialogueIn August 2022, Beijing broke off dialogue with the U.S. on military, climate, and other issuesChina breaks off dialogue with the U.S.Beijing broke off dialogue with the U.S. on military, climate and other issues following Nancy Pelosi's visit to Taiwan.pelosi-taiwan-visitthen House Speaker Nancy Pelosiโs visit to TaiwanThe article gives the visit no date of its own; it dates the break-off of dialogue that followed the visit to August 2022, and the visit is recorded in the same month.Nancy Pelosi's visit to TaiwanThen House Speaker Nancy Pelosi visited Taiwan; Beijing broke off dialogue with the U.S. after it.Taiwanbiden-xi-bali-meetinga three-hour meeting between Biden and Xi at the G20 summit in Bali, Indonesia, in November 2022Biden-Xi meeting at the G20 summit in BaliA three-hour meeting between Biden and Xi; the two leaders agreed to empower key senior officials to work on areas of potential cooperation.Bali, Indonesiag20-bali-summitthe G20 summit in Bali, Indonesia, in November 2022Participants lists only the two leaders the article names at the summit.G20 summit in BaliThe G20 summit in Bali, Indonesia, at which Biden and Xi met.white-house-bali-statementthe White House stated that the two leaders had agreedThe article dates the meeting to November 2022 and says the statement followed it; the statement is recorded in the same month.White House statement on the Biden-Xi meeting in BaliThe White House stated that Biden and Xi had agreed to empower key senior officials to work on areas of potential cooperation.blinken-china-visitfollowed by Secretary of State Antony Blinken a few weeks later\"A few weeks later\" than early June 2023 falls somewhere from mid-June to early July 2023, so the text does not settle the month (June or July); the date is recorded at year precision, 2023. The article lists the visit after Kritenbrink's and before Janet Yellen's July visit.Antony Blinken's visit to ChinaSecretary of State Antony Blinken travelled to China a few weeks after Daniel Kritenbrink's early-June visit, the second of the four officials.Chinaspy-balloon-incidentThe Chinese spy balloon incident in January and February of this year\"January and February of this year\" resolved against the article's year, 2023.Chinese spy balloon incidentThe Chinese spy balloon incident, which scuppered Antony Blinken's trip to China scheduled for February 2023.blinken-planned-china-tripAntony Blinkenโs trip to China that was scheduled for FebruaryAntony Blinken's planned trip to China (called off)Secretary of State Antony Blinken's trip to China, scheduled for February 2023; the spy balloon incident scuppered it and it did not take place then.white-house-reengagement-announcementBut in May, the White House announced that it was planning to reengage with China on substantive issues.\"In May\" resolved against the article's year, 2023.White House announces plan to reengage with ChinaThe White House announced that it was planning to reengage with China on substantive issues.kritenbrink-china-visitDaniel Kritenbrink visited in early June\"Early June\" is recorded at month precision (2023-06); the article gives no day.Daniel Kritenbrink's visit to ChinaAssistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink visited China in early June 2023, the first of four Biden administration officials to travel to China in recent months.yellen-china-visitTreasury Secretary Janet Yellen in July\"In July\" resolved against the article's year, 2023.Janet Yellen's visit to ChinaTreasury Secretary Janet Yellen travelled to China in July 2023, the third of the four officials.mofcom-statement-2023-08-28according to a statement from China’s Ministry of Commerce (MOFCOM)The article does not date the statement; it reports the talks of 2023-08-28 and is recorded on that day (it was issued no later than the article, 2023-08-29).Ministry of Commerce statement on the Raimondo-Wang talksChina's Ministry of Commerce (MOFCOM) reported that Raimondo and Wang Wentao stressed the importance of open and productive dialogue and announced new communication channels.raimondo-china-tripToday, the second day of a four-day tripThe article says 29 August 2023 (\"today\") is the second day of a four-day trip, so the trip is 2023-08-28..2023-08-31. The article says nothing about the fourth day, 2023-08-31.Gina Raimondo's trip to ChinaU.S. Commerce Secretary Gina Raimondo's four-day trip to China, in a bid to restore relations between the world's biggest economies; she is the fourth Biden administration official to travel to China in recent months. She told Chinese officials that the U.S. wants to work with China on solving problems. Talks in Beijing on export controls, trade and tourism, then more talks with Wang Wentao and a visit to Shanghai Disneyland.China (Beijing, Shanghai)raimondo-wang-wentao-talks-2023-08-28Yesterday, Raimondo held talks with Chinese Commerce Minister Wรกng Wรฉntฤo\"Yesterday\" = 2023-08-28, the first day of the trip. The article does not say where the talks took place.Raimondo's talks with Wang Wentao (first day)Gina Raimondo held talks with Commerce Minister Wang Wentao; they stressed the importance of open and productive dialogue and announced new communication channels. The two governments agreed the same day to launch an information exchange on U.S. technology export controls.raimondo-he-lifeng-meetingEarlier today, Raimondo met with Chinaโs Vice Premier and economic tsar Hรฉ Lรฌfฤng\"Earlier today\": before the meeting with Li Qiang. The \"more than four hours of talks\" and Raimondo's remarks follow in the article's account of this meeting, which does not name the counterpart of those talks explicitly. Location from the headline (\"in Beijing\").Raimondo's meeting with He LifengGina Raimondo met Vice Premier He Lifeng, who hoped the U.S. would adopt rational and practical policies. Raimondo raised concerns about Chinese curbs on Intel and Micron during more than four hours of talks on economic and trade issues, defended Washington's strategy of de-risking supply chains and encouraging more high-tech manufacturing in the U.S., and said the U.S. will never compromise on national security but does not seek to decouple from or hold back China's economy.Beijingraimondo-hu-heping-talksRaimondo today also held talks with Culture and Tourism Minister Hรบ HรฉpรญngLocation from the headline (\"in Beijing\").Raimondo's talks with Hu HepingGina Raimondo held talks with Culture and Tourism Minister Hu Heping; the two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China in 2024.raimondo-li-qiang-meetingtoday met Chinese Premier Lว Qiรกng ๆๅผบ to discuss export controls and other key issuesRaimondo's meeting with Li QiangGina Raimondo met Premier Li Qiang to discuss export controls and other key issues; Li said he was ready to make new positive efforts to improve cooperation and hoped Washington would undertake concrete actions.raimondo-shanghai-disneyland-visitalso to visit Shanghai DisneylandScheduled as of the article (\"tomorrow\" = 2023-08-30).Raimondo's visit to Shanghai Disneyland (scheduled)Gina Raimondo was scheduled to visit Shanghai Disneyland on the third day of her trip.Shanghai Disneyland, Shanghairaimondo-wang-wentao-talks-2023-08-30scheduled to have more talks with Wang Wentao tomorrowScheduled as of the article (\"tomorrow\" = 2023-08-30); the article does not say where.Raimondo's further talks with Wang Wentao (scheduled)Gina Raimondo was scheduled to hold more talks with Commerce Minister Wang Wentao on the third day of her trip.tourism-leadership-summit-14the 14th China-U.S. Tourism Leadership Summit to take place in China next yearPlanned as of the article; \"next year\" = 2024.14th China-U.S. Tourism Leadership Summit (planned)The 14th China-U.S. Tourism Leadership Summit, agreed on 29 August 2023 to take place in China in 2024, a sign of both sides' appreciation of the need to reinvigorate people-to-people relations.empower-key-senior-officialsthe two leaders had agreed to โempower key senior officialsโ to work on areas of potential cooperationAgreement to empower key senior officials to work on areas of potential cooperationAt their meeting at the G20 summit in Bali, Biden and Xi agreed to empower key senior officials to work on areas of potential cooperation, as the White House stated afterwards.export-control-information-exchangethe two governments agreed to launch an โinformation exchangeโ on U.S. technology export controlsThe article says \"the two governments\" agreed \"yesterday\" (2023-08-28) and names no negotiators; it reports one meeting that day, Raimondo's talks with Wang Wentao, so the agreement is linked to those talks and their two participants.Information exchange on U.S. technology export controlsThe two governments agreed to launch an \"information exchange\" on U.S. technology export controls, a small sign of progress after a range of visits to China by senior Biden administration officials.new-communication-channelsannounced โnew communication channels,โ according to a statement from China’s Ministry of CommerceNew communication channelsRaimondo and Wang Wentao announced new communication channels and stressed the importance of open and productive dialogue, according to a statement from China's Ministry of Commerce.tourism-leadership-summit-agreementThe two sides reached an agreement for the 14th China-U.S. Tourism Leadership Summit to take place in China next yearAgreement to hold the 14th China-U.S. Tourism Leadership Summit in China in 2024The two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China next year (2024), a sign of both sides' appreciation of the need to reinvigorate people-to-people relations; the last such summit took place in 2019.white-house-empower-key-senior-officialshad agreed to โempower key senior officialsโThe White House's words for what Biden and Xi agreed in Bali; dated like the statement (November 2022).empower key senior officialsmofcom-importance-of-dialogueThey stressed the โimportance of open and productive dialogueโFrom the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two stressed.importance of open and productive dialoguemofcom-new-communication-channelsannounced โnew communication channels,โFrom the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two announced. The comma inside the closing quotation mark belongs to the article's sentence, not to the quote.new communication channelshe-lifeng-rational-and-practicalthe U.S. would adopt โrational and practicalโ policiesHe Lifeng hoped the U.S. would adopt \"rational and practical\" policies.rational and practicalli-qiang-concrete-actionsWashington would undertake โconcrete actionsโThe article reads it as likely a reference to U.S. export controls and policy on Taiwan.concrete actionsli-qiang-new-positive-effortshe was ready to โmake new positive effortsโ to improve cooperationmake new positive effortsnew-york-times-closer-to-mr-xiโpractically no one in Chinaโs political life has been closer to Mr. Xi over the years.โSaid of He Lifeng. The article does not say when The New York Times wrote this; the date is that of the article quoting it, the latest date the quote can have.practically no one in China’s political life has been closer to Mr. Xi over the years.raimondo-de-riskingWashingtonโs strategy of โde-riskingโ supply chainsA single term in quotation marks: the name of Washington's strategy that Raimondo defended. Event and date as for the quote \"we do not seek to decouple...\": the article gives these remarks in its account of the meeting with He Lifeng.de-riskingraimondo-not-seek-to-decoupleโwe do not seek to decouple or to hold Chinaโs economy back.โSaid during the \"more than four hours of talks on economic and trade issues\", which the article recounts within its account of the meeting with He Lifeng without naming the counterpart explicitly.we do not seek to decouple or to hold China’s economy back.";
         // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%/X-X/S0H1KM&DP&QQ&JR&TT&MU&OU&TU&YV&PY&UY&@Z&FZ&J@'RA'SH'CK'PK'RK'XK'XM'@Q'@S'JS'PS'CT'GU'SY'JZ'WZ'QB(WE(PG(ZG(SH(DJ(WO(PP(NQ(TT(UW(CY(YY(XA)JG)PH)RI)EM)AP)NQ)NR)UV)GY)RZ)B@*QB*AC*JE*KH*TJ*MK*YL*YN*BP*PQ*@T*GT*EU*IW*QY*HZ*FB+ME+BG+EH+AJ+HN+KO+EP+KR+SS+JT+EV+JW+HX+LY+XZ+Q@,UA,TC,ED,BE,QF,CI,QI,FK,TK,JO,AP,SP,FU,RU,UY,FZ,SB-VE-@F-MF-FH-SH-HL-PL-YL-CN-DR-MR-VR-YR-UV-CW-XX-A@.J@.S@.V@.LD.XD.IE.DI.MI.@K.NP.WP.FT.KT.ST.VU.O@/W@/DA/FA/UD/DE/PE/AF/HJ/UN/EO/VP/FQ/QQ/TQ/FU/PU/MV/DZ/NZ/XZ/@@0B@0H@0KA0WB0TE0IG0QJ0OK0BO0NP0ZT0RU0MW0RB1UC1KG1QG1KH1ZK1NM1SR1GS1VS1SU1JX1AY1H@2GA2GC2ZG2YI2PN2HO2QQ2W@3@B3HG3MG3FH3UJ3RM3SN3TR3SS3@V3XW3KB4UC4QG4NI4IK4TN4PO4BQ4AT4IU4VA5MB5YC5WE5YF5NJ5NK5@N5WS5ZU5KA6CB6PC6DJ6FK6C@7AA7KB7EE7BI7TJ7WT7VU7XX7RG8XH8RZ8YZ8V@9RC9FE9JF9WL9UM9AQ9FR9AZ9H@:NA:NC:KE:PH:RI:AK:AM:FP:ER:HV:IW:FZ:Y@;VB;@J;AK;VN;XQ;KX;SY;HB<ZJ<@M<IT<HU<YX<XY<QE=YF=GK=FN=IW=VX=LZ=GC>HD>JE>RG>TJ>HL>NM>ZN>RU>QV>VW>VY>LA?GB?EC?WD?CH?SH?UI?FL?DM?GN?NQ?KW?PZ?H@@&EB@&WJ@&FK@&HL@&ON@&VU@&@X@&%&&&&&&'&%'&%'&%&%&&&%&%&%&%&&&&&&&&&&&%&%&&&&&&&&&&&&&%&%&&&%&&'&%&%&%''(&D)&&&%&)&I)&&&%&*&&&%&+&&&%&,'&%&%&-&E*&&&%&.&M*&&&%&%'/0&&&%&1&&&%&2'C+D+&&&&&&'7/&&)3%;%&&)3%;%&&'>%&&'%-&&&&'%-&&'>%&&''&&&'1.&&'.%&&'+,&&)+,9'&&)+,-0&&)+,/(&&)+,5)&&'+,&&)+,9'&&&&'=U&)3%;%&&'=U&)+,9'&&'=U&)+,9'&&'=U&)+,/(&&&&&&&&&&&&&&&&&&&%%'%()EAJCK&%*%%+%,-ZLVAK&%.&/%%0%%12(34%5%%16*34%7%%18,9:%;<%=>/?@&%A&B&C&=D&2E&F&%G&%%1H&5I&J&%K&L&%=M&7N&O&%P&%%1Q&9R&S&%T&%%1U&;V&W&%X&%%1Y&=Z&@'%A'%%1B'?C'D'%E'%%1F'A&G'%%H'%%1I'C&J'%%K'/1&L'E&M'%%N'*=&O'G&P'%%Q')=&R'I&S'T'%U',=&V'K&W'X'%Y'%=&Z'M&@(A(%B(%1&C(O&D(%%E(.1&F(Q&G(%%H(/1&I(S&J(%%K(01&L(U&M(%%N(11&O(W&P(Q(%R(,=%S(Y&T(%%U(%%1B'%W(D'J'%%X(%%1H'%Z(J'N&@)%A)%%1Q'T'E)V'F)%%G)%%1Z'A(J)C(K)L)%M)N)O)=G(%Q)I(R)S)%T)U)V)=M(%X)O(J(%%Y)%%1S(%@*U(A*B*%C*%%1Z(A)F*C)G*H*%I*J*K*=G)I)N*K)M(%%O*%%1Q)%R*T)S*%%T*U*V*=X)%X*Z)Y*Z*%@+A+B+=C*E*%,EBU@K&LYUBK&@'V(%&%WCV@K&%F'Y(%'*METYJ&ZAU@K&M'B)%'*LYUBK&%O'C)%(+THU@K&LYUBK&X'H)%)/VTUAK&%E(P)%*'UGH@K&%K(W)%+-EBU@K&LYUBK&Q(Z)%,*ZAU@K&LYUBK&X(D*%-(UTUAK&%E)L*%..E@RTJ&QWRVJ&M)P*%..PPTZJ&BMUAK&O)Q*%/&OWH@K&%V)W*%0)EPSWJ&%A*W'%E+H*F+G+%)H+I+ULTZJ&ULTZJ&%%%J+J*K+%%-L+M+NSHAK&NSHAK&%%%N+L*O+P+%'Q+R+NSHAK&NSHAK&S+N*%T+Q*U+%%%V+W+QCIAK&QCIAK&X+S**Y+X*Z+@,%)A,B,QCIAK&QCIAK&X+Z*%C,D+D,E,%+F,G,QCIAK&QCIAK&%F+%H,I+I,J,%'K,L,GIUAK&GIUAK&M,K+%N,N+O,P,%,Q,R,ZLUAK&RPUAK&%%%S,P+T,%%'U,V,RPUAK&RPUAK&M,R+%W,U+X,Y,%*Z,@-U@VAK&U@VAK&%W+%A-Z+B-C-%'D-E-MDVAK&MDVAK&M,A,%F-D,G-H-%'I-J-EHVAK&EHVAK&M,F,%K-I,L-M-%+N-O-YLVAK&YLVAK&%K,%P-N,Q-R-%(S-T-YLVAK&AMVAK&U-P,%V-S,W-X-%&Y-Z-YLVAK&YLVAK&%U,3@.Z,A.B.%%C.D.ZLVAK&ZLVAK&E.A-3F.F-G.H.%&I.J.ZLVAK&ZLVAK&E.H-3K.M-L.H.%%M.N.ZLVAK&ZLVAK&E.O-3O.T-P.Q.%'R.S.@MVAK&@MVAK&T.V-3U.Y-V.W.%&X.Y.@MVAK&@MVAK&%@.3Z.E.@/A/%)B/C/QAHBK&QAHBK&M,%%D/G.E/%%F/QCIAK&G/I.L.)H/Q.I/J/%K/YLVAK&L/S.V.4M/@/N/%%O/YLVAK&P/B/E/4Q/J/R/%%S/ZLVAK&T/L/O/6U/T/V/W/%>%X/QCIAK&+Y/V/Z/@0%.%A0YLVAK&2B0X/C0D0%.%E0YLVAK&2F0Z/G0H0%-0I0ZLVAK&5J0A0K0L0%5)M0ZLVAK&7N0C0O0%%5)P0ZLVAK&7Q0E0R0S0%0%T0ZLVAK&%U0G0V0W0%+,X0ZLVAK&5Y0I0Z0@1%+,A1ZLVAK&5DELAAW/%MWGUDG-%%%GXUSHO,%AEMZTX'%%%%%WBWAWN/IBHZIK(ZAPZTS*%%%%%FCWHCM(CNTE@@)%%%%HX@YMI-QPDKPG)THZLGO'%PXFCSC.LVFDDP'Q@@MWR-%%%WBVQFU.%AEMZTX'%%%%%@HEYHS&JCJ@@W.%%TFIVPC(RHZLGO'@FABRP)%%%%ZX@RQZ.DLXIDU(%%%%%%VXTHSU+MHXQQL+%%%%LNLYHT-ENEPJO*ESBVEF'%TPC@@N(%ZFHXWA0ULQFFY/%%%JRYRBI&SGOMBE,%OJHWFT+%%%%%%RSAKPL&%%%HCYWLQ+%%XFUE@S)%%%HVNDOX)%YHSWL@&RATIIK/%%%%%%%%%GNV@FN*%JJANHO(NJANHO(%CKNALN,%%%%%%%%%%%%LNRJUL'Q@XTTC(%%%%HTLWFZ/QLKAAD/%%XBICCV*NDRTYI-ZJZKVB.%%%%%%IYHRLW+%%%WSUGRP-DIT@FK(YQMHHE*B@RHHK.O@SSHT)TCRGRB*%JEGNST(%%%%DTOIT9GAAQ@R*KBBUDQ'%%DOPOO>%%%P@OIT&%%%TJUJJS/%%%SFO@VX(%USBOIW(%%%JSGPUF'%%%%%%%%WYBFKS,QSNYSK*IHEKEK/";
+        private const string Ints = "%/X-X/S0H1KM&DP&QQ&JR&TT&MU&OU&TU&YV&PY&UY&@Z&FZ&J@'RA'SH'CK'PK'RK'XK'XM'@Q'@S'JS'PS'CT'GU'SY'JZ'WZ'QB(WE(PG(ZG(SH(DJ(WO(PP(NQ(TT(UW(CY(YY(XA)JG)PH)RI)EM)AP)NQ)NR)UV)GY)RZ)B@*QB*AC*JE*KH*TJ*MK*YL*YN*BP*PQ*@T*GT*EU*IW*QY*HZ*FB+ME+BG+EH+AJ+HN+KO+EP+KR+SS+JT+EV+JW+HX+LY+XZ+Q@,UA,TC,ED,BE,QF,CI,QI,FK,TK,JO,AP,SP,FU,RU,UY,FZ,SB-VE-@F-MF-FH-SH-HL-PL-YL-CN-DR-MR-VR-YR-UV-CW-XX-A@.J@.S@.V@.LD.XD.IE.DI.MI.@K.NP.WP.FT.KT.ST.VU.O@/W@/DA/FA/UD/DE/PE/AF/HJ/UN/EO/VP/FQ/QQ/TQ/FU/PU/MV/DZ/NZ/XZ/@@0B@0H@0KA0WB0TE0IG0QJ0OK0BO0NP0ZT0RU0MW0RB1UC1KG1QG1KH1ZK1NM1SR1GS1VS1SU1JX1AY1H@2GA2GC2ZG2YI2PN2HO2QQ2W@3@B3HG3MG3FH3UJ3RM3SN3TR3SS3@V3XW3KB4UC4QG4NI4IK4TN4PO4BQ4AT4IU4VA5MB5YC5WE5YF5NJ5NK5@N5WS5ZU5KA6CB6PC6DJ6FK6C@7AA7KB7EE7BI7TJ7WT7VU7XX7RG8XH8RZ8YZ8V@9RC9FE9JF9WL9UM9AQ9FR9AZ9H@:NA:NC:KE:PH:RI:AK:AM:FP:ER:HV:IW:FZ:Y@;VB;@J;AK;VN;XQ;KX;SY;HB<ZJ<@M<IT<HU<YX<XY<QE=YF=GK=FN=IW=VX=LZ=GC>HD>JE>RG>TJ>HL>NM>ZN>RU>QV>VW>VY>LA?GB?EC?WD?CH?SH?UI?FL?DM?GN?NQ?KW?PZ?H@@&EB@&WJ@&FK@&HL@&ON@&VU@&@X@&%&&&&&&'&%&''&%&1'&'&&'&%&+&%'(/&&&%&+&%'%,&%&-&%&.&&'*.&%&&&&&&&1&&&+&&&.&%&2&%('(-&&&)&&&%&&&,&&'/0&&&*&&&%&%'+-&&&%&&&/'&%&%&%''(&D)&&&%&)&I),2345678',-(&'(&&&%&*&4&(&&&%&+&5&(&&&%&,&0'&%&%&-&E*'()&%&&&%&.&M*&6')*&&&%&%'/0&'&&&%&1'38'&'&&&%&2'C+D+'()&%&&&&&&'7/&&)3%;%&%&&)3%;%&(&&'>%&%&&'%-&&&&'%-&&'>%&&''&&&'1.&&'.%'&'&&'+,+345678&&)+,9''&'&&)+,-0((,-&&)+,/(&(&&)+,5)')*&&'+,&&)+,9'&&&&'=U&)3%;%&&'=U&)+,9'&&'=U&)+,9'&&'=U&)+,/(&&&&&&&&&&&&&&&&&&&%%'%()EAJCK&%*%%+%,-ZLVAK&%.&/%%0%%1%%%%2(34%5%%1%%%%6*34%7%%1%%%%8,9:%;<%=%%%/>1?@&%A&B&C&=46%9D&;E&F&%G&%%1%>%%H&@&I&J&%K&L&%=%%%B&M&E&N&O&%P&%%1%%%%Q&G&R&S&%T&%%1%%%I&U&K&V&W&%X&%%1%%%M&Y&P&Z&@'%A'%%1%%%R&B'T&C'D'%E'%%1%%%V&F'X&G'%%H'%%1Z&B'%%I'D'J'%%K'/1&F'L'H'M'%%N'*=&J'O'L'P'%%Q')=&N'R'P'S'T'%U',=&R'V'T'W'X'%Y'%=&V'Z'X'@(A(%B(%1&Z'C(C(D(%%E(.1&E(F(G(G(%%H(/1&I(I(K(J(%%K(01&M(L(O(M(%%N(11&Q(O(T(P(Q(%R(,=%V(S(X(T(%%U(%%1A)%C)%%W(F)J'%%X(%%1J)%L)%%Z(N)N&@)%A)%%1U)X)%%%E)Z)F)%%G)%%1C*E*G*O*R*J)V*K)L)%M)N)O)=Z*%A+C+%Q)E+R)S)%T)U)V)=I+%K+%M+X)O+J(%%Y)%%1S+%U+%%@*W+A*B*%C*%%1A,C,E,%H,F*J,G*H*%I*J*K*=N,P,R,T,%N*W,M(%%O*%%1B-%E-%%R*G-S*%%T*U*V*=K-%M-%P-X*S-Y*Z*%@+A+B+=W-Y-A.%D.%,EBU@K&LYUBK&Z(V(%&%WCV@K&%H)Y(%'*METYJ&ZAU@K&Q)B)%'*LYUBK&%S)C)%(+THU@K&LYUBK&A*H)%)/VTUAK&%X*P)%*'UGH@K&%G+W)%+-EBU@K&LYUBK&Q+Z)%,*ZAU@K&LYUBK&Z+D*%-(UTUAK&%L,L*%..E@RTJ&QWRVJ&Y,P*%..PPTZJ&BMUAK&@-Q*%/&OWH@K&%I-W*%0)EPSWJ&%U-W'%E+F.F+G+%)H+I+ULTZJ&ULTZJ&%%%%%%J+H.K+%%-L+M+NSHAK&NSHAK&%%%%%%N+J.O+P+%'Q+R+NSHAK&NSHAK&S+L.%%%%T+O.U+%%%V+W+QCIAK&QCIAK&X+Q.*%V.%Y+X.Z+@,%)A,B,QCIAK&QCIAK&X+Z.%D/%%C,F/D,E,%+F,G,QCIAK&QCIAK&%H/%%%K/H,M/I,J,%'K,L,GIUAK&GIUAK&M,O/%%%%N,R/O,P,%,Q,R,ZLUAK&RPUAK&%%%%%%S,T/T,%%'U,V,RPUAK&RPUAK&M,V/%%%%W,Y/X,Y,%*Z,@-U@VAK&U@VAK&%@0%%%%A-C0B-C-%'D-E-MDVAK&MDVAK&M,E0%%%%F-H0G-H-%'I-J-EHVAK&EHVAK&M,J0%%%%K-M0L-M-%+N-O-YLVAK&YLVAK&%O0%%%R0P-U0Q-R-%(S-T-YLVAK&AMVAK&U-W0%Z0%%V-F1W-X-%&Y-Z-YLVAK&YLVAK&%H13%M1%@.P1A.B.%%C.D.ZLVAK&ZLVAK&E.R13%%W1F.@2G.H.%&I.J.ZLVAK&ZLVAK&E.B23%G2%K.I2L.H.%%M.N.ZLVAK&ZLVAK&E.K23%%P2O.S2P.Q.%'R.S.@MVAK&@MVAK&T.U23%%%U.X2V.W.%&X.Y.@MVAK&@MVAK&%Z23%%%Z.D3@/A/%)B/C/QAHBK&QAHBK&M,%%%%%D/F3E/%%F/QCIAK&G/H3K3)H/P3I/J/%K/YLVAK&L/R3U34M/Z3N/%%O/YLVAK&P/A4D44Q/I4R/%%S/ZLVAK&T/K4N46U/S4V/W/%>%X/QCIAK&+Y/U4Z/@0%.%A0YLVAK&2B0W4C0D0%.%E0YLVAK&2F0Y4G0H0%-0I0ZLVAK&5J0@5K0L0%5)M0ZLVAK&7N0B5O0%%5)P0ZLVAK&7Q0D5R0S0%0%T0ZLVAK&%U0F5V0W0%+,X0ZLVAK&5Y0H5Z0@1%+,A1ZLVAK&5ECRGRB*%XTBHX&%LLBDTU(%%%%%SJLMBJ)DKI@@D.%%YPUOOW*NODYH@&CKI@@D.%%%FTHMRG+%%%%%%%IKQ@V@+QQPNNA'%GRMALV+IHBLFM+CSDQKT(%@@CZYX(VDMZTX'OTDCCP&VAHFFU&%%DIQUZN+QEQVPW/VBCYX@*VGHXGQ*%%YTSEPS-%NIKIYJ,J@@MWR-%%%%%KTPFFF/%%%%%%%%%%%%%OOTYN*NRDJDV/%%%%%%%%%%%VDBMWU/IMAMGR)DZTAG@(%SANRG>%%%QJHWFT+%KJSBXX*KVOOO+BOJJJ)UDGUOC'HXZTTY*%%RFDHXL&A@YDJX(%%%MFCJDK.GRWWLF*%%%QDDOIG*%%%%%%%%P@QDZO&HAEGWG(%%%%WKI@KS(@ER@FH&IWHSX-ZWMSMR/%FFESMF'%%%%UXGUOV'PTZHNO&QJZRRL,%%%%R@DWVY,%%%%%%SFULWA(%%%%UMBX,MYCXWV+%%%%%@URAWH+RDSXRT/%%%EO@AFL/VAVDZM+%%KQJBBI-XTTWLK'%%%%%%%%%%SDRMB@/GX@YMI-%F@BOID(%%%%%RRYDZ@/UPGQVC&%%%%QVSRGO+%QTUGBE(%ILQMBH.ZP@NXG-%";
 
         static FactData()
         {
             int at = 0;
             int[] ends = Decode(ref at, 326);
-            ListData = Decode(ref at, 308);
+            ListData = Decode(ref at, 442);
             int[] sourceRows = Decode(ref at, 18);
-            int[] organizationRows = Decode(ref at, 117);
-            int[] titleRows = Decode(ref at, 99);
-            int[] officialRows = Decode(ref at, 132);
+            int[] organizationRows = Decode(ref at, 169);
+            int[] titleRows = Decode(ref at, 110);
+            int[] officialRows = Decode(ref at, 168);
             int[] positionRows = Decode(ref at, 98);
-            int[] eventRows = Decode(ref at, 273);
+            int[] eventRows = Decode(ref at, 336);
             int[] agreementRows = Decode(ref at, 44);
             int[] quoteRows = Decode(ref at, 90);
             SourceTable = Decode(ref at, 4);
@@ -81,21 +88,28 @@ namespace Raimondo.Facts
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 9) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 11) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 13) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 16) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
             r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Raimondo.Facts.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
             r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Raimondo.Facts.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]));
-
+            // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
+            for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
+            for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
+            for (int i = 0; i < Titles.Length; i++) TitleIds[i] = Titles[i].Id;
+            for (int i = 0; i < Officials.Length; i++) OfficialIds[i] = Officials[i].Id;
+            for (int i = 0; i < Events.Length; i++) EventIds[i] = Events[i].Id;
+            for (int i = 0; i < Agreements.Length; i++) AgreementIds[i] = Agreements[i].Id;
+            for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
         }
 
-        /// <summary>Links, then reverse links.</summary>
+        /// <summary>Links and reverse links (worked out by the generator: here they are only copied).</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
@@ -103,47 +117,53 @@ namespace Raimondo.Facts
             for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
             {
                 var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]));
-                position.Sources = SourcesOf(r[k + 4]);
+                position.Sources = Slice(Sources, r[k + 4]);
                 position.Evidence = s[r[k + 5]];
                 position.Note = s[r[k + 6]];
                 Positions[i] = position;
             }
-            var events = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Event>>();
-            var quotes = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Quote>>();
-            var agreements = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Agreement>>();
-            var terms = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Position>>();
-            var titlesOf = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Title>>();
-            var parts = new global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<global::Raimondo.Facts.Event>>();
-            foreach (global::Raimondo.Facts.Position position in Positions) Add(terms, position.Title, position);
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 9) Common(Organizations[i], r, k, s);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13)
+            {
+                global::Raimondo.Facts.Organization o = Organizations[i];
+                Common(o, r, k, s);
+                o.Events = Slice(Events, r[k + 9]);
+                o.Quotes = Slice(Quotes, r[k + 10]);
+                o.Agreements = Slice(Agreements, r[k + 11]);
+                o.Titles = Slice(Titles, r[k + 12]);
+            }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 9)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)
             {
                 Common(Titles[i], r, k, s);
-                if (r[k + 6] != 0) { Titles[i].Organization = Organizations[r[k + 6] - 1]; Add(titlesOf, Organizations[r[k + 6] - 1], Titles[i]); }
-                Titles[i].Terms = View(terms, Titles[i]);
+                if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];
+                Titles[i].Terms = Slice(Positions, r[k + 9]);
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)
             {
-                Common(Officials[i], r, k, s);
-                var positions = new global::Raimondo.Facts.Position[ListData[r[k + 9]]];
-                for (int j = 0; j < positions.Length; j++) positions[j] = Positions[ListData[r[k + 9] + 1 + j]];
-                Officials[i].Positions = positions.Length == 0 ? global::System.Array.Empty<global::Raimondo.Facts.Position>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Position>(positions);
+                global::Raimondo.Facts.Official o = Officials[i];
+                Common(o, r, k, s);
+                o.Positions = Slice(Positions, r[k + 9]);
                 var aliases = new string[ListData[r[k + 10]]];
                 for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
-                Officials[i].Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                o.Events = Slice(Events, r[k + 11]);
+                o.Quotes = Slice(Quotes, r[k + 12]);
+                o.Agreements = Slice(Agreements, r[k + 13]);
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 13)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 16)
             {
                 global::Raimondo.Facts.Event e = Events[i];
                 Common(e, r, k, s);
-                e.Participants = Participants(r[k + 11], e, events);
-                if (r[k + 12] != 0) { e.PartOf = Events[r[k + 12] - 1]; Add(parts, e.PartOf, e); }
+                e.Participants = Participants(r[k + 11]);
+                if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];
+                e.Parts = Slice(Events, r[k + 13]);
+                e.Agreements = Slice(Agreements, r[k + 14]);
+                e.Quotes = Slice(Quotes, r[k + 15]);
             }
             r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
@@ -156,23 +176,18 @@ namespace Raimondo.Facts
                 {
                     int code = ListData[list + 1 + j];
                     parties[j] = (code & 1) == 0 ? new global::Raimondo.Facts.Party(s[code >> 1], null) : new global::Raimondo.Facts.Party(null, Organizations[code >> 1]);
-                    if ((code & 1) != 0) Add(agreements, Organizations[code >> 1], a);
                 }
                 a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Party>(parties);
-                a.Negotiators = Participants(r[k + 9], a, agreements);
-                if (r[k + 10] != 0) { a.Event = Events[r[k + 10] - 1]; Add(agreements, a.Event, a); }
+                a.Negotiators = Participants(r[k + 9]);
+                if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];
             }
             r = quoteRows;
             for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
             {
                 global::Raimondo.Facts.Quote q = Quotes[i];
                 Common(q, r, k, s);
-                Add(quotes, q.Speaker, q);
-                if (r[k + 9] != 0) { q.Event = Events[r[k + 9] - 1]; Add(quotes, q.Event, q); }
+                if (r[k + 9] != 0) q.Event = Events[r[k + 9] - 1];
             }
-            foreach (global::Raimondo.Facts.Official o in Officials) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); }
-            foreach (global::Raimondo.Facts.Organization o in Organizations) { o.Events = View(events, o); o.Quotes = View(quotes, o); o.Agreements = View(agreements, o); o.Titles = View(titlesOf, o); }
-            foreach (global::Raimondo.Facts.Event e in Events) { e.Parts = View(parts, e); e.Agreements = View(agreements, e); e.Quotes = View(quotes, e); }
         }
 
         /// <summary>
@@ -207,22 +222,13 @@ namespace Raimondo.Facts
 
         private static void Common(global::Raimondo.Facts.Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)
         {
-            fact.Sources = SourcesOf(r[k + 1]);
+            fact.Sources = Slice(Sources, r[k + 1]);
             fact.Evidence = s[r[k + 2]];
             fact.Note = s[r[k + 3]];
             fact.Deprecated = s[r[k + 4]];
         }
 
-        private static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Source> SourcesOf(int list)
-        {
-            int count = ListData[list];
-            if (count == 0) return global::System.Array.Empty<global::Raimondo.Facts.Source>();
-            var result = new global::Raimondo.Facts.Source[count];
-            for (int j = 0; j < count; j++) result[j] = Sources[ListData[list + 1 + j]];
-            return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Source>(result);
-        }
-
-        private static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants<T>(int list, T owner, global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<T>> reverse)
+        private static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants(int list)
         {
             int count = ListData[list] / 2;
             if (count == 0) return global::System.Array.Empty<global::Raimondo.Facts.Participant>();
@@ -231,38 +237,39 @@ namespace Raimondo.Facts
             {
                 int code = ListData[list + 1 + (2 * j)], title = ListData[list + 2 + (2 * j)];
                 result[j] = new global::Raimondo.Facts.Participant(Actor(code), title == 0 ? null : Titles[title - 1]);
-                Add(reverse, result[j].Actor, owner);
             }
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Participant>(result);
         }
 
-        private static void Add<T>(global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<T>> map, global::Raimondo.Facts.Fact key, T value)
+        /// <summary>The items of <paramref name="all"/> a list of indexes in ListData names (count, then indexes).</summary>
+        private static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)
         {
-            if (!map.TryGetValue(key, out var list)) map.Add(key, list = new global::System.Collections.Generic.List<T>());
-            if (!list.Contains(value)) list.Add(value);
+            int count = ListData[list];
+            if (count == 0) return global::System.Array.Empty<T>();
+            var result = new T[count];
+            for (int j = 0; j < count; j++) result[j] = all[ListData[list + 1 + j]];
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
         }
 
-        private static global::System.Collections.Generic.IReadOnlyList<T> View<T>(global::System.Collections.Generic.Dictionary<global::Raimondo.Facts.Fact, global::System.Collections.Generic.List<T>> map, global::Raimondo.Facts.Fact key)
-            => map.TryGetValue(key, out var list) ? list.AsReadOnly() : global::System.Array.Empty<T>();
-
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1, given the id's hash (computed by the kind's Find over the
-        /// chars the build chose): a linear probe, no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear
+        /// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads
+        /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
         /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
-        internal static int Probe(int[] table, global::Raimondo.Facts.Fact[] facts, string id, uint hash)
+        internal static int Probe(int[] table, string[] ids, string id, uint hash)
         {
             unchecked // the consumer may compile with overflow checks
             {
                 int mask = table.Length - 1;
-                int indexMask = facts.Length < 2097151 ? 2097151 : -1;
+                int indexMask = ids.Length < 2097151 ? 2097151 : -1;
                 int tag = (int)hash & ~indexMask;
                 for (int slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
                 {
                     int entry = table[slot];
                     if (entry == 0) return -1;
-                    if ((entry & ~indexMask) == tag && string.Equals(facts[(entry & indexMask) - 1].Id, id)) return (entry & indexMask) - 1;
+                    if ((entry & ~indexMask) == tag && string.Equals(ids[(entry & indexMask) - 1], id)) return (entry & indexMask) - 1;
                 }
             }
         }

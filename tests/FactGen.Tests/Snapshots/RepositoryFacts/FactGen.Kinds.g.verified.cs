@@ -14,21 +14,20 @@ namespace Raimondo.Facts
         /// <summary>The source with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Source? Find(string? id)
         {
-            // ids have 10 to 16 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 10 || id.Length > 16) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.Sources, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.SourceIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Sources[index];
             }
         }
@@ -57,21 +56,20 @@ namespace Raimondo.Facts
         /// <summary>The organization with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Organization? Find(string? id)
         {
-            // ids have 5 to 31 chars; the hash covers the length and 1 char(s) 1 from the start
             if (id is null || id.Length < 5 || id.Length > 31) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 1, end = 2;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.Organizations, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.OrganizationIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Organizations[index];
             }
         }
@@ -108,21 +106,20 @@ namespace Raimondo.Facts
         /// <summary>The title with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Title? Find(string? id)
         {
-            // ids have 7 to 63 chars; the hash covers the length and 1 char(s) 0 from the start
             if (id is null || id.Length < 7 || id.Length > 63) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0, end = 1;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.Titles, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.TitleIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Titles[index];
             }
         }
@@ -159,21 +156,20 @@ namespace Raimondo.Facts
         /// <summary>The official with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Official? Find(string? id)
         {
-            // ids have 8 to 18 chars; the hash covers the length and 1 char(s) 2 from the end
             if (id is null || id.Length < 8 || id.Length > 18) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 3, end = id.Length - 2;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.Officials, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.OfficialIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Officials[index];
             }
         }
@@ -210,21 +206,20 @@ namespace Raimondo.Facts
         /// <summary>The event with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Event? Find(string? id)
         {
-            // ids have 15 to 37 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 15 || id.Length > 37) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.Events, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.EventIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Events[index];
             }
         }
@@ -261,21 +256,20 @@ namespace Raimondo.Facts
         /// <summary>The agreement with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Agreement? Find(string? id)
         {
-            // ids have 26 to 35 chars; the hash covers the length and 1 char(s) 0 from the end
             if (id is null || id.Length < 26 || id.Length > 35) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = id.Length - 1, end = id.Length;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.Agreements, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.AgreementIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Agreements[index];
             }
         }
@@ -304,21 +298,20 @@ namespace Raimondo.Facts
         /// <summary>The quote with the id, or null. Allocates nothing.</summary>
         public static global::Raimondo.Facts.Quote? Find(string? id)
         {
-            // ids have 19 to 40 chars; the hash covers the length and 1 char(s) 0 from the start
             if (id is null || id.Length < 19 || id.Length > 40) return null;
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0, end = 1;
-                for (; i + 1 < end; i += 2)
+                int i = 0;
+                for (; i + 3 < id.Length; i += 4)
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ id[i];
-                    b = (((b << 5) | (b >> 27)) + b) ^ id[i + 1];
+                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
                 }
-                if (i < end) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.Quotes, id, h);
+                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.QuoteIds, id, h);
                 return index < 0 ? null : global::Raimondo.Facts.FactData.Quotes[index];
             }
         }
