@@ -207,7 +207,10 @@ internal sealed class FactParser
     private static string Describe(YamlNode node) => node is YamlScalar s ? YamlReader.Shorten(s.Value) : node.Describe;
 
     private void Invalid(YamlNode node, string value, string field, string reason)
-        => _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, node.Location, value, field, reason));
+        => Invalid(node.Location, value, field, reason);
+
+    private void Invalid(LocationInfo location, string value, string field, string reason)
+        => _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, location, value, field, reason));
 
     private void Unknown(YamlScalar key, string where, IEnumerable<string> known)
     {
@@ -351,7 +354,7 @@ internal sealed class FactParser
             if (Array.IndexOf(allowed, value.Value) < 0)
             {
                 string? close = FactSchema.Closest(value.Value, allowed, _parser._suggestions);
-                _parser.Invalid(new YamlScalar(value.Value, true, value.Location), YamlReader.Shorten(value.Value), field,
+                _parser.Invalid(value.Location, YamlReader.Shorten(value.Value), field,
                     "expected one of " + hint + (close is null ? string.Empty : "; did you mean '" + close + "'?"));
                 Ok = false;
                 return null;
@@ -500,7 +503,7 @@ internal sealed class FactParser
                 WrongType(node, field);
                 return EquatableArray<FactRef>.Empty;
             }
-            var refs = new List<FactRef>(seq.Items.Count);
+            var refs = new List<FactRef>(seq.Items.Length);
             foreach (YamlNode child in seq.Items)
             {
                 FactRef? r = RefFrom(child, field, target);
@@ -518,7 +521,7 @@ internal sealed class FactParser
                 WrongType(node, field);
                 return EquatableArray<string>.Empty;
             }
-            var values = new List<string>(seq.Items.Count);
+            var values = new List<string>(seq.Items.Length);
             foreach (YamlNode child in seq.Items)
             {
                 if (child is YamlScalar s && !s.IsNull)
@@ -543,7 +546,7 @@ internal sealed class FactParser
                 WrongType(node, "positions");
                 return EquatableArray<PositionFact>.Empty;
             }
-            var positions = new List<PositionFact>(seq.Items.Count);
+            var positions = new List<PositionFact>(seq.Items.Length);
             foreach (YamlNode child in seq.Items)
             {
                 if (child is not YamlMapping map)

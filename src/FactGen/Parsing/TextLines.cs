@@ -8,9 +8,14 @@ namespace FactGen.Parsing;
 /// show for it — whatever YamlDotNet counts (it counts a leading byte order mark and treats some breaks
 /// differently).
 /// </summary>
+/// <remarks>
+/// One instance serves one read of one text, on one thread: it remembers the line it found last, because
+/// a reader asks for offsets in nearly increasing order and the answer is then that line or the next.
+/// </remarks>
 internal sealed class TextLines
 {
     private readonly int[] _starts;
+    private int _last;
 
     private TextLines(int[] starts, int length)
     {
@@ -24,7 +29,7 @@ internal sealed class TextLines
 
     public static TextLines From(string text)
     {
-        var starts = new List<int> { 0 };
+        var starts = new List<int>((text.Length / 32) + 1) { 0 };
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -50,6 +55,13 @@ internal sealed class TextLines
     {
         if (index < 0) index = 0;
         if (index > Length) index = Length;
+        int last = _last;
+        if (_starts[last] <= index)
+        {
+            // The line found last, or the one after it: no search.
+            if (last + 1 == _starts.Length || index < _starts[last + 1]) return last;
+            if (last + 2 == _starts.Length || index < _starts[last + 2]) return _last = last + 1;
+        }
         int lo = 0, hi = _starts.Length - 1;
         while (lo < hi)
         {
@@ -57,6 +69,6 @@ internal sealed class TextLines
             if (_starts[mid] <= index) lo = mid;
             else hi = mid - 1;
         }
-        return lo;
+        return _last = lo;
     }
 }
