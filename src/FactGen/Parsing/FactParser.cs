@@ -300,16 +300,25 @@ internal sealed class FactParser
 
         private Provenance ReadProvenance(YamlMapping map, bool isItem)
         {
-            var sources = new List<FactRef>();
+            // Most items and positions have no provenance at all: nothing is allocated for them.
             FactRef? single = RefIn(map, "source", RefTarget.Source, required: false);
-            if (single is not null) sources.Add(single);
-            YamlNode? many = map.Get("sources");
-            if (many is not null) sources.AddRange(RefsIn(map, "sources", RefTarget.Source));
+            EquatableArray<FactRef> many = map.Get("sources") is not null ? RefsIn(map, "sources", RefTarget.Source) : EquatableArray<FactRef>.Empty;
+            EquatableArray<FactRef> sources = single is null ? many
+                : many.Count == 0 ? new EquatableArray<FactRef>(new[] { single })
+                : Prepend(single, many);
             LocatedString? evidence = LocatedIn(map, "evidence", required: false, text: false);
             string? note = LocatedIn(map, "note", required: false, text: true)?.Value;
             string? deprecated = isItem ? LocatedIn(map, "deprecated", required: false, text: true)?.Value : null;
             if (sources.Count == 0 && evidence is null && note is null && deprecated is null) return Provenance.None;
-            return new Provenance(EquatableArray.From(sources), evidence, note, deprecated);
+            return new Provenance(sources, evidence, note, deprecated);
+        }
+
+        private static EquatableArray<FactRef> Prepend(FactRef first, EquatableArray<FactRef> rest)
+        {
+            var all = new FactRef[rest.Count + 1];
+            all[0] = first;
+            rest.AsSpan().CopyTo(all.AsSpan(1));
+            return new EquatableArray<FactRef>(all);
         }
 
         public string? Text(string field, bool text = true) => LocatedIn(_map, field, IsRequired(field), text)?.Value;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace FactGen.Parsing;
 
 /// <summary>
@@ -29,21 +27,32 @@ internal sealed class TextLines
 
     public static TextLines From(string text)
     {
-        var starts = new List<int>((text.Length / 32) + 1) { 0 };
+        // Two passes (count, then fill) so the array is made once, at its size.
+        var starts = new int[Breaks(text, null) + 1];
+        Breaks(text, starts);
+        return new TextLines(starts, text.Length);
+    }
+
+    /// <summary>Counts the line breaks of the text; writes the start of each line after one from <c>starts[1]</c> on, if given.</summary>
+    private static int Breaks(string text, int[]? starts)
+    {
+        int count = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            if (c > '\r' && c < '\u0085') continue; // the common case: no break
             if (c == '\r')
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
             }
-            else if (IsBreak(c))
+            else if (!IsBreak(c))
             {
-                starts.Add(i + 1);
+                continue;
             }
+            count++;
+            if (starts is not null) starts[count] = i + 1;
         }
-        return new TextLines(starts.ToArray(), text.Length);
+        return count;
     }
 
     public static bool IsBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
