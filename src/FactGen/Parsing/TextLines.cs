@@ -64,14 +64,41 @@ internal sealed class TextLines
     {
         if (index < 0) index = 0;
         if (index > Length) index = Length;
-        int last = _last;
+        int last = _last, lo, hi;
         if (_starts[last] <= index)
         {
             // The line found last, or the one after it: no search.
             if (last + 1 == _starts.Length || index < _starts[last + 1]) return last;
             if (last + 2 == _starts.Length || index < _starts[last + 2]) return _last = last + 1;
+
+            // Further on: gallop forward from there, then search the bracket found.
+            lo = last + 2;
+            hi = lo + 1;
+            for (int step = 2; hi < _starts.Length && _starts[hi] <= index; step <<= 1)
+            {
+                lo = hi;
+                hi += step;
+            }
+            if (hi > _starts.Length - 1) hi = _starts.Length - 1;
         }
-        int lo = 0, hi = _starts.Length - 1;
+        else
+        {
+            // Before it (a collection's start after its first child's): gallop back.
+            hi = last - 1;
+            lo = hi;
+            for (int step = 1; _starts[lo] > index; step <<= 1)
+            {
+                hi = lo - 1;
+                lo -= step;
+                if (lo < 0)
+                {
+                    lo = 0;
+                    break;
+                }
+            }
+        }
+
+        // The last line in [lo, hi] that starts at or before the offset; line lo does.
         while (lo < hi)
         {
             int mid = lo + ((hi - lo + 1) / 2);
