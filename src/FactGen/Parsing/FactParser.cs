@@ -530,13 +530,14 @@ internal sealed class FactParser
                 WrongType(node, field);
                 return EquatableArray<FactRef>.Empty;
             }
-            var refs = new List<FactRef>(seq.Items.Length);
+            var refs = new FactRef[seq.Items.Length];
+            int count = 0;
             foreach (YamlNode child in seq.Items)
             {
                 FactRef? r = RefFrom(child, field, target);
-                if (r is not null) refs.Add(r);
+                if (r is not null) refs[count++] = r;
             }
-            return EquatableArray.From(refs);
+            return Exact(refs, count);
         }
 
         public EquatableArray<string> Strings(string field)
@@ -548,12 +549,13 @@ internal sealed class FactParser
                 WrongType(node, field);
                 return EquatableArray<string>.Empty;
             }
-            var values = new List<string>(seq.Items.Length);
+            var values = new string[seq.Items.Length];
+            int count = 0;
             foreach (YamlNode child in seq.Items)
             {
                 if (child is YamlScalar s && !s.IsNull)
                 {
-                    values.Add(s.Value);
+                    values[count++] = s.Value;
                     _parser._texts.Add(new LocatedString(s.Value, s.Location));
                 }
                 else
@@ -561,7 +563,7 @@ internal sealed class FactParser
                     WrongType(child, field);
                 }
             }
-            return EquatableArray.From(values);
+            return Exact(values, count);
         }
 
         public EquatableArray<PositionFact> Positions()
@@ -573,7 +575,8 @@ internal sealed class FactParser
                 WrongType(node, "positions");
                 return EquatableArray<PositionFact>.Empty;
             }
-            var positions = new List<PositionFact>(seq.Items.Length);
+            var positions = new PositionFact[seq.Items.Length];
+            int count = 0;
             foreach (YamlNode child in seq.Items)
             {
                 if (child is not YamlMapping map)
@@ -589,9 +592,17 @@ internal sealed class FactParser
                 LocatedDate? from = DateIn(map, "from", required: false);
                 LocatedDate? to = DateIn(map, "to", required: false);
                 Provenance provenance = ReadProvenance(map, isItem: false);
-                if (title is not null) positions.Add(new PositionFact(title, from, to, map.Location, provenance));
+                if (title is not null) positions[count++] = new PositionFact(title, from, to, map.Location, provenance);
             }
-            return EquatableArray.From(positions);
+            return Exact(positions, count);
+        }
+
+        /// <summary>The first <paramref name="count"/> items (the array made for all of a list's items, some of which may have been refused).</summary>
+        private static EquatableArray<T> Exact<T>(T[] items, int count) where T : IEquatable<T>
+        {
+            if (count == 0) return EquatableArray<T>.Empty;
+            if (count < items.Length) Array.Resize(ref items, count);
+            return new EquatableArray<T>(items);
         }
 
         private void Missing(string field)
