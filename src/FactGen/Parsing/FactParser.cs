@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using System.Threading;
 using FactGen.Model;
 using FactGen.Validation;
@@ -16,8 +15,6 @@ namespace FactGen.Parsing;
 /// </summary>
 internal sealed class FactParser
 {
-    private static readonly Regex s_id = new(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
-
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<LocatedString> _texts = new();
@@ -207,7 +204,10 @@ internal sealed class FactParser
     private static string Describe(YamlNode node) => node is YamlScalar s ? YamlReader.Shorten(s.Value) : node.Describe;
 
     private void Invalid(YamlNode node, string value, string field, string reason)
-        => _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, node.Location, value, field, reason));
+        => Invalid(node.Location, value, field, reason);
+
+    private void Invalid(LocationInfo location, string value, string field, string reason)
+        => _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, location, value, field, reason));
 
     private void Unknown(YamlScalar key, string where, IEnumerable<string> known)
     {
@@ -219,7 +219,28 @@ internal sealed class FactParser
     /// <summary>"a source", "an event": the kinds' names all start with a letter whose sound the spelling gives.</summary>
     private static string IndefiniteArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
 
-    internal static bool IsValidId(string id) => id.Length <= 200 && s_id.IsMatch(id);
+    /// <summary>
+    /// Whether <paramref name="id"/> is kebab-case ASCII of at most 200 chars: <c>^[a-z][a-z0-9]*(-[a-z0-9]+)*\z</c>
+    /// (the JSON schema's pattern), checked by hand: it runs for every id and reference of every file.
+    /// </summary>
+    internal static bool IsValidId(string id)
+    {
+        if (id.Length == 0 || id.Length > 200 || id[0] < 'a' || id[0] > 'z') return false;
+        for (int i = 1; i < id.Length; i++)
+        {
+            char c = id[i];
+            if (c == '-')
+            {
+                // A hyphen joins two words: not last, not doubled.
+                if (i + 1 == id.Length || id[i + 1] == '-') return false;
+            }
+            else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Reads the fields of one item, remembering whether anything required was missing or invalid.</summary>
     private sealed class ItemReader
@@ -279,16 +300,25 @@ internal sealed class FactParser
 
         private Provenance ReadProvenance(YamlMapping map, bool isItem)
         {
-            var sources = new List<FactRef>();
+            // Most items and positions have no provenance at all: nothing is allocated for them.
             FactRef? single = RefIn(map, "source", RefTarget.Source, required: false);
-            if (single is not null) sources.Add(single);
-            YamlNode? many = map.Get("sources");
-            if (many is not null) sources.AddRange(RefsIn(map, "sources", RefTarget.Source));
+            EquatableArray<FactRef> many = map.Get("sources") is not null ? RefsIn(map, "sources", RefTarget.Source) : EquatableArray<FactRef>.Empty;
+            EquatableArray<FactRef> sources = single is null ? many
+                : many.Count == 0 ? new EquatableArray<FactRef>(new[] { single })
+                : Prepend(single, many);
             LocatedString? evidence = LocatedIn(map, "evidence", required: false, text: false);
             string? note = LocatedIn(map, "note", required: false, text: true)?.Value;
             string? deprecated = isItem ? LocatedIn(map, "deprecated", required: false, text: true)?.Value : null;
             if (sources.Count == 0 && evidence is null && note is null && deprecated is null) return Provenance.None;
-            return new Provenance(EquatableArray.From(sources), evidence, note, deprecated);
+            return new Provenance(sources, evidence, note, deprecated);
+        }
+
+        private static EquatableArray<FactRef> Prepend(FactRef first, EquatableArray<FactRef> rest)
+        {
+            var all = new FactRef[rest.Count + 1];
+            all[0] = first;
+            rest.AsSpan().CopyTo(all.AsSpan(1));
+            return new EquatableArray<FactRef>(all);
         }
 
         public string? Text(string field, bool text = true) => LocatedIn(_map, field, IsRequired(field), text)?.Value;
@@ -351,7 +381,7 @@ internal sealed class FactParser
             if (Array.IndexOf(allowed, value.Value) < 0)
             {
                 string? close = FactSchema.Closest(value.Value, allowed, _parser._suggestions);
-                _parser.Invalid(new YamlScalar(value.Value, true, value.Location), YamlReader.Shorten(value.Value), field,
+                _parser.Invalid(value.Location, YamlReader.Shorten(value.Value), field,
                     "expected one of " + hint + (close is null ? string.Empty : "; did you mean '" + close + "'?"));
                 Ok = false;
                 return null;
@@ -500,13 +530,14 @@ internal sealed class FactParser
                 WrongType(node, field);
                 return EquatableArray<FactRef>.Empty;
             }
-            var refs = new List<FactRef>(seq.Items.Count);
+            var refs = new FactRef[seq.Items.Length];
+            int count = 0;
             foreach (YamlNode child in seq.Items)
             {
                 FactRef? r = RefFrom(child, field, target);
-                if (r is not null) refs.Add(r);
+                if (r is not null) refs[count++] = r;
             }
-            return EquatableArray.From(refs);
+            return Exact(refs, count);
         }
 
         public EquatableArray<string> Strings(string field)
@@ -518,12 +549,13 @@ internal sealed class FactParser
                 WrongType(node, field);
                 return EquatableArray<string>.Empty;
             }
-            var values = new List<string>(seq.Items.Count);
+            var values = new string[seq.Items.Length];
+            int count = 0;
             foreach (YamlNode child in seq.Items)
             {
                 if (child is YamlScalar s && !s.IsNull)
                 {
-                    values.Add(s.Value);
+                    values[count++] = s.Value;
                     _parser._texts.Add(new LocatedString(s.Value, s.Location));
                 }
                 else
@@ -531,7 +563,7 @@ internal sealed class FactParser
                     WrongType(child, field);
                 }
             }
-            return EquatableArray.From(values);
+            return Exact(values, count);
         }
 
         public EquatableArray<PositionFact> Positions()
@@ -543,7 +575,8 @@ internal sealed class FactParser
                 WrongType(node, "positions");
                 return EquatableArray<PositionFact>.Empty;
             }
-            var positions = new List<PositionFact>(seq.Items.Count);
+            var positions = new PositionFact[seq.Items.Length];
+            int count = 0;
             foreach (YamlNode child in seq.Items)
             {
                 if (child is not YamlMapping map)
@@ -559,9 +592,17 @@ internal sealed class FactParser
                 LocatedDate? from = DateIn(map, "from", required: false);
                 LocatedDate? to = DateIn(map, "to", required: false);
                 Provenance provenance = ReadProvenance(map, isItem: false);
-                if (title is not null) positions.Add(new PositionFact(title, from, to, map.Location, provenance));
+                if (title is not null) positions[count++] = new PositionFact(title, from, to, map.Location, provenance);
             }
-            return EquatableArray.From(positions);
+            return Exact(positions, count);
+        }
+
+        /// <summary>The first <paramref name="count"/> items (the array made for all of a list's items, some of which may have been refused).</summary>
+        private static EquatableArray<T> Exact<T>(T[] items, int count) where T : IEquatable<T>
+        {
+            if (count == 0) return EquatableArray<T>.Empty;
+            if (count < items.Length) Array.Resize(ref items, count);
+            return new EquatableArray<T>(items);
         }
 
         private void Missing(string field)

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace FactGen.Parsing;
 
 /// <summary>
@@ -8,9 +6,14 @@ namespace FactGen.Parsing;
 /// show for it — whatever YamlDotNet counts (it counts a leading byte order mark and treats some breaks
 /// differently).
 /// </summary>
+/// <remarks>
+/// One instance serves one read of one text, on one thread: it remembers the line it found last, because
+/// a reader asks for offsets in nearly increasing order and the answer is then that line or the next.
+/// </remarks>
 internal sealed class TextLines
 {
     private readonly int[] _starts;
+    private int _last;
 
     private TextLines(int[] starts, int length)
     {
@@ -24,21 +27,32 @@ internal sealed class TextLines
 
     public static TextLines From(string text)
     {
-        var starts = new List<int> { 0 };
+        // Two passes (count, then fill) so the array is made once, at its size.
+        var starts = new int[Breaks(text, null) + 1];
+        Breaks(text, starts);
+        return new TextLines(starts, text.Length);
+    }
+
+    /// <summary>Counts the line breaks of the text; writes the start of each line after one from <c>starts[1]</c> on, if given.</summary>
+    private static int Breaks(string text, int[]? starts)
+    {
+        int count = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            if (c > '\r' && c < '\u0085') continue; // the common case: no break
             if (c == '\r')
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
             }
-            else if (IsBreak(c))
+            else if (!IsBreak(c))
             {
-                starts.Add(i + 1);
+                continue;
             }
+            count++;
+            if (starts is not null) starts[count] = i + 1;
         }
-        return new TextLines(starts.ToArray(), text.Length);
+        return count;
     }
 
     public static bool IsBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
@@ -50,13 +64,47 @@ internal sealed class TextLines
     {
         if (index < 0) index = 0;
         if (index > Length) index = Length;
-        int lo = 0, hi = _starts.Length - 1;
+        int last = _last, lo, hi;
+        if (_starts[last] <= index)
+        {
+            // The line found last, or the one after it: no search.
+            if (last + 1 == _starts.Length || index < _starts[last + 1]) return last;
+            if (last + 2 == _starts.Length || index < _starts[last + 2]) return _last = last + 1;
+
+            // Further on: gallop forward from there, then search the bracket found.
+            lo = last + 2;
+            hi = lo + 1;
+            for (int step = 2; hi < _starts.Length && _starts[hi] <= index; step <<= 1)
+            {
+                lo = hi;
+                hi += step;
+            }
+            if (hi > _starts.Length - 1) hi = _starts.Length - 1;
+        }
+        else
+        {
+            // Before it (a collection's start after its first child's): gallop back.
+            hi = last - 1;
+            lo = hi;
+            for (int step = 1; _starts[lo] > index; step <<= 1)
+            {
+                hi = lo - 1;
+                lo -= step;
+                if (lo < 0)
+                {
+                    lo = 0;
+                    break;
+                }
+            }
+        }
+
+        // The last line in [lo, hi] that starts at or before the offset; line lo does.
         while (lo < hi)
         {
             int mid = lo + ((hi - lo + 1) / 2);
             if (_starts[mid] <= index) lo = mid;
             else hi = mid - 1;
         }
-        return lo;
+        return _last = lo;
     }
 }

@@ -21,6 +21,7 @@ internal sealed class YamlReader
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly string _text;
+    private readonly YamlText _source;
     private readonly TextLines _lines;
 
     // A byte order mark opens the text (a string-based AdditionalText keeps it); YamlDotNet would read it as
@@ -34,13 +35,22 @@ internal sealed class YamlReader
     private ParseProgress? _progress;
     private Mark _lastMark = Mark.Empty;
 
+    // The open collections, innermost last, and the children read so far of all of them, each collection's
+    // after its parent's (a mapping's as key, value, key, …): a collection's children are copied into one
+    // array of the right size when it ends, so no list grows per collection.
+    private Frame[] _stack = new Frame[16];
+    private int _depth;
+    private YamlNode[] _children = new YamlNode[64];
+    private int _childCount;
+
     private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics)
     {
         _path = path;
         _text = text;
         _limits = limits;
         _diagnostics = diagnostics;
-        _lines = TextLines.From(text);
+        _source = new YamlText(path, text);
+        _lines = _source.Lines;
         _offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         _directivesFrom = _offset;
     }
@@ -95,7 +105,6 @@ internal sealed class YamlReader
     private void ReadStream(List<YamlNode> documents, CancellationToken cancellationToken)
     {
         var parser = new Parser(new StringReader(_offset == 0 ? _text : _text.Substring(_offset)));
-        var stack = new List<Frame>();
         while (parser.MoveNext())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -104,107 +113,102 @@ internal sealed class YamlReader
             _lastMark = ev.Start;
             switch (ev)
             {
-                case DocumentStart start:
-                    _anchors.Clear();
-                    if (!start.IsImplicit) CheckDirectives(Index(start.End));
-                    break;
-                case DocumentEnd end:
-                    _directivesFrom = Math.Max(_directivesFrom, Index(end.End));
-                    break;
                 case Scalar scalar:
-                    if (scalar.Value.Length > _limits.MaxScalarLength)
+                {
+                    string value = scalar.Value;
+                    if (value.Length > _limits.MaxScalarLength)
                     {
                         throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(scalar.Start, scalar.End),
-                            "A value of " + Format(scalar.Value.Length) + " chars", Format(_limits.MaxScalarLength) + " chars", "value length", ParseLimits.MaxScalarLengthProperty));
+                            "A value of " + Format(value.Length) + " chars", Format(_limits.MaxScalarLength) + " chars", "value length", ParseLimits.MaxScalarLengthProperty));
                     }
-                    var node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Location(scalar.Start, scalar.End));
-                    Charge(1, scalar.Value.Length, scalar);
+                    Span(scalar.Start, scalar.End, out int start, out int end);
+                    var node = new YamlScalar(_source, start, end, value, scalar.Style == ScalarStyle.Plain);
+                    Charge(1, value.Length, scalar);
                     if (_flowDepth == 0 && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
                     {
-                        CheckContinuationLines(Index(scalar.Start), Index(scalar.End), BlockIndent(stack), comments: false);
+                        CheckContinuationLines(Index(scalar.Start), Index(scalar.End), BlockIndent(), comments: false);
                     }
                     Remember(scalar.Anchor, node);
-                    Add(stack, documents, node);
-                    break;
-                case SequenceStart seq:
-                    Push(stack, new YamlSequence(Location(seq.Start, seq.End)), seq, flow: seq.Style == SequenceStyle.Flow);
-                    break;
-                case MappingStart map:
-                    Push(stack, new YamlMapping(Location(map.Start, map.End)), map, flow: map.Style == MappingStyle.Flow);
-                    break;
-                case SequenceEnd:
-                case MappingEnd:
-                {
-                    Frame done = stack[stack.Count - 1];
-                    stack.RemoveAt(stack.Count - 1);
-                    if (done.Flow && --_flowDepth == 0)
-                    {
-                        CheckContinuationLines(done.Start, Index(ev.End), BlockIndent(stack), comments: true);
-                    }
-                    // A collection's span runs to its closing bracket (flow) or to the end of its last
-                    // child (block: the end event lies at the next token, past trailing blank lines).
-                    done.Node.ExtendTo(done.Flow ? ClosingBracket(ev.Start) : done.LastChild?.Location);
-                    if (done.PendingKey is not null)
-                    {
-                        // A key without a value cannot come from a well-formed event stream; be defensive.
-                        ((YamlMapping)done.Node).Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(done.PendingKey, new YamlScalar(string.Empty, true, done.PendingKey.Location)));
-                    }
-                    Remember(done.Anchor, done.Node);
-                    Add(stack, documents, done.Node);
+                    Add(documents, node);
                     break;
                 }
+                case MappingStart map:
+                {
+                    Span(map.Start, map.End, out int start, out int end);
+                    Push(new YamlMapping(_source, start, end), mapping: true, map, flow: map.Style == MappingStyle.Flow);
+                    break;
+                }
+                case SequenceStart seq:
+                {
+                    Span(seq.Start, seq.End, out int start, out int end);
+                    Push(new YamlSequence(_source, start, end), mapping: false, seq, flow: seq.Style == SequenceStyle.Flow);
+                    break;
+                }
+                case SequenceEnd:
+                case MappingEnd:
+                    Pop(documents, ev);
+                    break;
                 case AnchorAlias alias:
+                {
                     if (!_anchors.TryGetValue(alias.Value.Value, out YamlNode? target))
                     {
                         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(alias.Start, alias.End), "alias '*" + alias.Value.Value + "' names no anchor"));
-                        target = new YamlScalar(string.Empty, true, Location(alias.Start, alias.End));
+                        Span(alias.Start, alias.End, out int start, out int end);
+                        target = new YamlScalar(_source, start, end, string.Empty, isPlain: true);
                     }
                     // Expanding an alias costs what the anchored subtree costs, in nodes and in value chars:
                     // a "billion laughs" file runs into MaxNodes, and one long value aliased many times into
                     // MaxFileLength, after a bounded number of events — the alias itself is never copied.
                     Charge(target.Size, target.Chars, alias);
-                    Add(stack, documents, target);
+                    Add(documents, target);
+                    break;
+                }
+                case DocumentStart docStart:
+                    _anchors.Clear();
+                    if (!docStart.IsImplicit) CheckDirectives(Index(docStart.End));
+                    break;
+                case DocumentEnd docEnd:
+                    _directivesFrom = Math.Max(_directivesFrom, Index(docEnd.End));
                     break;
             }
             _progress?.Event();
         }
     }
 
-    private sealed class Frame
+    /// <summary>An open collection.</summary>
+    private struct Frame
     {
-        public Frame(YamlNode node, AnchorName anchor, bool flow, int start, int column)
-        {
-            Node = node;
-            Anchor = anchor;
-            Flow = flow;
-            Start = start;
-            Column = column;
-        }
-
-        public YamlNode Node { get; }
-
-        public AnchorName Anchor { get; }
-
-        public bool Flow { get; }
+        public YamlCollection Node;
+        public bool IsMapping;
+        public bool Flow;
+        public AnchorName Anchor;
 
         /// <summary>Offset of the collection's first char in the text.</summary>
-        public int Start { get; }
+        public int Start;
 
         /// <summary>Column of the collection's first char: a block collection's indentation.</summary>
-        public int Column { get; }
+        public int Column;
 
-        public YamlScalar? PendingKey { get; set; }
+        /// <summary>Where the collection's children start in <see cref="_children"/>.</summary>
+        public int First;
 
-        /// <summary>The keys seen so far (mappings only), for finding duplicates without a quadratic scan.</summary>
-        public Dictionary<string, YamlScalar>? Keys { get; set; }
+        /// <summary>Node count and value chars of the children read so far (aliases expanded).</summary>
+        public int Size;
+        public long Chars;
 
-        /// <summary>The child added last (an alias's target lies elsewhere: <see cref="YamlNode.ExtendTo"/> ignores an end before the start).</summary>
-        public YamlNode? LastChild { get; set; }
+        /// <summary>The end of the child added last (an alias's target lies elsewhere: <see cref="YamlNode.ExtendTo"/> ignores an end before the start); -1 before the first.</summary>
+        public int LastChildEnd;
+
+        /// <summary>The keys seen so far, once a mapping has more than <see cref="ScanKeys"/>: duplicates are then found without a quadratic scan.</summary>
+        public Dictionary<string, YamlScalar>? Keys;
     }
 
-    private void Push(List<Frame> stack, YamlNode node, NodeEvent ev, bool flow)
+    /// <summary>Up to this many keys, a mapping finds a duplicate by comparing with the keys before it.</summary>
+    private const int ScanKeys = 8;
+
+    private void Push(YamlCollection node, bool mapping, NodeEvent ev, bool flow)
     {
-        if (stack.Count + 1 > _limits.MaxDepth)
+        if (_depth + 1 > _limits.MaxDepth)
         {
             throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
                 "Nesting deeper than " + Format(_limits.MaxDepth) + " levels", Format(_limits.MaxDepth) + " levels", "nesting depth", ParseLimits.MaxDepthProperty));
@@ -213,54 +217,126 @@ internal sealed class YamlReader
         int start = Index(ev.Start);
         if (flow) _flowDepth++;
         else CheckTabBeforeCompactCollection(start);
-        stack.Add(new Frame(node, ev.Anchor, flow, start, Column(start)));
+        if (_depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
+        _stack[_depth++] = new Frame
+        {
+            Node = node,
+            IsMapping = mapping,
+            Flow = flow,
+            Anchor = ev.Anchor,
+            Start = start,
+            Column = Column(start),
+            First = _childCount,
+            LastChildEnd = -1,
+        };
     }
 
-    private void Add(List<Frame> stack, List<YamlNode> documents, YamlNode node)
+    private void Pop(List<YamlNode> documents, ParsingEvent ev)
     {
-        if (stack.Count == 0)
+        Frame done = _stack[--_depth];
+        _stack[_depth] = default;
+        if (done.Flow && --_flowDepth == 0)
+        {
+            CheckContinuationLines(done.Start, Index(ev.End), BlockIndent(), comments: true);
+        }
+        // A collection's span runs to its closing bracket (flow) or to the end of its last
+        // child (block: the end event lies at the next token, past trailing blank lines).
+        if (done.Flow)
+        {
+            if (ev.Start.Line > 0) done.Node.ExtendTo(Math.Min(_text.Length, Index(ev.Start) + 1));
+        }
+        else if (done.LastChildEnd >= 0)
+        {
+            done.Node.ExtendTo(done.LastChildEnd);
+        }
+
+        int count = _childCount - done.First;
+        if (done.IsMapping)
+        {
+            var entries = new KeyValuePair<YamlScalar, YamlNode>[(count + 1) / 2];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                var key = (YamlScalar)_children[done.First + (2 * i)];
+                // A key without a value cannot come from a well-formed event stream; be defensive.
+                YamlNode value = 2 * i + 1 < count ? _children[done.First + (2 * i) + 1] : new YamlScalar(_source, key.Start, key.End, string.Empty, isPlain: true);
+                entries[i] = new KeyValuePair<YamlScalar, YamlNode>(key, value);
+            }
+            ((YamlMapping)done.Node).SetEntries(entries);
+        }
+        else
+        {
+            var items = new YamlNode[count];
+            Array.Copy(_children, done.First, items, 0, count);
+            ((YamlSequence)done.Node).SetItems(items);
+        }
+        Array.Clear(_children, done.First, count);
+        _childCount = done.First;
+        done.Node.SetTotals(1 + done.Size, done.Chars);
+
+        Remember(done.Anchor, done.Node);
+        Add(documents, done.Node);
+    }
+
+    private void Add(List<YamlNode> documents, YamlNode node)
+    {
+        if (_depth == 0)
         {
             documents.Add(node);
             return;
         }
-        Frame parent = stack[stack.Count - 1];
-        parent.LastChild = node;
-        switch (parent.Node)
+        ref Frame parent = ref _stack[_depth - 1];
+        parent.LastChildEnd = node.End;
+        YamlNode child = node;
+        if (parent.IsMapping && (_childCount - parent.First) % 2 == 0)
         {
-            case YamlSequence seq:
-                seq.Items.Add(node);
-                break;
-            case YamlMapping map:
-                if (parent.PendingKey is null)
+            if (node is YamlScalar key)
+            {
+                YamlScalar? first = FindKey(ref parent, key);
+                if (first is not null)
                 {
-                    if (node is YamlScalar key)
-                    {
-                        parent.Keys ??= new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-                        if (parent.Keys.TryGetValue(key.Value, out YamlScalar? first))
-                        {
-                            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, key.Location, "duplicate key '" + Shorten(key.Value) + "' (first at " + first.Location + ")"));
-                        }
-                        else
-                        {
-                            parent.Keys.Add(key.Value, key);
-                        }
-                        parent.PendingKey = key;
-                    }
-                    else
-                    {
-                        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, node.Location, Shorten(node.Describe), "key", "a key must be a plain name, not " + node.Describe));
-                        parent.PendingKey = new YamlScalar("\0complex-key", false, node.Location);
-                    }
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, key.Location, "duplicate key '" + Shorten(key.Value) + "' (first at " + first.Location + ")"));
                 }
-                else
-                {
-                    map.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(parent.PendingKey, node));
-                    parent.PendingKey = null;
-                }
-                break;
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, node.Location, Shorten(node.Describe), "key", "a key must be a plain name, not " + node.Describe));
+                child = new YamlScalar(_source, node.Start, node.End, ComplexKey, isPlain: false) { IsComplexKey = true };
+            }
         }
-        parent.Node.Size += node.Size;
-        parent.Node.Chars += node.Chars;
+        if (_childCount == _children.Length) Array.Resize(ref _children, _children.Length * 2);
+        _children[_childCount++] = child;
+        parent.Size += node.Size;
+        parent.Chars += node.Chars;
+    }
+
+    /// <summary>What a mapping holds as the key of an entry whose key is a collection (reported, and matched by no field).</summary>
+    private const string ComplexKey = "\0complex-key";
+
+    /// <summary>The first earlier key of the mapping with the same value (null if none), remembering <paramref name="key"/> if it is the first.</summary>
+    private YamlScalar? FindKey(ref Frame frame, YamlScalar key)
+    {
+        if (frame.Keys is null)
+        {
+            int keys = 0;
+            for (int i = frame.First; i < _childCount; i += 2)
+            {
+                var earlier = (YamlScalar)_children[i];
+                if (earlier.IsComplexKey) continue;
+                if (earlier.Value == key.Value) return earlier;
+                keys++;
+            }
+            if (keys < ScanKeys) return null;
+            // Past a few keys, a dictionary of the first occurrences (duplicates are not remembered twice).
+            frame.Keys = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+            for (int i = frame.First; i < _childCount; i += 2)
+            {
+                var earlier = (YamlScalar)_children[i];
+                if (!earlier.IsComplexKey && !frame.Keys.ContainsKey(earlier.Value)) frame.Keys.Add(earlier.Value, earlier);
+            }
+        }
+        if (frame.Keys.TryGetValue(key.Value, out YamlScalar? first)) return first;
+        frame.Keys.Add(key.Value, key);
+        return null;
     }
 
     private void Remember(AnchorName anchor, YamlNode node)
@@ -301,30 +377,35 @@ internal sealed class YamlReader
         return index - _lines.StartOf(line) - (line == 0 ? _offset : 0);
     }
 
+    /// <summary>An event's span as text offsets: empty at the file's start if the parser gave no position.</summary>
+    private void Span(Mark start, Mark end, out int s, out int e)
+    {
+        if (start.Line <= 0)
+        {
+            s = e = 0;
+            return;
+        }
+        s = Index(start);
+        e = end.Line <= 0 ? s : Math.Max(s, Index(end));
+    }
+
     private LocationInfo Location(Mark start, Mark end)
     {
-        if (start.Line <= 0) return LocationInfo.FileStart(_path);
-        int s = Index(start);
-        int e = end.Line <= 0 ? s : Math.Max(s, Index(end));
+        Span(start, end, out int s, out int e);
         return Location(s, e);
     }
 
     /// <summary>A location from text offsets; line and column come from the text the way Roslyn counts them.</summary>
-    private LocationInfo Location(int start, int end)
-    {
-        int startLine = _lines.LineOf(start), endLine = _lines.LineOf(end);
-        return new LocationInfo(_path, start, end - start,
-            startLine, start - _lines.StartOf(startLine), endLine, end - _lines.StartOf(endLine));
-    }
+    private LocationInfo Location(int start, int end) => _source.Location(start, end);
 
     // ---- what YAML forbids and YamlDotNet lets through (each case is in the YAML test suite) ----------
 
     /// <summary>The indentation continuation lines need: one more than the innermost block collection's; 0 at top level.</summary>
-    private static int BlockIndent(List<Frame> stack)
+    private int BlockIndent()
     {
-        for (int i = stack.Count - 1; i >= 0; i--)
+        for (int i = _depth - 1; i >= 0; i--)
         {
-            if (!stack[i].Flow) return stack[i].Column + 1;
+            if (!_stack[i].Flow) return _stack[i].Column + 1;
         }
         return 0;
     }
@@ -421,10 +502,6 @@ internal sealed class YamlReader
         }
         _directivesFrom = documentStart;
     }
-
-    /// <summary>The one-character location of a flow collection's ']' or '}' (its end event starts there).</summary>
-    private LocationInfo? ClosingBracket(Mark start)
-        => start.Line <= 0 ? null : Location(Index(start), Math.Min(_text.Length, Index(start) + 1));
 
     private static string CleanMessage(string message)
     {
