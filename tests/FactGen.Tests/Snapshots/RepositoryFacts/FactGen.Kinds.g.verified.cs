@@ -18,13 +18,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.SourceIds, id, h);
@@ -60,13 +60,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.OrganizationIds, id, h);
@@ -110,13 +110,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.TitleIds, id, h);
@@ -160,13 +160,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.OfficialIds, id, h);
@@ -210,13 +210,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.EventIds, id, h);
@@ -260,13 +260,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.AgreementIds, id, h);
@@ -302,13 +302,13 @@ namespace Raimondo.Facts
             unchecked
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                int i = 0;
-                for (; i + 3 < id.Length; i += 4)
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
                 {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
                 }
-                for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
                 uint h = (a + (b * 1566083941u)) * 2654435769u;
                 h ^= h >> 15;
                 int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.QuoteIds, id, h);
