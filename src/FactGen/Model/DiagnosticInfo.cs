@@ -16,7 +16,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo Location, Equatabl
 
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo location, LocationInfo? other, params string[] arguments)
         => new(descriptor.Id, location, new EquatableArray<string>(arguments),
-            other is null ? EquatableArray<LocationInfo>.Empty : new EquatableArray<LocationInfo>(new[] { other }));
+            other is null ? EquatableArray<LocationInfo>.Empty : new EquatableArray<LocationInfo>(new[] { other.Value }));
 
     public DiagnosticDescriptor Descriptor => Descriptors.ById(Id);
 
