@@ -72,7 +72,7 @@ namespace Contoso.Harbour.Data
             Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        // (few facts: tier-0 code)
         private static string?[] Strings(int[] ends)
         {
             string text = Text;
@@ -81,7 +81,7 @@ namespace Contoso.Harbour.Data
             return s;
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        // (few facts: tier-0 code)
         private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
@@ -110,7 +110,7 @@ namespace Contoso.Harbour.Data
         }
 
         /// <summary>Links and reverse links (worked out by the generator: here they are only copied).</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        // (few facts: tier-0 code)
         private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r = positionRows;
@@ -194,7 +194,7 @@ namespace Contoso.Harbour.Data
         /// Reads <paramref name="count"/> numbers of <see cref="Ints"/> from <paramref name="at"/>: each is a uint written
         /// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        // (few facts: tier-0 code)
         private static int[] Decode(ref int at, int count)
         {
             string data = Ints;
