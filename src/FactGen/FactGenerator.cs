@@ -25,7 +25,11 @@ public sealed class FactGenerator : IIncrementalGenerator
         context.RegisterPostInitializationOutput(static c => c.AddEmbeddedAttributeDefinition());
 
         IncrementalValueProvider<EmitSettings> emitSettings = context.AnalyzerConfigOptionsProvider
-            .Select(static (o, _) => GeneratorSettings.ReadEmit(o.GlobalOptions))
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => GeneratorSettings.ReadEmit(pair.Left.GlobalOptions) with
+            {
+                Utf8Literals = pair.Right is Microsoft.CodeAnalysis.CSharp.CSharpParseOptions { LanguageVersion: >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 },
+            })
             .WithTrackingName(TrackingNames.Settings);
 
         IncrementalValuesProvider<FactFile> parsed = context.AdditionalTextsProvider

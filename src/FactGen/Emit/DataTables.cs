@@ -49,6 +49,7 @@ internal sealed class DataTables
     /// </summary>
     public static void Encode(StringBuilder sb, IReadOnlyList<int> values)
     {
+        sb.EnsureCapacity(sb.Length + EncodedLength(values));
         for (int i = 0; i < values.Count; i++)
         {
             uint u = unchecked((uint)values[i]);
@@ -59,6 +60,23 @@ internal sealed class DataTables
             }
             sb.Append((char)(37 + u));
         }
+    }
+
+    /// <summary>How many chars <see cref="Encode"/> writes for <paramref name="values"/>.</summary>
+    public static int EncodedLength(IReadOnlyList<int> values)
+    {
+        int length = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            uint u = unchecked((uint)values[i]);
+            length++;
+            while (u >= 27)
+            {
+                length++;
+                u /= 27;
+            }
+        }
+        return length;
     }
 
     /// <summary>Low bits of a table entry: index+1 of the fact. The generated Find uses the same constant.</summary>

@@ -1,7 +1,10 @@
 namespace FactGen.Emit;
 
-/// <summary>What the emitted code depends on besides the facts: from MSBuild properties.</summary>
-internal sealed record EmitSettings(string Namespace, bool Public, string? ProjectDirectory)
+/// <summary>
+/// What the emitted code depends on besides the facts: from MSBuild properties, and whether the consumer's C#
+/// has UTF-8 string literals (C# 11), which put the int tables in the assembly's data, not its string heap.
+/// </summary>
+internal sealed record EmitSettings(string Namespace, bool Public, string? ProjectDirectory, bool Utf8Literals = false)
 {
     public static readonly EmitSettings Default = new("Facts", false, null);
 

@@ -298,23 +298,6 @@ internal sealed class Emitter
             quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
         }
 
-        var w = new SourceWriter(64 * 1024 + (_data.Text.Length * 2));
-        Header(w);
-        w.Open("namespace " + _settings.Namespace);
-        w.Line("/// <summary>The decoded fact data behind the generated members. Not for direct use.</summary>");
-        w.Line("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
-        w.Line(GeneratedCode);
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open("internal static class FactData");
-        Kinds(w, "Source", "Sources", _facts.Sources.Count);
-        Kinds(w, "Organization", "Organizations", _facts.Organizations.Count);
-        Kinds(w, "Title", "Titles", _facts.Titles.Count);
-        Kinds(w, "Official", "Officials", _facts.Officials.Count);
-        Kinds(w, "Event", "Events", _facts.Events.Count);
-        Kinds(w, "Agreement", "Agreements", _facts.Agreements.Count);
-        Kinds(w, "Quote", "Quotes", _facts.Quotes.Count);
-        w.Line("internal static readonly " + Ns + ".Position[] Positions = new " + Ns + ".Position[" + (positions.Count / 7) + "];");
-        w.Line();
         // Every int table goes into one literal (Ints) and is decoded in the static constructor: a literal costs the
         // compiler next to nothing, where an array initializer binds one expression per element (2.3 s of compile
         // time at 10,000 officials). The order here is the order LoaderSource decodes them in.
@@ -338,6 +321,27 @@ internal sealed class Emitter
             ("AgreementTable", HashTable("Agreement")),
             ("QuoteTable", HashTable("Quote")),
         };
+        int intsLength = 0;
+        foreach (var table in tables) intsLength += DataTables.EncodedLength(table.Values);
+        string text = _data.Text;
+        // sized for the whole file (a few escapes in the text aside): at 10,000 officials it is 4 million chars
+        var w = new SourceWriter(64 * 1024 + text.Length + (text.Length / 16) + intsLength);
+        Header(w);
+        w.Open("namespace " + _settings.Namespace);
+        w.Line("/// <summary>The decoded fact data behind the generated members. Not for direct use.</summary>");
+        w.Line("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
+        w.Line(GeneratedCode);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open("internal static class FactData");
+        Kinds(w, "Source", "Sources", _facts.Sources.Count);
+        Kinds(w, "Organization", "Organizations", _facts.Organizations.Count);
+        Kinds(w, "Title", "Titles", _facts.Titles.Count);
+        Kinds(w, "Official", "Officials", _facts.Officials.Count);
+        Kinds(w, "Event", "Events", _facts.Events.Count);
+        Kinds(w, "Agreement", "Agreements", _facts.Agreements.Count);
+        Kinds(w, "Quote", "Quotes", _facts.Quotes.Count);
+        w.Line("internal static readonly " + Ns + ".Position[] Positions = new " + Ns + ".Position[" + (positions.Count / 7) + "];");
+        w.Line();
         foreach (string kind in new[] { "Source", "Organization", "Title", "Official", "Event", "Agreement", "Quote" })
         {
             w.Line("internal static readonly int[] " + kind + "Table;");
@@ -345,13 +349,12 @@ internal sealed class Emitter
         w.Line("private static readonly int[] ListData;");
         w.Line();
         w.Line("// Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
-        w.Start().Append("private const string Text = ").AppendLiteral(_data.Text).Append(';').EndLine();
+        w.Start().Append("private const string Text = ").AppendLiteral(text).Append(';').EndLine();
         w.Line("// The int tables, one after another, as base-27 numbers (see Decode).");
-        int length = 0;
-        foreach (var table in tables) length += table.Values.Count * 3;
-        var ints = new StringBuilder(length + 16);
-        foreach (var table in tables) DataTables.Encode(ints, table.Values);
-        w.Start().Append("private const string Ints = \"").Append(ints.ToString()).Append("\";").EndLine();
+        // With C# 11 a UTF-8 literal (the chars are ASCII): the bytes sit in the assembly's data, and the user-string
+        // heap (16 MB for all string literals of an assembly) is left to Text.
+        w.Start().Append(_settings.Utf8Literals ? "private static global::System.ReadOnlySpan<byte> Ints => \"" : "private const string Ints = \"")
+            .Encoded(tables.ConvertAll(t => t.Values)).Append(_settings.Utf8Literals ? "\"u8;" : "\";").EndLine();
         w.Line();
         LoaderSource(w, tables);
         w.Close();
@@ -523,7 +526,7 @@ internal sealed class Emitter
             optimize,
             "private static int[] Decode(ref int at, int count)",
             "{",
-            "    string data = Ints;",
+            _settings.Utf8Literals ? "    global::System.ReadOnlySpan<byte> data = Ints;" : "    string data = Ints;",
             "    var result = new int[count];",
             "    int p = at;",
             "    unchecked",
@@ -636,7 +639,12 @@ internal sealed class Emitter
         foreach (var file in kinds)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var w = new SourceWriter(16 * 1024);
+            int capacity = 4096;
+            foreach (var cls in file.Value)
+            {
+                foreach (var m in cls.Value) capacity += m.Doc.Length + (m.Member.Length * 3) + m.Id.Length + (m.Obsolete?.Length ?? 0) + 240;
+            }
+            var w = new SourceWriter(capacity);
             Header(w);
             w.Line("// Facts from " + CSharp.Xml(RelativePath(file.Key)));
             w.Open("namespace " + _settings.Namespace);

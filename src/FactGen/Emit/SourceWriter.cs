@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace FactGen.Emit;
@@ -59,6 +60,13 @@ internal sealed class SourceWriter
         }
         while (value != 0);
         _sb.Append(_digits, start, _digits.Length - start);
+        return this;
+    }
+
+    /// <summary>Appends int tables in the encoding the generated Decode reads (<see cref="DataTables.Encode"/>).</summary>
+    public SourceWriter Encoded(List<IReadOnlyList<int>> tables)
+    {
+        foreach (IReadOnlyList<int> table in tables) DataTables.Encode(_sb, table);
         return this;
     }
 
