@@ -28,6 +28,9 @@ internal sealed class Emitter
     /// </summary>
     internal const int OptimizeLoaderFrom = 8000;
 
+    /// <summary>From this many chars of text and tables together the tables are a UTF-8 literal (with C# 11).</summary>
+    internal const int Utf8IntsFrom = 6_000_000;
+
     private readonly LinkedFacts _facts;
     private readonly EmitSettings _settings;
     private readonly CancellationToken _cancellationToken;
@@ -324,6 +327,11 @@ internal sealed class Emitter
         int intsLength = 0;
         foreach (var table in tables) intsLength += DataTables.EncodedLength(table.Values);
         string text = _data.Text;
+        // Every string literal of an assembly shares one user-string heap of 16 MB (CS8103 beyond), about 8 million
+        // chars. When text and tables come near that, and the consumer has C# 11, the tables become a UTF-8 literal,
+        // whose bytes sit in the assembly's data instead. Not sooner: the compiler takes longer over a large u8
+        // literal (+0.5 s at 10,000 officials) than over a string constant.
+        bool utf8Ints = _settings.Utf8Literals && text.Length + intsLength >= Utf8IntsFrom;
         // sized for the whole file (a few escapes in the text aside): at 10,000 officials it is 4 million chars
         var w = new SourceWriter(64 * 1024 + text.Length + (text.Length / 16) + intsLength);
         Header(w);
@@ -351,12 +359,10 @@ internal sealed class Emitter
         w.Line("// Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
         w.Start().Append("private const string Text = ").AppendLiteral(text).Append(';').EndLine();
         w.Line("// The int tables, one after another, as base-27 numbers (see Decode).");
-        // With C# 11 a UTF-8 literal (the chars are ASCII): the bytes sit in the assembly's data, and the user-string
-        // heap (16 MB for all string literals of an assembly) is left to Text.
-        w.Start().Append(_settings.Utf8Literals ? "private static global::System.ReadOnlySpan<byte> Ints => \"" : "private const string Ints = \"")
-            .Encoded(tables.ConvertAll(t => t.Values)).Append(_settings.Utf8Literals ? "\"u8;" : "\";").EndLine();
+        w.Start().Append(utf8Ints ? "private static global::System.ReadOnlySpan<byte> Ints => \"" : "private const string Ints = \"")
+            .Encoded(tables.ConvertAll(t => t.Values)).Append(utf8Ints ? "\"u8;" : "\";").EndLine();
         w.Line();
-        LoaderSource(w, tables);
+        LoaderSource(w, tables, utf8Ints);
         w.Close();
         w.Close();
         return w.ToString();
@@ -376,7 +382,7 @@ internal sealed class Emitter
         w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + ");");
     }
 
-    private void LoaderSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables)
+    private void LoaderSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8Ints)
     {
         string p = Ns + ".";
         // The loops run once, over every fact: with many facts AggressiveOptimization skips their tier-0 code (3× slower
@@ -526,7 +532,7 @@ internal sealed class Emitter
             optimize,
             "private static int[] Decode(ref int at, int count)",
             "{",
-            _settings.Utf8Literals ? "    global::System.ReadOnlySpan<byte> data = Ints;" : "    string data = Ints;",
+            utf8Ints ? "    global::System.ReadOnlySpan<byte> data = Ints;" : "    string data = Ints;",
             "    var result = new int[count];",
             "    int p = at;",
             "    unchecked",

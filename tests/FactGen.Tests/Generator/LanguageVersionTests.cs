@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Text;
 using FactGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,39 +9,73 @@ using Xunit;
 namespace FactGen.Tests.Generator;
 
 /// <summary>
-/// The int tables are a UTF-8 literal (assembly data) for C# 11 and later, and a string constant (user-string heap)
-/// before: both shapes compile without a diagnostic and decode to the same facts.
+/// The int tables are a string constant, except when text and tables come near the 16 MB user-string heap and the
+/// consumer has C# 11: then a UTF-8 literal (assembly data). Every shape compiles without a diagnostic and decodes
+/// to the same facts.
 /// </summary>
 public class LanguageVersionTests
 {
+    private const string StringTables = "private const string Ints = \"";
+    private const string Utf8Tables = "private static global::System.ReadOnlySpan<byte> Ints => \"";
+
     [Theory]
-    [InlineData(LanguageVersion.CSharp10, "private const string Ints = \"")]
-    [InlineData(LanguageVersion.CSharp11, "private static global::System.ReadOnlySpan<byte> Ints => \"")]
-    [InlineData(LanguageVersion.Latest, "private static global::System.ReadOnlySpan<byte> Ints => \"")]
-    public void TheDataDecodesTheSameWithAndWithoutUtf8Literals(LanguageVersion version, string tables)
+    [InlineData(LanguageVersion.CSharp10)]
+    [InlineData(LanguageVersion.CSharp11)]
+    [InlineData(LanguageVersion.Latest)]
+    public void SmallFactSetsKeepTheTablesInAStringConstant(LanguageVersion version)
     {
-        var parseOptions = new CSharpParseOptions(version);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new FactGenerator().AsSourceGenerator() }, FactSets.Mixed(), parseOptions, FactSets.PublicOptions());
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation()
-            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Probe { public static int Count => Test.Facts.Officials.All.Count; }", parseOptions));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-
-        Assert.Empty(generatorDiagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        string data = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("FactGen.Data.g.cs", StringComparison.Ordinal)).ToString();
-        Assert.Contains(tables, data, StringComparison.Ordinal);
-
+        (Compilation output, string data) = Run(version, FactSets.Mixed());
+        Assert.Contains(StringTables, data, StringComparison.Ordinal);
         Assembly assembly = GeneratorHarness.Load(output);
         Type officials = assembly.GetType("Test.Facts.Officials", throwOnError: true)!;
         var all = ((System.Collections.IEnumerable)officials.GetProperty("All")!.GetValue(null)!).Cast<object>().ToList();
         Assert.Equal(3, all.Count);
         foreach (object official in all)
         {
-            string id = (string)GeneratorHarness.Prop(official, "Id")!;
-            Assert.Same(official, officials.GetMethod("Find")!.Invoke(null, new object?[] { id }));
+            Assert.Same(official, officials.GetMethod("Find")!.Invoke(null, new object?[] { GeneratorHarness.Prop(official, "Id") }));
         }
-        object berg = GeneratorHarness.Get(assembly, "Test.Facts.Officials", "IngridBerg")!;
-        Assert.Equal("Ingrid Berg", GeneratorHarness.Prop(berg, "Name"));
+        Assert.Equal("Ingrid Berg", GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", "IngridBerg"), "Name"));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, false)]
+    [InlineData(LanguageVersion.CSharp11, true)]
+    public void NearTheStringHeapLimitTheTablesBecomeAUtf8Literal(LanguageVersion version, bool utf8)
+    {
+        // Seven organizations with distinct 900,000-char names: 6.3 million chars of text.
+        var files = new List<AdditionalText>();
+        var names = new List<string>();
+        for (int i = 0; i < 7; i++)
+        {
+            var name = new StringBuilder(900_000);
+            while (name.Length < 900_000) name.Append("Organization ").Append(i).Append(" of many words, ");
+            names.Add(name.ToString());
+            files.Add(new TestAdditionalText("/project/facts/org" + i + ".yaml",
+                "organizations:\n  - id: org-" + i + "\n    name: \"" + names[i] + "\"\n    country: NO\n"));
+        }
+        Assert.True(names.Sum(n => n.Length) >= FactGen.Emit.Emitter.Utf8IntsFrom);
+
+        (Compilation output, string data) = Run(version, files);
+        Assert.Contains(utf8 ? Utf8Tables : StringTables, data, StringComparison.Ordinal);
+        Assembly assembly = GeneratorHarness.Load(output);
+        for (int i = 0; i < 7; i++)
+        {
+            object org = GeneratorHarness.Get(assembly, "Test.Facts.Organizations", "Org" + i)!;
+            Assert.Equal(names[i], GeneratorHarness.Prop(org, "Name"));
+        }
+    }
+
+    private static (Compilation Output, string Data) Run(LanguageVersion version, List<AdditionalText> files)
+    {
+        var parseOptions = new CSharpParseOptions(version);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new FactGenerator().AsSourceGenerator() }, files, parseOptions, FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation()
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Probe { public static int Count => Test.Facts.Officials.All.Count; }", parseOptions));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        string data = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("FactGen.Data.g.cs", StringComparison.Ordinal)).ToString();
+        return (output, data);
     }
 }

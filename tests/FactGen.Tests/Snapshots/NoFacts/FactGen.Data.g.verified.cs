@@ -45,7 +45,7 @@ namespace Test.Facts
         // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
         // The int tables, one after another, as base-27 numbers (see Decode).
-        private static global::System.ReadOnlySpan<byte> Ints => "%%%%%%%%%%%%%%%%"u8;
+        private const string Ints = "%%%%%%%%%%%%%%%%";
 
         static FactData()
         {
@@ -197,7 +197,7 @@ namespace Test.Facts
         // (few facts: tier-0 code)
         private static int[] Decode(ref int at, int count)
         {
-            global::System.ReadOnlySpan<byte> data = Ints;
+            string data = Ints;
             var result = new int[count];
             int p = at;
             unchecked
