@@ -155,7 +155,7 @@ internal readonly struct IdHash
     }
 
     /// <summary>
-    /// The generated statements that hash <c>id</c> into <c>h</c> as <see cref="Hash"/> does. Over a span whose length
+    /// The statements of the generated FactData.Hash: they hash <c>id</c> into <c>h</c> as <see cref="Hash"/> does. Over a span whose length
     /// the loop tests, so the JIT drops the bounds checks on the four constant indexes.
     /// </summary>
     public static IEnumerable<string> Code()

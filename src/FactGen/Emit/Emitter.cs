@@ -382,6 +382,9 @@ internal sealed class Emitter
         w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + ");");
     }
 
+    /// <summary>Stands in the loader's lines for the statements of <see cref="IdHash.Code"/>.</summary>
+    private const string HashPlaceholder = "(hash)";
+
     private void LoaderSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8Ints)
     {
         string p = Ns + ".";
@@ -592,6 +595,17 @@ internal sealed class Emitter
             "/// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top",
             "/// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.",
             "/// </summary>",
+            "/// <summary>The hash of an id the build computed the tables with (FactGen's IdHash): two lanes, four chars per step.</summary>",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]",
+            "internal static uint Hash(string id)",
+            "{",
+            "    unchecked // the consumer may compile with overflow checks; hashing wraps on purpose",
+            "    {",
+            HashPlaceholder,
+            "        return h;",
+            "    }",
+            "}",
+            "",
             "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static",
             "internal static int Probe(int[] table, string[] ids, string id, uint hash)",
             "{",
@@ -609,7 +623,17 @@ internal sealed class Emitter
             "    }",
             "}",
         };
-        foreach (string line in lines) w.Line(line);
+        foreach (string line in lines)
+        {
+            if (line == HashPlaceholder)
+            {
+                foreach (string hashLine in IdHash.Code()) w.Line("        " + hashLine);
+            }
+            else
+            {
+                w.Line(line);
+            }
+        }
     }
 
     // ---- members --------------------------------------------------------------------------------
@@ -731,12 +755,8 @@ internal sealed class Emitter
         else
         {
             w.Line("    if (id is null || id.Length < " + I(hash.MinLength) + " || id.Length > " + I(hash.MaxLength) + ") return null;");
-            w.Line("    unchecked");
-            w.Line("    {");
-            foreach (string line in IdHash.Code()) w.Line("        " + line);
-            w.Line("        int index = " + Ns + ".FactData.Probe(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + type + "Ids, id, h);");
-            w.Line("        return index < 0 ? null : " + Ns + ".FactData." + cls + "[index];");
-            w.Line("    }");
+            w.Line("    int index = " + Ns + ".FactData.Probe(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + type + "Ids, id, " + Ns + ".FactData.Hash(id));");
+            w.Line("    return index < 0 ? null : " + Ns + ".FactData." + cls + "[index];");
         }
         w.Line("}");
         w.Line();

@@ -257,6 +257,26 @@ namespace Contoso.Harbour.Data
         /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
         /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
         /// </summary>
+        /// <summary>The hash of an id the build computed the tables with (FactGen's IdHash): two lanes, four chars per step.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static uint Hash(string id)
+        {
+            unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
+            {
+                uint a = 352654597u ^ (uint)id.Length, b = a;
+                global::System.ReadOnlySpan<char> c = id;
+                for (; c.Length >= 4; c = c.Slice(4))
+                {
+                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
+                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
+                }
+                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
+                uint h = (a + (b * 1566083941u)) * 2654435769u;
+                h ^= h >> 15;
+                return h;
+            }
+        }
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
         internal static int Probe(int[] table, string[] ids, string id, uint hash)
         {

@@ -15,21 +15,8 @@ namespace Test.Facts
         public static global::Test.Facts.Source? Find(string? id)
         {
             if (id is null || id.Length < 7 || id.Length > 8) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.SourceIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Sources[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.SourceIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Sources[index];
         }
 
         /// <summary>Looks up the source with the id. Allocates nothing.</summary>
@@ -57,21 +44,8 @@ namespace Test.Facts
         public static global::Test.Facts.Organization? Find(string? id)
         {
             if (id is null || id.Length < 15 || id.Length > 17) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.OrganizationIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Organizations[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.OrganizationIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Organizations[index];
         }
 
         /// <summary>Looks up the organization with the id. Allocates nothing.</summary>
@@ -107,21 +81,8 @@ namespace Test.Facts
         public static global::Test.Facts.Title? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 14) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.TitleIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Titles[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.TitleIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Titles[index];
         }
 
         /// <summary>Looks up the title with the id. Allocates nothing.</summary>
@@ -157,21 +118,8 @@ namespace Test.Facts
         public static global::Test.Facts.Official? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 11) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.OfficialIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Officials[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.OfficialIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Officials[index];
         }
 
         /// <summary>Looks up the official with the id. Allocates nothing.</summary>
@@ -207,21 +155,8 @@ namespace Test.Facts
         public static global::Test.Facts.Event? Find(string? id)
         {
             if (id is null || id.Length < 12 || id.Length > 22) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.EventIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Events[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.EventIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Events[index];
         }
 
         /// <summary>Looks up the event with the id. Allocates nothing.</summary>
@@ -257,21 +192,8 @@ namespace Test.Facts
         public static global::Test.Facts.Agreement? Find(string? id)
         {
             if (id is null || id.Length < 14 || id.Length > 20) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.AgreementIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Agreements[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.AgreementIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Agreements[index];
         }
 
         /// <summary>Looks up the agreement with the id. Allocates nothing.</summary>
@@ -299,21 +221,8 @@ namespace Test.Facts
         public static global::Test.Facts.Quote? Find(string? id)
         {
             if (id is null || id.Length < 13 || id.Length > 17) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.QuoteIds, id, h);
-                return index < 0 ? null : global::Test.Facts.FactData.Quotes[index];
-            }
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.QuoteIds, id, global::Test.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Test.Facts.FactData.Quotes[index];
         }
 
         /// <summary>Looks up the quote with the id. Allocates nothing.</summary>

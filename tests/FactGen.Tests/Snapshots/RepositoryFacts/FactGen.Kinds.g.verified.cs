@@ -15,21 +15,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Source? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 16) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.SourceIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Sources[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.SourceIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Sources[index];
         }
 
         /// <summary>Looks up the source with the id. Allocates nothing.</summary>
@@ -57,21 +44,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Organization? Find(string? id)
         {
             if (id is null || id.Length < 5 || id.Length > 31) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.OrganizationIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Organizations[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.OrganizationIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Organizations[index];
         }
 
         /// <summary>Looks up the organization with the id. Allocates nothing.</summary>
@@ -107,21 +81,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Title? Find(string? id)
         {
             if (id is null || id.Length < 7 || id.Length > 63) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.TitleIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Titles[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.TitleIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Titles[index];
         }
 
         /// <summary>Looks up the title with the id. Allocates nothing.</summary>
@@ -157,21 +118,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Official? Find(string? id)
         {
             if (id is null || id.Length < 8 || id.Length > 18) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.OfficialIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Officials[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.OfficialIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Officials[index];
         }
 
         /// <summary>Looks up the official with the id. Allocates nothing.</summary>
@@ -207,21 +155,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Event? Find(string? id)
         {
             if (id is null || id.Length < 15 || id.Length > 37) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.EventIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Events[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.EventIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Events[index];
         }
 
         /// <summary>Looks up the event with the id. Allocates nothing.</summary>
@@ -257,21 +192,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Agreement? Find(string? id)
         {
             if (id is null || id.Length < 26 || id.Length > 35) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.AgreementIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Agreements[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.AgreementIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Agreements[index];
         }
 
         /// <summary>Looks up the agreement with the id. Allocates nothing.</summary>
@@ -299,21 +221,8 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Quote? Find(string? id)
         {
             if (id is null || id.Length < 19 || id.Length > 40) return null;
-            unchecked
-            {
-                uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
-                for (; c.Length >= 4; c = c.Slice(4))
-                {
-                    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
-                    b = (((b << 5) | (b >> 27)) + b) ^ (c[2] | ((uint)c[3] << 16));
-                }
-                for (int i = 0; i < c.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ c[i];
-                uint h = (a + (b * 1566083941u)) * 2654435769u;
-                h ^= h >> 15;
-                int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.QuoteIds, id, h);
-                return index < 0 ? null : global::Raimondo.Facts.FactData.Quotes[index];
-            }
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.QuoteIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            return index < 0 ? null : global::Raimondo.Facts.FactData.Quotes[index];
         }
 
         /// <summary>Looks up the quote with the id. Allocates nothing.</summary>
