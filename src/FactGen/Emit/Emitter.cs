@@ -19,8 +19,6 @@ internal sealed class Emitter
 {
     public static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private const int Common = 5;
-
     /// <summary>
     /// From this many facts the loader's methods are compiled optimized at once (AggressiveOptimization); below it
     /// tier-0 code finishes first. Measured (`startup`, fresh processes): 4000/40 (8,600 facts) is even, 36 ms either
