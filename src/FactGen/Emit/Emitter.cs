@@ -54,13 +54,9 @@ internal sealed class Emitter
 
     /// <summary>Emits every source: the model types, the data, and one file of members per fact file.</summary>
     public static List<GeneratedFile> Emit(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
-    {
-        var files = new List<GeneratedFile>();
-        foreach (var (hint, source) in new Emitter(facts, settings, cancellationToken).Run()) files.Add(new GeneratedFile(hint, source));
-        return files;
-    }
+        => new Emitter(facts, settings, cancellationToken).Run();
 
-    private List<(string, string)> Run()
+    private List<GeneratedFile> Run()
     {
         Index(_facts.Sources, s => s.Fact.Header.Id, _sourceIndex);
         Index(_facts.Organizations, s => s.Fact.Header.Id, _orgIndex);
@@ -76,10 +72,10 @@ internal sealed class Emitter
         Lookup("Agreement", Ids(_facts.Agreements, s => s.Fact.Header.Id));
         Lookup("Quote", Ids(_facts.Quotes, s => s.Fact.Header.Id));
 
-        var result = new List<(string, string)>
+        var result = new List<GeneratedFile>
         {
-            ("FactGen.Model.g.cs", ModelSource()),
-            ("FactGen.Data.g.cs", DataSource()),
+            new("FactGen.Model.g.cs", ModelSource()),
+            new("FactGen.Data.g.cs", DataSource()),
         };
         result.AddRange(MemberSources());
         return result;
@@ -636,7 +632,7 @@ internal sealed class Emitter
 
     // ---- members --------------------------------------------------------------------------------
 
-    private IEnumerable<(string, string)> MemberSources()
+    private IEnumerable<GeneratedFile> MemberSources()
     {
         // Members go in one file per fact file, so Go to Definition lands next to that file's facts.
         var kinds = new SortedDictionary<string, SortedDictionary<string, List<(string Class, string Type, string Member, string Id, string Doc, string? Obsolete, int Index)>>>(StringComparer.Ordinal);
@@ -662,7 +658,7 @@ internal sealed class Emitter
         AddKind(_facts.Agreements, "Agreements", "Agreement", a => a.Fact.Header, a => a.MemberName, a => AgreementDoc(a.Fact));
         AddKind(_facts.Quotes, "Quotes", "Quote", q => q.Fact.Header, q => q.MemberName, q => QuoteDoc(q.Fact));
 
-        var result = new List<(string, string)> { ("FactGen.Kinds.g.cs", KindsSource()) };
+        var result = new List<GeneratedFile> { new("FactGen.Kinds.g.cs", KindsSource()) };
         var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs" };
         foreach (var file in kinds)
         {
@@ -704,7 +700,7 @@ internal sealed class Emitter
                 w.Close();
             }
             w.Close();
-            result.Add((HintName(file.Key, usedHints), w.ToString()));
+            result.Add(new GeneratedFile(HintName(file.Key, usedHints), w.ToString()));
         }
         return result;
     }
