@@ -23,7 +23,7 @@ public class ReverseLinkTests
         Assembly assembly = GeneratorHarness.Load(run.Output);
         List<object> All(string kind) => ((IEnumerable)assembly.GetType("Test.Facts." + kind, throwOnError: true)!.GetProperty("All")!.GetValue(null)!).Cast<object>().ToList();
         static List<object> Items(object? list) => ((IEnumerable)list!).Cast<object>().ToList();
-        static object? P(object o, string name) => o.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { } p ? p.GetValue(o) : throw new InvalidOperationException(o.GetType().Name + " has no " + name);
+        static object? P(object o, string name) => GeneratorHarness.Prop(o, name);
 
         var expected = new Dictionary<(object, string), List<object>>(new KeyComparer());
         void Add(object? key, string link, object item)

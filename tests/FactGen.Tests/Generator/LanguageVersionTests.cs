@@ -68,8 +68,7 @@ public class LanguageVersionTests
     private static (Compilation Output, string Data) Run(LanguageVersion version, List<AdditionalText> files)
     {
         var parseOptions = new CSharpParseOptions(version);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new FactGenerator().AsSourceGenerator() }, files, parseOptions, FactSets.PublicOptions());
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions(), parseOptions: parseOptions);
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation()
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Probe { public static int Count => Test.Facts.Officials.All.Count; }", parseOptions));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);

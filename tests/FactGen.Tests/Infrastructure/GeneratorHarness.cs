@@ -45,11 +45,11 @@ public static class GeneratorHarness
         ["FactGenVisibility"] = "public",
     };
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, bool track = true)
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, bool track = true, CSharpParseOptions? parseOptions = null)
         => CSharpGeneratorDriver.Create(
             new[] { new FactGenerator().AsSourceGenerator() },
             files,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             options ?? new TestOptionsProvider(DefaultProperties()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
@@ -102,6 +102,8 @@ public static class GeneratorHarness
     public static object? Prop(object? instance, string member)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return instance.GetType().GetProperty(member, BindingFlags.Public | BindingFlags.Instance)!.GetValue(instance);
+        PropertyInfo property = instance.GetType().GetProperty(member, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new InvalidOperationException(instance.GetType().Name + " has no public property " + member);
+        return property.GetValue(instance);
     }
 }
