@@ -46,15 +46,36 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Select(static (all, _) => Sorted(all))
             .WithTrackingName(TrackingNames.AdditionalPaths);
 
-        IncrementalValueProvider<EquatableArray<FactFile>> files = parsed
+        // Linking runs over the files' structures (no values, no line numbers): an edit that changes a value, or only
+        // moves text, leaves the link, the plan and every shared generated file cached (see Structure).
+        IncrementalValuesProvider<FileStructure> structures = parsed
+            .Select(static (file, _) => Structure.Of(file))
+            .WithTrackingName(TrackingNames.Structure);
+
+        IncrementalValueProvider<(LinkedFacts Facts, long ValueChars)> linked = structures
+            .Collect()
+            .Select(static (all, _) => SortedStructures(all))
+            .Combine(paths)
+            .Select(static (input, ct) => Emitter.Link(input.Left, input.Right, ct))
+            .WithTrackingName(TrackingNames.Link);
+
+        IncrementalValueProvider<EmitPlan> plan = linked
+            .Combine(emitSettings)
+            .Select(static (input, _) => EmitPlan.Create(input.Left.Facts, input.Left.ValueChars, input.Right))
+            .WithTrackingName(TrackingNames.Plan);
+
+        // The link's errors need real locations: when the structure's link found any, the parsed files are linked
+        // again for them (only then: a clean link of the structures means a clean link of the files).
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> linkDiagnostics = parsed
             .Collect()
             .Select(static (all, _) => SortedFiles(all))
-            .WithTrackingName(TrackingNames.AllFiles);
-
-        IncrementalValueProvider<LinkedFacts> linked = files
+            .WithTrackingName(TrackingNames.AllFiles)
+            .Combine(linked.Select(static (l, _) => l.Facts.Diagnostics.Count > 0))
             .Combine(paths)
-            .Select(static (pair, ct) => Linker.Link(pair.Left, pair.Right, ct))
-            .WithTrackingName(TrackingNames.Link);
+            .Select(static (input, ct) => input.Left.Right
+                ? Linker.Link(input.Left.Left, input.Right, ct).Diagnostics
+                : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.LinkDiagnostics);
 
         context.RegisterSourceOutput(parsed, static (spc, file) =>
         {
@@ -64,22 +85,29 @@ public sealed class FactGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(linked, static (spc, facts) =>
+        context.RegisterSourceOutput(linkDiagnostics, static (spc, diagnostics) =>
         {
-            foreach (DiagnosticInfo d in facts.Diagnostics)
+            foreach (DiagnosticInfo d in diagnostics)
             {
                 if (Descriptors.IsReportedByGenerator(d.Id)) spc.ReportDiagnostic(d.ToDiagnostic());
             }
         });
 
         // One pipeline item per generated file, compared by its text: after an edit, only the files whose text
-        // changed are added again (and parsed again by the compiler); the others stay as they were.
-        IncrementalValuesProvider<GeneratedFile> generated = linked
-            .Combine(emitSettings)
-            .SelectMany(static (pair, ct) => Emitter.Emit(pair.Left, pair.Right, ct))
+        // changed are added again (and parsed again by the compiler); the others stay as they were. The shared
+        // files come from the plan alone; each fact file's own file from the plan and that file's parsed facts.
+        IncrementalValuesProvider<GeneratedFile> shared = plan
+            .SelectMany(static (p, ct) => Emitter.EmitShared(p, ct))
+            .WithTrackingName(TrackingNames.EmitShared);
+
+        IncrementalValuesProvider<GeneratedFile> own = parsed
+            .Combine(plan)
+            .SelectMany(static (pair, ct) => Emitter.EmitFile(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(generated, static (spc, file) =>
+        context.RegisterSourceOutput(shared, static (spc, file) =>
+            spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(own, static (spc, file) =>
             spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8)));
     }
 
@@ -112,5 +140,12 @@ public sealed class FactGenerator : IIncrementalGenerator
         FactFile[] array = all.ToArray();
         Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new EquatableArray<FactFile>(array);
+    }
+
+    private static EquatableArray<FileStructure> SortedStructures(ImmutableArray<FileStructure> all)
+    {
+        FileStructure[] array = all.ToArray();
+        Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Facts.Path, b.Facts.Path));
+        return new EquatableArray<FileStructure>(array);
     }
 }

@@ -8,6 +8,10 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string AllFiles = nameof(AllFiles);
     public const string AdditionalPaths = nameof(AdditionalPaths);
+    public const string Structure = nameof(Structure);
     public const string Link = nameof(Link);
+    public const string Plan = nameof(Plan);
+    public const string LinkDiagnostics = nameof(LinkDiagnostics);
+    public const string EmitShared = nameof(EmitShared);
     public const string Emit = nameof(Emit);
 }

@@ -22,6 +22,13 @@ internal static class CSharp
     public static void AppendLiteral(StringBuilder sb, string value)
     {
         sb.Append('"');
+        AppendLiteralBody(sb, value);
+        sb.Append('"');
+    }
+
+    /// <summary>Appends <paramref name="value"/> escaped for the inside of a C# string literal, without the quotes.</summary>
+    public static void AppendLiteralBody(StringBuilder sb, string value)
+    {
         int run = 0; // start of the pending run of characters that stay as they are
         for (int i = 0; i < value.Length; i++)
         {
@@ -50,7 +57,6 @@ internal static class CSharp
             }
         }
         if (value.Length > run) sb.Append(value, run, value.Length - run);
-        sb.Append('"');
     }
 
     private static char Hex(int digit) => (char)(digit < 10 ? '0' + digit : 'A' + digit - 10);

@@ -5,13 +5,18 @@ namespace FactGen.Emit;
 
 /// <summary>
 /// Builds the generated data: one string table (every distinct string once, concatenated into a single
-/// literal with an offsets array) and int rows per kind, encoded by Encode. Index 0 of the string table is null.
+/// literal with an offsets array) and int rows per kind, encoded by Encode. Index 0 of the string table is null;
+/// the strings it holds are numbered after the files' value slots (1..<c>firstString - 1</c>, see <see cref="EmitPlan"/>).
 /// </summary>
 internal sealed class DataTables
 {
     private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
     private readonly List<int> _ends = new() { 0 };
+    private readonly int _offset;
+
+    /// <param name="valueSlots">How many value slots come before this table's strings.</param>
+    public DataTables(int valueSlots) => _offset = valueSlots;
 
     /// <summary>The list table; offset 0 is the empty list.</summary>
     public List<int> Lists { get; } = new() { 0 };
@@ -22,7 +27,7 @@ internal sealed class DataTables
         if (_index.TryGetValue(value, out int i)) return i;
         _text.Append(value);
         _ends.Add(_text.Length);
-        i = _ends.Count - 1;
+        i = _offset + _ends.Count - 1;
         _index.Add(value, i);
         return i;
     }
@@ -39,7 +44,7 @@ internal sealed class DataTables
 
     public string Text => _text.ToString();
 
-    /// <summary>End offset of each string; string i spans [ends[i-1], ends[i]).</summary>
+    /// <summary>End offset of each string; the string numbered valueSlots + i spans [ends[i-1], ends[i]).</summary>
     public List<int> Ends => _ends;
 
     /// <summary>
@@ -50,16 +55,19 @@ internal sealed class DataTables
     public static void Encode(StringBuilder sb, IReadOnlyList<int> values)
     {
         sb.EnsureCapacity(sb.Length + EncodedLength(values));
-        for (int i = 0; i < values.Count; i++)
+        for (int i = 0; i < values.Count; i++) Encode(sb, values[i]);
+    }
+
+    /// <summary>Appends one number as <see cref="Encode(StringBuilder, IReadOnlyList{int})"/> does.</summary>
+    public static void Encode(StringBuilder sb, int value)
+    {
+        uint u = unchecked((uint)value);
+        while (u >= 27)
         {
-            uint u = unchecked((uint)values[i]);
-            while (u >= 27)
-            {
-                sb.Append((char)(64 + (u % 27)));
-                u /= 27;
-            }
-            sb.Append((char)(37 + u));
+            sb.Append((char)(64 + (u % 27)));
+            u /= 27;
         }
+        sb.Append((char)(37 + u));
     }
 
     /// <summary>How many chars <see cref="Encode"/> writes for <paramref name="values"/>.</summary>

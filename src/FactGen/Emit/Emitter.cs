@@ -29,66 +29,96 @@ internal sealed class Emitter
     /// <summary>From this many chars of text and tables together the tables are a UTF-8 literal (with C# 11).</summary>
     internal const int Utf8IntsFrom = 6_000_000;
 
+    private readonly EmitPlan _plan;
     private readonly LinkedFacts _facts;
     private readonly EmitSettings _settings;
     private readonly CancellationToken _cancellationToken;
-    private readonly DataTables _data = new();
-    private readonly Dictionary<string, int> _sourceIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _orgIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _titleIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _officialIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _eventIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sourceIndex;
+    private readonly Dictionary<string, int> _orgIndex;
+    private readonly Dictionary<string, int> _titleIndex;
+    private readonly Dictionary<string, int> _officialIndex;
+    private readonly Dictionary<string, int> _eventIndex;
+    private readonly DataTables _data;
     private string?[]? _sourceTitleDocs;
-    private readonly Dictionary<string, (List<string> Ids, IdHash Hash)> _lookups = new(StringComparer.Ordinal);
 
-    private Emitter(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
+    private Emitter(EmitPlan plan, CancellationToken cancellationToken)
     {
-        _facts = facts;
-        _settings = settings;
+        _plan = plan;
+        _facts = plan.Facts;
+        _settings = plan.Settings;
         _cancellationToken = cancellationToken;
+        _sourceIndex = plan.SourceIndex;
+        _orgIndex = plan.OrganizationIndex;
+        _titleIndex = plan.TitleIndex;
+        _officialIndex = plan.OfficialIndex;
+        _eventIndex = plan.EventIndex;
+        _data = new DataTables(plan.ValueSlotCount);
     }
 
     private string Ns => "global::" + _settings.Namespace;
 
     private string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"FactGen\", \"" + Version + "\")]";
 
-    /// <summary>Emits every source: the model types, the data, and one file of members per fact file.</summary>
-    public static List<GeneratedFile> Emit(LinkedFacts facts, EmitSettings settings, CancellationToken cancellationToken)
-        => new Emitter(facts, settings, cancellationToken).Run();
-
-    private List<GeneratedFile> Run()
+    /// <summary>Emits the files every fact file shares: the model types, the data tables and loader, the lookups.</summary>
+    public static List<GeneratedFile> EmitShared(EmitPlan plan, CancellationToken cancellationToken)
     {
-        Index(_facts.Sources, s => s.Fact.Header.Id, _sourceIndex);
-        Index(_facts.Organizations, s => s.Fact.Header.Id, _orgIndex);
-        Index(_facts.Titles, s => s.Fact.Header.Id, _titleIndex);
-        Index(_facts.Officials, s => s.Fact.Header.Id, _officialIndex);
-        Index(_facts.Events, s => s.Fact.Header.Id, _eventIndex);
-
-        Lookup("Source", Ids(_facts.Sources, s => s.Fact.Header.Id));
-        Lookup("Organization", Ids(_facts.Organizations, s => s.Fact.Header.Id));
-        Lookup("Title", Ids(_facts.Titles, s => s.Fact.Header.Id));
-        Lookup("Official", Ids(_facts.Officials, s => s.Fact.Header.Id));
-        Lookup("Event", Ids(_facts.Events, s => s.Fact.Header.Id));
-        Lookup("Agreement", Ids(_facts.Agreements, s => s.Fact.Header.Id));
-        Lookup("Quote", Ids(_facts.Quotes, s => s.Fact.Header.Id));
-
-        var result = new List<GeneratedFile>
+        var emitter = new Emitter(plan, cancellationToken);
+        return new List<GeneratedFile>
         {
-            new("FactGen.Model.g.cs", ModelSource()),
-            new("FactGen.Data.g.cs", DataSource()),
+            new("FactGen.Model.g.cs", emitter.ModelSource()),
+            new("FactGen.Data.g.cs", emitter.DataSource()),
+            new("FactGen.Kinds.g.cs", emitter.KindsSource()),
         };
-        result.AddRange(MemberSources());
+    }
+
+    /// <summary>
+    /// Emits the generated file of one fact file: its members, and its chunk of values (what the structure left out).
+    /// None when no fact of the file survived linking. <paramref name="file"/> is the parsed file the plan's structure came from.
+    /// </summary>
+    public static List<GeneratedFile> EmitFile(FactFile file, EmitPlan plan, CancellationToken cancellationToken)
+    {
+        var result = new List<GeneratedFile>(1);
+        if (plan.FileByPath.TryGetValue(file.Path, out PlannedFile? planned))
+        {
+            result.Add(new Emitter(plan, cancellationToken).FileSource(file, planned));
+        }
         return result;
     }
 
-    private void Lookup(string type, List<string> ids) => _lookups.Add(type, (ids, IdHash.For(ids)));
-
-    private int[] HashTable(string type) => DataTables.HashTable(_lookups[type].Ids);
-
-    private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
+    /// <summary>Everything for one set of parsed files, as the generator emits it (for tests and benchmarks).</summary>
+    public static List<GeneratedFile> Emit(IReadOnlyList<FactFile> files, IReadOnlyCollection<string> additionalFilePaths, EmitSettings settings, CancellationToken cancellationToken)
     {
-        for (int i = 0; i < items.Count; i++) index[id(items[i])] = i;
+        var structures = new List<FileStructure>(files.Count);
+        foreach (FactFile f in files) structures.Add(Structure.Of(f));
+        EmitPlan plan = Plan(structures, additionalFilePaths, settings, cancellationToken);
+        List<GeneratedFile> result = EmitShared(plan, cancellationToken);
+        var sorted = new List<FactFile>(files);
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (FactFile f in sorted) result.AddRange(EmitFile(f, plan, cancellationToken));
+        return result;
     }
+
+    /// <summary>Links the files' structures and plans the emission (what the generator's Link and Plan steps do).</summary>
+    public static EmitPlan Plan(IReadOnlyList<FileStructure> structures, IReadOnlyCollection<string> additionalFilePaths, EmitSettings settings, CancellationToken cancellationToken)
+    {
+        var (facts, valueChars) = Link(structures, additionalFilePaths, cancellationToken);
+        return EmitPlan.Create(facts, valueChars, settings);
+    }
+
+    /// <summary>Links the files' structures; with an upper bound of the chars their values take.</summary>
+    public static (LinkedFacts Facts, long ValueChars) Link(IReadOnlyList<FileStructure> structures, IReadOnlyCollection<string> additionalFilePaths, CancellationToken cancellationToken)
+    {
+        var facts = new List<FactFile>(structures.Count);
+        long valueChars = 0;
+        foreach (FileStructure s in structures)
+        {
+            facts.Add(s.Facts);
+            valueChars += (long)s.ValueBlocks * FileStructure.BlockChars;
+        }
+        return (Linker.Link(facts, additionalFilePaths, cancellationToken), valueChars);
+    }
+
+    private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids);
 
     private string ModelSource()
     {
@@ -102,13 +132,19 @@ internal sealed class Emitter
 
     // ---- data -----------------------------------------------------------------------------------
 
-    private void CommonRow(List<int> row, FactHeader header)
+    /// <summary>
+    /// The columns every row starts with: id, sources, and the slots of evidence, note and deprecated; returns the
+    /// slot of the kind's first own value (see <see cref="ValueSlots"/>).
+    /// </summary>
+    private int CommonRow(List<int> row, FactHeader header, FactKind kind, int index)
     {
+        int slot = _plan.Slots[(int)kind][index];
         row.Add(_data.String(header.Id));
         row.Add(SourceList(header.Provenance));
-        row.Add(_data.String(header.Provenance.Evidence?.Value));
-        row.Add(_data.String(header.Provenance.Note));
-        row.Add(_data.String(header.Provenance.Deprecated));
+        row.Add(slot);
+        row.Add(slot + 1);
+        row.Add(slot + 2);
+        return slot + 3;
     }
 
     private int SourceList(Provenance provenance)
@@ -172,23 +208,24 @@ internal sealed class Emitter
     {
         var reverse = ReverseLinks();
         var sources = new List<int>();
-        foreach (var s in _facts.Sources)
+        for (int j = 0; j < _facts.Sources.Count; j++)
         {
-            CommonRow(sources, s.Fact.Header);
+            var s = _facts.Sources[j];
+            int value = CommonRow(sources, s.Fact.Header, FactKind.Source, j);
             sources.Add(_data.String(s.Fact.Title));
             sources.Add(_data.String(s.Fact.File.Value));
             sources.Add(s.Fact.Published.Value.Packed);
-            sources.Add(_data.String(s.Fact.Url));
+            sources.Add(value); // url
         }
         var orgs = new List<int>();
         for (int j = 0; j < _facts.Organizations.Count; j++)
         {
             var o = _facts.Organizations[j];
-            CommonRow(orgs, o.Fact.Header);
+            int value = CommonRow(orgs, o.Fact.Header, FactKind.Organization, j);
             orgs.Add(_data.String(o.Fact.Name));
-            orgs.Add(_data.String(o.Fact.Native));
-            orgs.Add(_data.String(o.Fact.Abbreviation));
-            orgs.Add(_data.String(o.Fact.Country.Value));
+            orgs.Add(value); // native
+            orgs.Add(value + 1); // abbreviation
+            orgs.Add(value + 2); // country
             orgs.Add(_data.List(reverse.EventsOf.Of(reverse.OrganizationKey(j))));
             orgs.Add(_data.List(reverse.QuotesOf.Of(reverse.OrganizationKey(j))));
             orgs.Add(_data.List(reverse.AgreementsOf.Of(reverse.OrganizationKey(j))));
@@ -199,10 +236,10 @@ internal sealed class Emitter
         for (int j = 0; j < _facts.Titles.Count; j++)
         {
             var t = _facts.Titles[j];
-            CommonRow(titles, t.Fact.Header);
+            int value = CommonRow(titles, t.Fact.Header, FactKind.Title, j);
             titles.Add(_data.String(t.Fact.Name));
             titles.Add(t.Fact.Organization is null ? 0 : _orgIndex[t.Fact.Organization.Id] + 1);
-            titles.Add(_data.String(t.Fact.Country.Value));
+            titles.Add(value); // country
             titles.Add(t.Fact.OneHolder ? 1 : 0);
             titles.Add(_data.List(reverse.Terms.Of(j)));
         }
@@ -213,11 +250,11 @@ internal sealed class Emitter
         {
             _cancellationToken.ThrowIfCancellationRequested();
             OfficialFact o = _facts.Officials[i].Fact;
-            CommonRow(officials, o.Header);
+            int value = CommonRow(officials, o.Header, FactKind.Official, i);
             officials.Add(_data.String(o.Name.Value));
-            officials.Add(_data.String(o.Romanized?.Value));
-            officials.Add(_data.String(o.Native?.Value));
-            officials.Add(_data.String(o.Country.Value));
+            officials.Add(value); // romanized
+            officials.Add(value + 1); // native
+            officials.Add(value + 2); // country
             var mine = new List<int>();
             foreach (PositionFact p in o.Positions)
             {
@@ -243,14 +280,14 @@ internal sealed class Emitter
         {
             _cancellationToken.ThrowIfCancellationRequested();
             EventFact f = _facts.Events[j].Fact;
-            CommonRow(events, f.Header);
+            int value = CommonRow(events, f.Header, FactKind.Event, j);
             var (start, end) = Linker.EventPeriod(f);
             events.Add(Array.IndexOf(Parsing.FactSchema.EventKinds, f.Kind));
-            events.Add(_data.String(f.Name));
-            events.Add(_data.String(f.Summary));
+            events.Add(value); // name
+            events.Add(value + 1); // summary
             events.Add(start.Packed);
             events.Add(end.Packed);
-            events.Add(_data.String(f.Place));
+            events.Add(value + 2); // place
             var participants = new List<int>();
             foreach (FactRef r in f.Participants)
             {
@@ -264,13 +301,13 @@ internal sealed class Emitter
             events.Add(_data.List(reverse.QuotesOf.Of(reverse.EventKey(j))));
         }
         var agreements = new List<int>();
-        foreach (var a in _facts.Agreements)
+        for (int j = 0; j < _facts.Agreements.Count; j++)
         {
-            AgreementFact f = a.Fact;
-            CommonRow(agreements, f.Header);
-            agreements.Add(_data.String(f.Name));
+            AgreementFact f = _facts.Agreements[j].Fact;
+            int value = CommonRow(agreements, f.Header, FactKind.Agreement, j);
+            agreements.Add(value); // name
             agreements.Add(f.Date.Value.Packed);
-            agreements.Add(_data.String(f.Summary));
+            agreements.Add(value + 1); // summary
             var parties = new List<int>();
             foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.String(r.Id) * 2);
             agreements.Add(_data.List(parties));
@@ -284,13 +321,13 @@ internal sealed class Emitter
             agreements.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
         }
         var quotes = new List<int>();
-        foreach (var q in _facts.Quotes)
+        for (int j = 0; j < _facts.Quotes.Count; j++)
         {
-            QuoteFact f = q.Fact;
-            CommonRow(quotes, f.Header);
+            QuoteFact f = _facts.Quotes[j].Fact;
+            int value = CommonRow(quotes, f.Header, FactKind.Quote, j);
             quotes.Add(ActorCode(f.Speaker));
             quotes.Add(AsCode(f.Speaker));
-            quotes.Add(_data.String(f.Text.Value));
+            quotes.Add(value); // text
             quotes.Add(f.Date.Value.Packed);
             quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
         }
@@ -325,7 +362,9 @@ internal sealed class Emitter
         // chars. When text and tables come near that, and the consumer has C# 11, the tables become a UTF-8 literal,
         // whose bytes sit in the assembly's data instead. Not sooner: the compiler takes longer over a large u8
         // literal (+0.5 s at 10,000 officials) than over a string constant.
-        bool utf8Ints = _settings.Utf8Literals && text.Length + intsLength >= Utf8IntsFrom;
+        // The files' values are counted by an upper bound (their structures say how many 64K blocks they take), so a value edit
+        // does not change this file.
+        bool utf8Ints = _settings.Utf8Literals && text.Length + intsLength + _plan.ValueChars >= Utf8IntsFrom;
         // sized for the whole file (a few escapes in the text aside): at 10,000 officials it is 4 million chars
         var w = new SourceWriter(64 * 1024 + text.Length + (text.Length / 16) + intsLength);
         Header(w);
@@ -334,7 +373,7 @@ internal sealed class Emitter
         w.Line("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
         w.Line(GeneratedCode);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open("internal static class FactData");
+        w.Open("internal static partial class FactData");
         Kinds(w, "Source", "Sources", _facts.Sources.Count);
         Kinds(w, "Organization", "Organizations", _facts.Organizations.Count);
         Kinds(w, "Title", "Titles", _facts.Titles.Count);
@@ -350,7 +389,7 @@ internal sealed class Emitter
         }
         w.Line("private static readonly int[] ListData;");
         w.Line();
-        w.Line("// Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
+        w.Line("// Every string of the structure once, concatenated; string " + _plan.ValueSlotCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " + i spans ends[i - 1]..ends[i]; 0 is null.");
         w.Start().Append("private const string Text = ").AppendLiteral(text).Append(';').EndLine();
         w.Line("// The int tables, one after another, as base-27 numbers (see Decode).");
         w.Start().Append(utf8Ints ? "private static global::System.ReadOnlySpan<byte> Ints => \"" : "private const string Ints = \"")
@@ -379,6 +418,9 @@ internal sealed class Emitter
     /// <summary>Stands in the loader's lines for the statements of <see cref="IdHash.Code"/>.</summary>
     private const string HashPlaceholder = "(hash)";
 
+    /// <summary>Stands in the loader's lines for the calls that read each fact file's chunk of values.</summary>
+    private const string ValuesPlaceholder = "(values)";
+
     private void LoaderSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8Ints)
     {
         string p = Ns + ".";
@@ -392,8 +434,8 @@ internal sealed class Emitter
             w.Start().Append("    ").Append(char.IsUpper(name[0]) ? "" : "int[] ").Append(name).Append(" = Decode(ref at, ").Append(values.Count).Append(");").EndLine();
         }
         // Optimized code pays off once the loops are long; for a few hundred facts tier-0 code is done sooner.
-        int facts = _facts.Sources.Count + _facts.Organizations.Count + _facts.Titles.Count + _facts.Officials.Count
-            + _facts.Events.Count + _facts.Agreements.Count + _facts.Quotes.Count;
+        int facts = _plan.FactCount;
+        string V = _plan.ValueSlotCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string optimize = facts >= OptimizeLoaderFrom
             ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]"
             : "// (few facts: tier-0 code)";
@@ -407,10 +449,46 @@ internal sealed class Emitter
             optimize,
             "private static string?[] Strings(int[] ends)",
             "{",
+            "    // 0 is null; 1.." + V + " are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.",
+            "    var s = new string?[" + V + " + ends.Length];",
+            ValuesPlaceholder,
             "    string text = Text;",
-            "    var s = new string?[ends.Length];",
-            "    for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
+            "    for (int i = 1; i < ends.Length; i++) s[" + V + " + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
             "    return s;",
+            "}",
+            "",
+            "/// <summary>",
+            "/// Reads a fact file's chunk of values into <paramref name=\"s\"/> from <paramref name=\"at\"/>: per value a base-27 code",
+            "/// (digits as in Decode): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.",
+            "/// </summary>",
+            optimize,
+            "private static void Values(string?[] s, ref int at, string chunk)",
+            "{",
+            "    int p = 0;",
+            "    unchecked",
+            "    {",
+            "        while (p < chunk.Length)",
+            "        {",
+            "            uint value = 0, scale = 1;",
+            "            int digit;",
+            "            while ((digit = chunk[p++] - 37) >= 27)",
+            "            {",
+            "                value += (uint)(digit - 27) * scale;",
+            "                scale *= 27;",
+            "            }",
+            "            int code = (int)(value + ((uint)digit * scale));",
+            "            if ((code & 1) != 0)",
+            "            {",
+            "                s[at] = chunk.Substring(p, code >> 1);",
+            "                p += code >> 1;",
+            "            }",
+            "            else if (code != 0)",
+            "            {",
+            "                s[at] = s[at - (code >> 1)];",
+            "            }",
+            "            at++;",
+            "        }",
+            "    }",
             "}",
             "",
             optimize,
@@ -623,6 +701,11 @@ internal sealed class Emitter
             {
                 foreach (string hashLine in IdHash.Code()) w.Line("        " + hashLine);
             }
+            else if (line == ValuesPlaceholder)
+            {
+                if (_plan.Files.Count > 0) w.Line("    int at = 1;");
+                foreach (PlannedFile file in _plan.Files) w.Line("    Values(s, ref at, Values" + file.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
+            }
             else
             {
                 w.Line(line);
@@ -632,77 +715,163 @@ internal sealed class Emitter
 
     // ---- members --------------------------------------------------------------------------------
 
-    private IEnumerable<GeneratedFile> MemberSources()
+    /// <summary>
+    /// A fact file's generated file: its facts' members (so Go to Definition lands next to that file's facts), their
+    /// Ids constants, and the file's chunk of values (<c>FactData.Values{chunk}</c>, read by the data file's loader).
+    /// Structure (names, links, dates) comes from the plan, values from <paramref name="file"/>.
+    /// </summary>
+    private GeneratedFile FileSource(FactFile file, PlannedFile planned)
     {
-        // Members go in one file per fact file, so Go to Definition lands next to that file's facts.
-        var kinds = new SortedDictionary<string, SortedDictionary<string, List<(string Class, string Type, string Member, string Id, string Doc, string? Obsolete, int Index)>>>(StringComparer.Ordinal);
-
-        void AddKind<T>(EquatableArray<T> items, string cls, string type, Func<T, FactHeader> header, Func<T, string> member, Func<T, string> doc)
-            where T : IEquatable<T>
-        {
-            for (int i = 0; i < items.Count; i++)
-            {
-                T item = items[i];
-                FactHeader h = header(item);
-                if (!kinds.TryGetValue(h.Location.Path, out var classes)) kinds.Add(h.Location.Path, classes = new(StringComparer.Ordinal));
-                if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
-                list.Add((cls, type, member(item), h.Id, doc(item), h.Provenance.Deprecated, i));
-            }
-        }
-
-        AddKind(_facts.Sources, "Sources", "Source", s => s.Fact.Header, s => s.MemberName, s => SourceDoc(s.Fact));
-        AddKind(_facts.Organizations, "Organizations", "Organization", o => o.Fact.Header, o => o.MemberName, o => OrganizationDoc(o.Fact));
-        AddKind(_facts.Titles, "Titles", "Title", t => t.Fact.Header, t => t.MemberName, t => TitleDoc(t.Fact));
-        AddKind(_facts.Officials, "Officials", "Official", o => o.Fact.Header, o => o.MemberName, o => OfficialDoc(o.Fact));
-        AddKind(_facts.Events, "Events", "Event", e => e.Fact.Header, e => e.MemberName, e => EventDoc(e.Fact));
-        AddKind(_facts.Agreements, "Agreements", "Agreement", a => a.Fact.Header, a => a.MemberName, a => AgreementDoc(a.Fact));
-        AddKind(_facts.Quotes, "Quotes", "Quote", q => q.Fact.Header, q => q.MemberName, q => QuoteDoc(q.Fact));
-
-        var result = new List<GeneratedFile> { new("FactGen.Kinds.g.cs", KindsSource()) };
-        var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs" };
-        foreach (var file in kinds)
+        var own = new OwnFacts(file);
+        var classes = new SortedDictionary<string, List<(string Type, string Member, string Id, string Doc, string? Obsolete, int Index)>>(StringComparer.Ordinal);
+        var values = new List<string?>(planned.Facts.Count * 6);
+        foreach (var (kind, index) in planned.Facts)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            int capacity = 4096;
-            foreach (var cls in file.Value)
+            (string cls, string type, string member, FactHeader linked, object fact, string doc) = kind switch
             {
-                foreach (var m in cls.Value) capacity += m.Doc.Length + (m.Member.Length * 3) + m.Id.Length + (m.Obsolete?.Length ?? 0) + 240;
+                FactKind.Source => Member("Sources", "Source", _facts.Sources[index].MemberName, _facts.Sources[index].Fact.Header, own.Sources, f => SourceDoc(_facts.Sources[index].Fact, f)),
+                FactKind.Organization => Member("Organizations", "Organization", _facts.Organizations[index].MemberName, _facts.Organizations[index].Fact.Header, own.Organizations, f => OrganizationDoc(_facts.Organizations[index].Fact, f)),
+                FactKind.Title => Member("Titles", "Title", _facts.Titles[index].MemberName, _facts.Titles[index].Fact.Header, own.Titles, f => TitleDoc(_facts.Titles[index].Fact, f)),
+                FactKind.Official => Member("Officials", "Official", _facts.Officials[index].MemberName, _facts.Officials[index].Fact.Header, own.Officials, f => OfficialDoc(_facts.Officials[index].Fact, f)),
+                FactKind.Event => Member("Events", "Event", _facts.Events[index].MemberName, _facts.Events[index].Fact.Header, own.Events, f => EventDoc(_facts.Events[index].Fact, f)),
+                FactKind.Agreement => Member("Agreements", "Agreement", _facts.Agreements[index].MemberName, _facts.Agreements[index].Fact.Header, own.Agreements, f => AgreementDoc(_facts.Agreements[index].Fact, f)),
+                _ => Member("Quotes", "Quote", _facts.Quotes[index].MemberName, _facts.Quotes[index].Fact.Header, own.Quotes, f => QuoteDoc(_facts.Quotes[index].Fact, f)),
+            };
+            ValueSlots.Add(values, kind, fact);
+            if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
+            list.Add((type, member, linked.Id, doc, HeaderOf(fact).Provenance.Deprecated, index));
+        }
+
+        int capacity = 4096;
+        foreach (var cls in classes)
+        {
+            foreach (var m in cls.Value) capacity += m.Doc.Length + (m.Member.Length * 3) + m.Id.Length + (m.Obsolete?.Length ?? 0) + 240;
+        }
+        foreach (string? v in values) capacity += (v?.Length ?? 0) + 4;
+        var w = new SourceWriter(capacity);
+        Header(w);
+        w.Line("// Facts from " + CSharp.Xml(_plan.RelativePath(file.Path)));
+        w.Open("namespace " + _settings.Namespace);
+        foreach (var cls in classes)
+        {
+            w.Open(_settings.Visibility + " static partial class " + cls.Key);
+            // Written piecewise: at 10,000 facts these lines are most of the generated text.
+            string type = "public static " + Ns + "." + cls.Value[0].Type + " ";
+            string array = " => " + Ns + ".FactData." + cls.Key + "[";
+            foreach (var m in cls.Value)
+            {
+                w.Start().Append("/// <summary>").Append(m.Doc).Append("</summary>").EndLine();
+                if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(CSharp.WellFormed(m.Obsolete)).Append(")]").EndLine();
+                w.Start().Append(type).Append(m.Member).Append(array).Append(m.Index).Append("];").EndLine();
+                w.Line();
             }
-            var w = new SourceWriter(capacity);
-            Header(w);
-            w.Line("// Facts from " + CSharp.Xml(RelativePath(file.Key)));
-            w.Open("namespace " + _settings.Namespace);
-            bool first = true;
-            foreach (var cls in file.Value)
+            w.Open("public static partial class Ids");
+            string see = "/// <summary>The id of <see cref=\"" + cls.Key + ".";
+            for (int i = 0; i < cls.Value.Count; i++)
             {
-                if (!first) w.Line();
-                first = false;
-                w.Open(_settings.Visibility + " static partial class " + cls.Key);
-                // Written piecewise: at 10,000 facts these lines are most of the generated text.
-                string type = "public static " + Ns + "." + cls.Value[0].Type + " ";
-                string array = " => " + Ns + ".FactData." + cls.Key + "[";
-                foreach (var m in cls.Value)
-                {
-                    w.Start().Append("/// <summary>").Append(m.Doc).Append("</summary>").EndLine();
-                    if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(CSharp.WellFormed(m.Obsolete)).Append(")]").EndLine();
-                    w.Start().Append(type).Append(m.Member).Append(array).Append(m.Index).Append("];").EndLine();
-                    w.Line();
-                }
-                w.Open("public static partial class Ids");
-                string see = "/// <summary>The id of <see cref=\"" + cls.Key + ".";
-                for (int i = 0; i < cls.Value.Count; i++)
-                {
-                    var m = cls.Value[i];
-                    w.Start().Append(see).Append(m.Member).Append("\"/>.</summary>").EndLine();
-                    w.Start().Append("public const string ").Append(m.Member).Append(" = ").AppendLiteral(m.Id).Append(';').EndLine();
-                }
-                w.Close();
-                w.Close();
+                var m = cls.Value[i];
+                w.Start().Append(see).Append(m.Member).Append("\"/>.</summary>").EndLine();
+                w.Start().Append("public const string ").Append(m.Member).Append(" = ").AppendLiteral(m.Id).Append(';').EndLine();
             }
             w.Close();
-            result.Add(new GeneratedFile(HintName(file.Key, usedHints), w.ToString()));
+            w.Close();
+            w.Line();
         }
-        return result;
+        w.Line("static partial class FactData");
+        w.Line("{");
+        w.Line("    // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.");
+        w.Start().Append("    private const string Values").Append(planned.Chunk).Append(" = \"");
+        Chunk(w, values);
+        w.Append("\";").EndLine();
+        w.Line("}");
+        w.Close();
+        return new GeneratedFile(planned.HintName, w.ToString());
+
+        (string, string, string, FactHeader, object, string) Member<T>(string cls, string type, string member, FactHeader linked, Dictionary<string, T> byId, Func<T, string> doc)
+            where T : class
+        {
+            T fact = byId[linked.Id];
+            return (cls, type, member, linked, fact, doc(fact));
+        }
+    }
+
+    private static FactHeader HeaderOf(object fact) => fact switch
+    {
+        SourceFact f => f.Header,
+        OrganizationFact f => f.Header,
+        TitleFact f => f.Header,
+        OfficialFact f => f.Header,
+        EventFact f => f.Header,
+        AgreementFact f => f.Header,
+        _ => ((QuoteFact)fact).Header,
+    };
+
+    /// <summary>
+    /// Writes a chunk's values in slot order, each as a base-27 code (<see cref="DataTables.Encode"/>'s digits): 0 for null,
+    /// 2·length + 1 followed by the chars of a value not met before in the chunk, 2·distance for the same value as the one
+    /// that many slots back (a country code or a repeated name is one string at run time, not one per fact).
+    /// </summary>
+    private static void Chunk(SourceWriter w, List<string?> values)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int slot = 0; slot < values.Count; slot++)
+        {
+            string? v = values[slot];
+            if (v is null)
+            {
+                w.Encoded(0);
+                continue;
+            }
+            if (last.TryGetValue(v, out int earlier))
+            {
+                w.Encoded(2 * (slot - earlier));
+            }
+            else
+            {
+                w.Encoded((2 * v.Length) + 1).AppendLiteralBody(v);
+            }
+            last[v] = slot;
+        }
+    }
+
+    /// <summary>A parsed file's facts by id: the first of each id, which is the one linking kept (see <see cref="Linker"/>).</summary>
+    private sealed class OwnFacts
+    {
+        public OwnFacts(FactFile file)
+        {
+            Sources = ById(file.Sources, f => f.Header.Id);
+            Organizations = ById(file.Organizations, f => f.Header.Id);
+            Titles = ById(file.Titles, f => f.Header.Id);
+            Officials = ById(file.Officials, f => f.Header.Id);
+            Events = ById(file.Events, f => f.Header.Id);
+            Agreements = ById(file.Agreements, f => f.Header.Id);
+            Quotes = ById(file.Quotes, f => f.Header.Id);
+        }
+
+        public Dictionary<string, SourceFact> Sources { get; }
+
+        public Dictionary<string, OrganizationFact> Organizations { get; }
+
+        public Dictionary<string, TitleFact> Titles { get; }
+
+        public Dictionary<string, OfficialFact> Officials { get; }
+
+        public Dictionary<string, EventFact> Events { get; }
+
+        public Dictionary<string, AgreementFact> Agreements { get; }
+
+        public Dictionary<string, QuoteFact> Quotes { get; }
+
+        private static Dictionary<string, T> ById<T>(EquatableArray<T> facts, Func<T, string> id) where T : IEquatable<T>
+        {
+            var result = new Dictionary<string, T>(facts.Count, StringComparer.Ordinal);
+            foreach (T f in facts)
+            {
+                if (!result.ContainsKey(id(f))) result.Add(id(f), f);
+            }
+            return result;
+        }
     }
 
     private string KindsSource()
@@ -737,7 +906,7 @@ internal sealed class Emitter
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> All => " + Ns + ".FactData." + cls + "View;");
         w.Line();
         w.Line("/// <summary>The " + type.ToLowerInvariant() + " with the id, or null. Allocates nothing.</summary>");
-        IdHash hash = _lookups[type].Hash;
+        IdHash hash = _plan.Lookups[type].Hash;
         string I(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.Line("public static " + t + "? Find(string? id)");
         w.Line("{");
@@ -791,35 +960,6 @@ internal sealed class Emitter
         w.Close();
     }
 
-    private string RelativePath(string path)
-    {
-        string p = PathUtil.Normalize(path);
-        if (_settings.ProjectDirectory is { Length: > 0 } dir)
-        {
-            string d = PathUtil.Normalize(dir).TrimEnd('/') + "/";
-            if (p.StartsWith(d, StringComparison.Ordinal)) return p.Substring(d.Length);
-            // facts outside the project folder (../facts): keep the path relative to the folder above
-            string parent = PathUtil.Directory(d.TrimEnd('/'));
-            if (parent.Length > 0 && p.StartsWith(parent + "/", StringComparison.Ordinal)) return p.Substring(parent.Length + 1);
-        }
-        int cut = p.LastIndexOf('/');
-        return cut < 0 ? p : p.Substring(cut + 1);
-    }
-
-    private string HintName(string path, HashSet<string> used)
-    {
-        string rel = RelativePath(path);
-        var sb = new StringBuilder(rel.Length + 8);
-        foreach (char c in rel)
-        {
-            sb.Append(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '.' or '_' or '-' ? c : '_');
-        }
-        string stem = sb.ToString().Trim('.');
-        string hint = stem + ".g.cs";
-        for (int n = 2; !used.Add(hint); n++) hint = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
-        return hint;
-    }
-
     private static void Header(SourceWriter w)
     {
         w.Line("// <auto-generated/>");
@@ -830,7 +970,9 @@ internal sealed class Emitter
 
     // ---- doc comments ---------------------------------------------------------------------------
 
-    private string SourceTail(FactHeader header) => SourceTail(header.Provenance, header.Provenance.Deprecated);
+    // Each doc takes the fact twice: as linked (structure: names, resolved links, dates) and as parsed (its values).
+
+    private string SourceTail(FactHeader linked, FactHeader parsed) => SourceTail(linked.Provenance, parsed.Provenance.Deprecated);
 
     private string SourceTail(Provenance provenance, string? deprecated)
     {
@@ -864,38 +1006,38 @@ internal sealed class Emitter
         return last is '.' or '!' or '?' or '…' ? sb : sb.Append('.');
     }
 
-    private string SourceDoc(SourceFact s)
-        => CSharp.Xml(s.Title) + ", published " + s.Published.Value + " (" + CSharp.Xml(s.File.Value) + ")." + SourceTail(s.Header);
+    private string SourceDoc(SourceFact s, SourceFact parsed)
+        => CSharp.Xml(s.Title) + ", published " + s.Published.Value + " (" + CSharp.Xml(s.File.Value) + ")." + SourceTail(s.Header, parsed.Header);
 
-    private string OrganizationDoc(OrganizationFact o)
+    private string OrganizationDoc(OrganizationFact o, OrganizationFact parsed)
     {
         var sb = new StringBuilder(CSharp.Xml(o.Name));
         var extra = new List<string>();
-        if (o.Abbreviation is not null) extra.Add(CSharp.Xml(o.Abbreviation));
-        if (o.Native is not null) extra.Add(CSharp.Xml(o.Native));
+        if (parsed.Abbreviation is not null) extra.Add(CSharp.Xml(parsed.Abbreviation));
+        if (parsed.Native is not null) extra.Add(CSharp.Xml(parsed.Native));
         if (extra.Count > 0) sb.Append(" (").Append(string.Join(", ", extra)).Append(')');
-        sb.Append(", ").Append(o.Country.Value).Append('.');
-        return sb + SourceTail(o.Header);
+        sb.Append(", ").Append(parsed.Country.Value).Append('.');
+        return sb + SourceTail(o.Header, parsed.Header);
     }
 
-    private string TitleDoc(TitleFact t)
+    private string TitleDoc(TitleFact t, TitleFact parsed)
     {
         var sb = new StringBuilder(CSharp.Xml(t.Name));
         if (t.Organization is not null) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[t.Organization.Id]].Fact.Name));
-        sb.Append(" (").Append(t.Country.Value).Append(')');
+        sb.Append(" (").Append(parsed.Country.Value).Append(')');
         if (t.OneHolder) sb.Append("; one holder at a time");
         sb.Append('.');
-        return sb + SourceTail(t.Header);
+        return sb + SourceTail(t.Header, parsed.Header);
     }
 
-    private string OfficialDoc(OfficialFact o)
+    private string OfficialDoc(OfficialFact o, OfficialFact parsed)
     {
         var sb = new StringBuilder(CSharp.Xml(o.Name.Value));
         var extra = new List<string>();
-        if (o.Romanized is not null && o.Romanized.Value != o.Name.Value) extra.Add(CSharp.Xml(o.Romanized.Value));
-        if (o.Native is not null) extra.Add(CSharp.Xml(o.Native.Value));
+        if (parsed.Romanized is not null && parsed.Romanized.Value != o.Name.Value) extra.Add(CSharp.Xml(parsed.Romanized.Value));
+        if (parsed.Native is not null) extra.Add(CSharp.Xml(parsed.Native.Value));
         if (extra.Count > 0) sb.Append(" (").Append(string.Join(", ", extra)).Append(')');
-        sb.Append(", ").Append(o.Country.Value).Append('.');
+        sb.Append(", ").Append(parsed.Country.Value).Append('.');
         if (o.Positions.Count > 0)
         {
             sb.Append(" <para>");
@@ -915,36 +1057,36 @@ internal sealed class Emitter
             }
             EndSentence(sb).Append("</para>");
         }
-        return sb + SourceTail(o.Header);
+        return sb + SourceTail(o.Header, parsed.Header);
     }
 
-    private string EventDoc(EventFact e)
+    private string EventDoc(EventFact e, EventFact parsed)
     {
         var (start, end) = Linker.EventPeriod(e);
         var sb = new StringBuilder();
         sb.Append(start.ToString());
         if (end != start) sb.Append(" to ").Append(end);
-        sb.Append(": ").Append(CSharp.Xml(e.Name));
-        if (e.Place is not null) sb.Append(", ").Append(CSharp.Xml(e.Place));
+        sb.Append(": ").Append(CSharp.Xml(parsed.Name));
+        if (parsed.Place is not null) sb.Append(", ").Append(CSharp.Xml(parsed.Place));
         EndSentence(sb);
-        if (e.Summary is not null) sb.Append(' ').Append(CSharp.Xml(e.Summary));
-        return sb + SourceTail(e.Header);
+        if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
+        return sb + SourceTail(e.Header, parsed.Header);
     }
 
-    private string AgreementDoc(AgreementFact a)
+    private string AgreementDoc(AgreementFact a, AgreementFact parsed)
     {
         var sb = new StringBuilder();
-        EndSentence(sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(a.Name)));
-        if (a.Summary is not null) sb.Append(' ').Append(CSharp.Xml(a.Summary));
-        return sb + SourceTail(a.Header);
+        EndSentence(sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(parsed.Name)));
+        if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
+        return sb + SourceTail(a.Header, parsed.Header);
     }
 
-    private string QuoteDoc(QuoteFact q)
+    private string QuoteDoc(QuoteFact q, QuoteFact parsed)
     {
         string speaker = q.Speaker.Target == RefTarget.Official
             ? _facts.Officials[_officialIndex[q.Speaker.Id]].Fact.Name.Value
             : _facts.Organizations[_orgIndex[q.Speaker.Id]].Fact.Name;
-        return "“" + CSharp.Xml(q.Text.Value, 200) + "” — " + CSharp.Xml(speaker) + ", " + q.Date.Value + "." + SourceTail(q.Header);
+        return "“" + CSharp.Xml(parsed.Text.Value, 200) + "” — " + CSharp.Xml(speaker) + ", " + q.Date.Value + "." + SourceTail(q.Header, parsed.Header);
     }
 
     /// <summary>Reverse links by key: officials are 0.., organizations follow them, events follow those.</summary>

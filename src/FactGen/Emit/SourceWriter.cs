@@ -70,6 +70,20 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Appends one number in the encoding of <see cref="DataTables.Encode"/>.</summary>
+    public SourceWriter Encoded(int value)
+    {
+        DataTables.Encode(_sb, value);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="value"/> escaped for the inside of a string literal (see <see cref="CSharp.AppendLiteralBody"/>).</summary>
+    public SourceWriter AppendLiteralBody(string value)
+    {
+        CSharp.AppendLiteralBody(_sb, value);
+        return this;
+    }
+
     /// <summary>Appends <paramref name="value"/> as a C# string literal (see <see cref="CSharp.AppendLiteral"/>).</summary>
     public SourceWriter AppendLiteral(string value)
     {

@@ -60,10 +60,14 @@ public static class Phases
             Measure("YamlReader (tree)", () => { for (int i = 0; i < strings.Count; i++) YamlReader.Read(factTexts[i].Path, strings[i], ParseLimits.Default, diagnostics, default); });
             var files = new List<FactFile>();
             Measure("FactParser.Parse (tree + bind)", () => { for (int i = 0; i < strings.Count; i++) files.Add(FactParser.Parse(factTexts[i].Path, strings[i], ParseLimits.Default, default)); });
-            LinkedFacts linked = null!;
-            Measure("Linker.Link", () => linked = Linker.Link(files, paths, default));
-            List<GeneratedFile> sources = null!;
-            Measure("Emitter.Emit", () => sources = Emitter.Emit(linked, settings, default));
+            var structures = new List<FileStructure>();
+            Measure("Structure.Of (values out)", () => { foreach (FactFile f in files) structures.Add(Structure.Of(f)); });
+            (LinkedFacts Facts, long ValueChars) linked = (null!, 0);
+            Measure("Link (structures)", () => linked = Emitter.Link(structures, paths, default));
+            EmitPlan plan = null!;
+            Measure("EmitPlan.Create", () => plan = EmitPlan.Create(linked.Facts, linked.ValueChars, settings));
+            Measure("Emitter.EmitShared", () => Emitter.EmitShared(plan, default));
+            Measure("Emitter.EmitFile (all files)", () => { foreach (FactFile f in files) Emitter.EmitFile(f, plan, default); });
             var compilation = Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
             Measure("Driver: full run", () => Generation.Driver(texts).RunGenerators(compilation).GetRunResult());
             if (run == 0) rows.Clear(); // the first round warms up the JIT

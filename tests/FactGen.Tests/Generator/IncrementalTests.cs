@@ -33,8 +33,8 @@ public class IncrementalTests
         => string.Join(", ", Outputs(result, step).Select(o => o.Reason));
 
     [Fact]
-    public void TrackingNamesListsTheSixSteps()
-        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "FactFiles", "Link", "Parse", "Settings" }, StepNames);
+    public void TrackingNamesListsTheSteps()
+        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "EmitShared", "FactFiles", "Link", "LinkDiagnostics", "Parse", "Plan", "Settings", "Structure" }, StepNames);
 
     [Fact]
     public void UnrelatedCSharpChangeLeavesEveryStepCached()
@@ -111,10 +111,52 @@ public class IncrementalTests
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_events.yaml.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
         Assert.Contains("Ingrid M. Berg", after["facts_events.yaml.g.cs"]);
-        var emit = Outputs(result, TrackingNames.Emit).ToList();
+        var emit = Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.Emit)).ToList();
         Assert.Equal(before.Count - 1, emit.Count); // every generated file but the post-initialization attribute
         Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+    }
+
+    [Fact]
+    public void AValueEditReEmitsOnlyItsOwnFactFilesFileAndLinksNothing()
+    {
+        // A summary and a note are shown by their own fact only, and the longer text and the new line move every later
+        // line of the file. The file's structure (ids, links, dates, the names other facts show; no values, no line
+        // numbers) stays equal, so linking, the plan and the shared files (model, data, lookups) do not even re-run:
+        // only the edited file's own generated file, which carries its values, is made again.
+        List<AdditionalText> files = FactSets.Mixed();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+        var before = Result(driver).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
+        string text = FactSets.Events.Replace("signed the accord in the council's hall.", "signed the accord in the council’s great hall.\n    note: checked against the briefing");
+        Assert.NotEqual(FactSets.Events, text);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.EventsPath, text));
+        GeneratorRun run = GeneratorHarness.Run(driver, compilation);
+        GeneratorRunResult result = Result(run.Driver);
+
+        Assert.Single(Outputs(result, TrackingNames.Parse), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(Outputs(result, TrackingNames.Structure), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        foreach (string step in new[] { TrackingNames.Link, TrackingNames.Plan, TrackingNames.EmitShared })
+        {
+            Assert.True(Outputs(result, step).All(o => o.Reason == IncrementalStepRunReason.Cached), step + ": " + Reasons(result, step));
+        }
+        var emit = Outputs(result, TrackingNames.Emit).ToList();
+        var remade = Assert.Single(emit, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("facts_events.yaml.g.cs", ((Emit.GeneratedFile)remade.Value).HintName);
+        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Equal(new[] { "facts_events.yaml.g.cs" }, after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key));
+
+        // And the program built from the mixed old and new files sees the new values.
+        Assert.Empty(run.GeneratorDiagnostics);
+        var signing = GeneratorHarness.Get(GeneratorHarness.Load(run.Output), "Test.Facts.Events", "HarbourAccordSigning");
+        Assert.Equal("Yamada and Berg signed the accord in the council’s great hall.", GeneratorHarness.Prop(signing, "Summary"));
+        Assert.Equal("checked against the briefing", GeneratorHarness.Prop(signing, "Note"));
+        Assert.Equal("Oslo", GeneratorHarness.Prop(signing, "Location"));
     }
 
     [Fact]

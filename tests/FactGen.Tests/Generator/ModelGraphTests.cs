@@ -81,11 +81,11 @@ public class ModelGraphTests
             .SelectMany((o, i) => ModelGraphWalker.Walk(o.Value, $"FactFiles.Outputs[{i}]").Findings).ToList();
         Assert.Equal(5, strict.Count);
         Assert.All(strict, f => Assert.EndsWith(".Item1", f.Path));
-        // Settings, AdditionalPaths, AllFiles and Link once; FactFiles and Parse once per fact file (five); Emit once
-        // per generated file (all but the post-initialization attribute).
-        int emitted = result.TrackedSteps[TrackingNames.Emit].Sum(s => s.Outputs.Length);
+        // Settings, AdditionalPaths, AllFiles, Link, Plan and LinkDiagnostics once; FactFiles, Parse and Structure once per
+        // fact file (five); EmitShared and Emit once per generated file (all but the post-initialization attribute).
+        int emitted = result.TrackedSteps[TrackingNames.EmitShared].Sum(s => s.Outputs.Length) + result.TrackedSteps[TrackingNames.Emit].Sum(s => s.Outputs.Length);
         Assert.Equal(result.GeneratedSources.Length - 1, emitted);
-        Assert.Equal(4 + (2 * 5) + emitted, outputs);
+        Assert.Equal(6 + (3 * 5) + emitted, outputs);
         // The walk reached the bottom of the models, not just their top-level objects.
         foreach (Type deep in new[] { typeof(FactFile), typeof(LinkedFacts), typeof(LocationInfo), typeof(DiagnosticInfo), typeof(FactRef), typeof(PositionFact), typeof(LocatedDate), typeof(FactDateValue), typeof(Provenance) })
         {

@@ -77,8 +77,10 @@ public class CancellationTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => Linker.Link(new[] { file }, new[] { Path }, cts.Token));
-        LinkedFacts linked = Linker.Link(new[] { file }, new[] { Path }, CancellationToken.None);
-        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.Emit(linked, EmitSettings.Default, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.Emit(new[] { file }, new[] { Path }, EmitSettings.Default, cts.Token));
+        EmitPlan plan = Emitter.Plan(new[] { Structure.Of(file) }, new[] { Path }, EmitSettings.Default, CancellationToken.None);
+        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitShared(plan, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitFile(file, plan, cts.Token));
     }
 
     /// <summary>An AdditionalFiles entry that counts reads and cancels the source when the N-th file is read.</summary>

@@ -101,4 +101,10 @@ namespace Contoso.Harbour.Data
             public const string YamadaOpenPorts = "yamada-open-ports";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values0 = "%%%P&Northern ports summit%%%%%B(Council statement on shipping to the U.S.%%%%%>Quay opening%%%%%C'Ingrid Berg's visit to Tokyo%0Tokyo%%%I'Announcement of lower port fees%%%%%G'Ferry collision in the harbour%%%%%@&Harbour talks%%%%%P&Trade mission to Oslo%>Oslo, Norway@(signed the Harbour Accord on 29 February%%E'Signing of the Harbour AccordE)Yamada and Berg signed the accord in the council's hall..Oslo%%%N&Fisheries memorandum%%%%B&Harbour AccordJ(Shared berths & lower fees for \"green\" ships.%%%R&We welcome every ship.%%%I'A first step.\nMore will follow.%%S'Said by Ingrid Berg, not Ole Hansen.D&Nothing to add.%%%T(Ports that stay open keep \"prices\" low & <steady>.";
+    }
 }

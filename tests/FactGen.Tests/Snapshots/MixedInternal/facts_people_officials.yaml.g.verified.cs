@@ -27,4 +27,10 @@ namespace Contoso.Harbour.Data
             public const string YamadaTaro = "yamada-taro";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values2 = "%%%%%*NO%%I)Misidentified in the briefing; the speaker was Ingrid Berg%%1%%%<Yamada Tarō.山田太郎*JP";
+    }
 }

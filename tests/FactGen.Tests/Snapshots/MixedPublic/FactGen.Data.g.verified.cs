@@ -8,7 +8,7 @@ namespace Test.Facts
     [global::Microsoft.CodeAnalysis.EmbeddedAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class FactData
+    internal static partial class FactData
     {
         internal static readonly string[] SourceIds = new string[2];
         internal static readonly global::Test.Facts.Source[] Sources = new global::Test.Facts.Source[2];
@@ -42,15 +42,15 @@ namespace Test.Facts
         internal static readonly int[] QuoteTable;
         private static readonly int[] ListData;
 
-        // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingPress briefing transcript.Harbour Accord briefing & notes../seeds/briefing.txthttps://example.org/briefingharbour-councilHarbour CouncilNOministry-of-tradeMinistry of Trade貿易省MOTJPambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenMisidentified in the briefing; the speaker was Ingrid BergOle Hansenyamada-taroYamada TaroYamada Tarō山田太郎Yamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitNorthern ports summitcouncil-statementCouncil statement on shipping to the U.S.quay-openingQuay openingberg-tokyo-visitIngrid Berg's visit to TokyoTokyoport-fees-announcementAnnouncement of lower port feesferry-collisionFerry collision in the harbourharbour-talksHarbour talksoslo-trade-missionTrade mission to OsloOslo, Norwayharbour-accord-signingsigned the Harbour Accord on 29 FebruarySigning of the Harbour AccordYamada and Berg signed the accord in the council's hall.Oslofisheries-memorandumFisheries memorandumharbour-accordHarbour AccordShared berths & lower fees for \"green\" ships.council-welcomesWe welcome every ship.berg-first-stepA first step.\nMore will follow.hansen-remarkSaid by Ingrid Berg, not Ole Hansen.Nothing to add.yamada-open-portsPorts that stay open keep \"prices\" low & <steady>.";
+        // Every string of the structure once, concatenated; string 130 + i spans ends[i - 1]..ends[i]; 0 is null.
+        private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada TaroYamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumJPNOharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
         // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%,J&C'K'J(N)H*I+X+L,N,D-U-X-@.B.L.D/R/T0G1X1H2S2B3F5P5@6K6V6Z6V8J9D:Y:O;B=N=Z=O>P?U?P@&TA&HB&KC&XC&JD&AE&VE&GF&BG&OH&QI&SK&WK&PL&IM&WM&JN&AP&QP&LQ&@R&DS&QS&ZT&NU&DV&@X&%&&'&-&%&&&&&%&)&'&%&&&''&%'%&)%(+-&&&&&&&'&&&%&'&F&(+,-&(&&'%%'&%&%'%''(%))%%%')%'+-&&+)(%'&%&&&('E&;&&(E&;&))(%%&&&%%%%'(GIUAK&%)%%*%+,VLHBK&-.&%%%/%%0(+-/11%%%23453%%56%%%%7%0&78%%%%9&0%9:%%%%;'5&;<=%%%=%%0@&%C&H&J&>L&%%?@&%%0%%%N&%A&P&%%%B&C&D&5T&V&X&A'C'%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&R&E&%G&%%%%)H&%GIUAK&GIUAK&%E'%%%%I&%%%%+J&%MDVAK&MDVAK&%H'%%%K'K&%%%%-L&%NDVAK&NDVAK&%%%%%%M&%%%%'N&%AEVAK&AEVAK&O&M'%%%%P&%%%%*Q&%POVAK&POVAK&%P'%%%%R&%%%%,S&%NWVAK&NWVAK&%%%%%%T&%%%%&U&%AJHBK&AJHBK&%S'-%%%V&%%%%(W&%AJHBK&ULHBK&X&X'%@(%%Y&C(Z&%%%@'A'CJHBK&CJHBK&B'E(-%L(N(C'%%%%D'GIUAK&%P(%%E'S(%%%F'CJHBK&G'U(Y(.H'%%%%&%I'MDVAK&'J'%%%%%%K'AJHBK&%L'%%%M''%N'AJHBK&%O'C)%%%)(P'CJHBK&.QTYJUM.%KZRSXD/%%GCPEEQ/%EASEP@-%%%%BQOCNS+MNLEPR&OENWQY+%%ISAKPL&EZCQKA(%%%%GRDXGC'%%%%%DWPLLG)WBVDJB&@FUEPC/%%%%%%%%MNTYCQ*%BWKRWF)%VXWNYQ(D@HTNY(LBACHY-%%%%%%%%WG@DTR&FJSBXX*DSLCCI.%%%%OZ@DIV,AGUYCI+LSROOA(%%NLQTIF'";
+        private const string Ints = "%,J&C'K'O(I)X)L*B+S+B,U,H-J.X.N/Y/I0S0B1M1X1T3H4B5S5D6T6O7C8P8G9B:V:X:Z:M;B<Q<C=T=%&&'&-&%&&&&&%&)&'&%&&&''&%'%&)%(+-&&&&&&&'&&&%&'&S*(+,-&(&&'%%'&%&%'%''(%))%%%')%'+-&&+)(%'&%&&&('F1H1&&(F1H1&))(%%&&W)%O)P)Q)X)Y)GIUAK&R)Z)%S)T)U)@*A*VLHBK&V)B*&@(A(B(C*C(D(E((+-/D*1F(G(H(E*I(J(K(3%%5F*%L(M(N(G*%O(&7H*%P(Q(R(I*&S(%9J*%T(U(V(K*'W(&;L*=X(Y(Z(M*@)A)B)@&%C&H&J&N*L&C)D)E)O*F)G)H)%%%N&%P*P&I)J)K)Q*L)M)N)T&V&X&A'C'%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&R&R*%T*%&'())*GIUAK&GIUAK&+E'%%%%U*%,-.+/0MDVAK&MDVAK&1H'%%%K'V*%234-56NDVAK&NDVAK&7%%%%%W*%89:';<AEVAK&AEVAK&=M'%%%%X*%>?@&*A&B&POVAK&POVAK&C&P'%%%%Y*%D&E&F&,G&H&NWVAK&NWVAK&I&%%%%%Z*%J&K&L&&M&N&AJHBK&AJHBK&O&S'-%%%@+%P&Q&R&(S&T&AJHBK&ULHBK&U&X'%@(%%A+C(V&W&X&%Y&Z&CJHBK&CJHBK&@'E(-%L(N(B+%A'B'C'D'GIUAK&E'P(%%E+S(F'G'H'I'CJHBK&J'U(Y(.F+%K'L'M'&%N'MDVAK&'G+%O'P'Q'%%R'AJHBK&%H+%S'T'U''%V'AJHBK&%I+C)W'X'Y')(Z'CJHBK&.QTYJUM.%KZRSXD/%%GCPEEQ/%EASEP@-%%%%BQOCNS+MNLEPR&OENWQY+%%ISAKPL&EZCQKA(%%%%GRDXGC'%%%%%DWPLLG)WBVDJB&@FUEPC/%%%%%%%%MNTYCQ*%BWKRWF)%VXWNYQ(D@HTNY(LBACHY-%%%%%%%%WG@DTR&FJSBXX*DSLCCI.%%%%OZ@DIV,AGUYCI+LSROOA(%%NLQTIF'";
 
         static FactData()
         {
             int at = 0;
-            int[] ends = Decode(ref at, 71);
+            int[] ends = Decode(ref at, 42);
             ListData = Decode(ref at, 113);
             int[] sourceRows = Decode(ref at, 18);
             int[] organizationRows = Decode(ref at, 26);
@@ -75,10 +75,50 @@ namespace Test.Facts
         // (few facts: tier-0 code)
         private static string?[] Strings(int[] ends)
         {
+            // 0 is null; 1..130 are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.
+            var s = new string?[130 + ends.Length];
+            int at = 1;
+            Values(s, ref at, Values0);
+            Values(s, ref at, Values1);
+            Values(s, ref at, Values2);
+            Values(s, ref at, Values3);
             string text = Text;
-            var s = new string?[ends.Length];
-            for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            for (int i = 1; i < ends.Length; i++) s[130 + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
+        }
+
+        /// <summary>
+        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a base-27 code
+        /// (digits as in Decode): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// </summary>
+        // (few facts: tier-0 code)
+        private static void Values(string?[] s, ref int at, string chunk)
+        {
+            int p = 0;
+            unchecked
+            {
+                while (p < chunk.Length)
+                {
+                    uint value = 0, scale = 1;
+                    int digit;
+                    while ((digit = chunk[p++] - 37) >= 27)
+                    {
+                        value += (uint)(digit - 27) * scale;
+                        scale *= 27;
+                    }
+                    int code = (int)(value + ((uint)digit * scale));
+                    if ((code & 1) != 0)
+                    {
+                        s[at] = chunk.Substring(p, code >> 1);
+                        p += code >> 1;
+                    }
+                    else if (code != 0)
+                    {
+                        s[at] = s[at - (code >> 1)];
+                    }
+                    at++;
+                }
+            }
         }
 
         // (few facts: tier-0 code)

@@ -43,4 +43,10 @@ namespace Test.Facts
             public const string TradeMinister = "trade-minister";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values1 = "%%%%%*NO%%%,貿易省,MOT*JP%%%9%%%-%%%=";
+    }
 }

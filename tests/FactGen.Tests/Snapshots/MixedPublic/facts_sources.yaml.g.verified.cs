@@ -21,4 +21,10 @@ namespace Test.Facts
             public const string Briefing = "briefing";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values3 = "%%%%%Z&Press briefing transcript.%C'https://example.org/briefing";
+    }
 }

@@ -8,7 +8,7 @@ namespace Test.Facts
     [global::Microsoft.CodeAnalysis.EmbeddedAttribute]
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class FactData
+    internal static partial class FactData
     {
         internal static readonly string[] SourceIds = new string[0];
         internal static readonly global::Test.Facts.Source[] Sources = new global::Test.Facts.Source[0];
@@ -42,7 +42,7 @@ namespace Test.Facts
         internal static readonly int[] QuoteTable;
         private static readonly int[] ListData;
 
-        // Every string once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
+        // Every string of the structure once, concatenated; string 0 + i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
         // The int tables, one after another, as base-27 numbers (see Decode).
         private const string Ints = "%%%%%%%%%%%%%%%%";
@@ -75,10 +75,45 @@ namespace Test.Facts
         // (few facts: tier-0 code)
         private static string?[] Strings(int[] ends)
         {
+            // 0 is null; 1..0 are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.
+            var s = new string?[0 + ends.Length];
             string text = Text;
-            var s = new string?[ends.Length];
-            for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            for (int i = 1; i < ends.Length; i++) s[0 + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
+        }
+
+        /// <summary>
+        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a base-27 code
+        /// (digits as in Decode): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// </summary>
+        // (few facts: tier-0 code)
+        private static void Values(string?[] s, ref int at, string chunk)
+        {
+            int p = 0;
+            unchecked
+            {
+                while (p < chunk.Length)
+                {
+                    uint value = 0, scale = 1;
+                    int digit;
+                    while ((digit = chunk[p++] - 37) >= 27)
+                    {
+                        value += (uint)(digit - 27) * scale;
+                        scale *= 27;
+                    }
+                    int code = (int)(value + ((uint)digit * scale));
+                    if ((code & 1) != 0)
+                    {
+                        s[at] = chunk.Substring(p, code >> 1);
+                        p += code >> 1;
+                    }
+                    else if (code != 0)
+                    {
+                        s[at] = s[at - (code >> 1)];
+                    }
+                    at++;
+                }
+            }
         }
 
         // (few facts: tier-0 code)

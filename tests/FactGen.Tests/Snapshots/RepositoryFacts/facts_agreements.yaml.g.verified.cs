@@ -31,4 +31,10 @@ namespace Raimondo.Facts
             public const string TourismLeadershipSummitAgreement = "tourism-leadership-summit-agreement";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values0 = "P,the two leaders had agreed to โempower key senior officialsโ to work on areas of potential cooperation%%E+Agreement to empower key senior officials to work on areas of potential cooperationB2At their meeting at the G20 summit in Bali, Biden and Xi agreed to empower key senior officials to work on areas of potential cooperation, as the White House stated afterwards.F,the two governments agreed to launch an โinformation exchangeโ on U.S. technology export controlsJ6The article says \"the two governments\" agreed \"yesterday\" (2023-08-28) and names no negotiators; it reports one meeting that day, Raimondo's talks with Wang Wentao, so the agreement is linked to those talks and their two participants.%C)Information exchange on U.S. technology export controlsS3The two governments agreed to launch an \"information exchange\" on U.S. technology export controls, a small sign of progress after a range of visits to China by senior Biden administration officials.H,announced โnew communication channels,โ according to a statement from China’s Ministry of Commerce%%Z&New communication channelsN2Raimondo and Wang Wentao announced new communication channels and stressed the importance of open and productive dialogue, according to a statement from China's Ministry of Commerce.S-The two sides reached an agreement for the 14th China-U.S. Tourism Leadership Summit to take place in China next year%%Z*Agreement to hold the 14th China-U.S. Tourism Leadership Summit in China in 2024G7The two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China next year (2024), a sign of both sides' appreciation of the need to reinvigorate people-to-people relations; the last such summit took place in 2019.";
+    }
 }

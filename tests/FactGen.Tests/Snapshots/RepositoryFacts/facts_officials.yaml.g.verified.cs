@@ -71,4 +71,10 @@ namespace Raimondo.Facts
             public const string XiJinping = "xi-jinping";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values2 = "F(scuppered Secretary of State Antony Blinken%%%%*USC+Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink%%%%1Y'maintained Trump administration tariffsG-Named only in \"Trump administration tariffs\"; the first name and the presidency are from the background source.%%%1N(U.S. Commerce Secretary Gina Raimondo today met%%%%1K'Vice Premier Hรฉ Lรฌfฤng ไฝ\u0E47ซๅณฐC-The article also calls him China's \"economic tsar\" and \"a very close ally and personal friend\" of Xi Jinping.%8Hé Lìfēng,何立峰*CNP(Culture and Tourism Minister Hรบ Hรฉpรญng \u0E48กๅๅนณI)Also referred to as \"the minister of culture and tourism\".%8Hú Hépíng,胡和平1I'Treasury Secretary Janet Yellen%%%%I&B(a three-hour meeting between Biden and XiB0The article calls him only \"Biden\" (\"the Biden administration\", \"the two leaders\"); the first name and the presidency are from the background source.%%%1G'Chinese Premier Lว Qiรกng ๆๅผบN0The article calls him \"Premier Li\" and \"China's no. 2 leader\". Pinyin and Hanzi repaired from the damaged text (Lǐ lost its second byte; 李 lost two bytes).%6Lǐ Qiáng*李强I&I'then House Speaker Nancy Pelosi%%%%=H(Chinese Commerce Minister Wรกng Wรฉntฤo \u0E47ๆๆถ%%<Wáng Wéntāo,王文涛=V&Xรญ Jรฌnpรญng’s ไน \u0E48ฟๅนณJ,The article gives him no title (\"Mr. Xi\", \"the two leaders\"); the position is background knowledge.%:Xí Jìnpíng,习近平1";
+    }
 }

@@ -66,4 +66,10 @@ namespace Raimondo.Facts
             public const string VicePremier = "vice-premier";
         }
     }
+
+    static partial class FactData
+    {
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        private const string Values6 = "C+Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink%%*USY'Chinese Commerce Minister Wรกng Wรฉntฤo%%*CNB(Culture and Tourism Minister Hรบ Hรฉpรญng%%-X&Chinese Premier Lว QiรกngI)The article also calls the premier \"China's no. 2 leader\".%-X*Xi Jinping became President of the People's Republic of China on 14 March 2013.O+The article gives Xi no title; it calls him \"Mr. Xi\" and, with Biden, \"the two leaders\".%-T(Joe Biden served as President of the United StatesO-The article gives Biden no title; it speaks of the \"Biden administration\" and calls Biden and Xi \"the two leaders\".%M&M)U.S. Commerce Secretary Gina Raimondo told Chinese officials%%-R(Secretary of State Antony Blinkenโs trip to China%%-I'Treasury Secretary Janet Yellen%%-I'then House Speaker Nancy Pelosi%%-V&Vice Premier Hรฉ LรฌfฤngD(China has several vice premiers at a time.%U&";
+    }
 }

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using FactGen.Linking;
+using FactGen.Model;
+
+namespace FactGen.Emit;
+
+/// <summary>
+/// What every emitted file shares, worked out once from the linked structure (<see cref="Structure"/>) and the
+/// settings: each fact's index in its kind, the lookups, the generated file of each fact file (its hint name, its
+/// chunk of values) and each fact's value slots. The shared files (model, data, lookups) are made from the plan alone;
+/// a fact file's own file from the plan and that file's parsed facts. An edit that leaves the structure as it was
+/// leaves the plan equal, so only the edited file's own file is made again.
+/// </summary>
+internal sealed class EmitPlan : IEquatable<EmitPlan>
+{
+    private EmitPlan(LinkedFacts facts, EmitSettings settings, long valueChars)
+    {
+        Facts = facts;
+        Settings = settings;
+        ValueChars = valueChars;
+    }
+
+    /// <summary>The linked facts, structure only: values are blank, locations are file starts.</summary>
+    public LinkedFacts Facts { get; }
+
+    public EmitSettings Settings { get; }
+
+    /// <summary>An upper bound of the chars of all files' values (see <see cref="FileStructure.ValueBlocks"/>).</summary>
+    public long ValueChars { get; }
+
+    public Dictionary<string, int> SourceIndex { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> OrganizationIndex { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> TitleIndex { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> OfficialIndex { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> EventIndex { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per kind (by type name): the ids in generated order and their hash parameters.</summary>
+    public Dictionary<string, (List<string> Ids, IdHash Hash)> Lookups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The fact files that have facts, in path order; the index is the file's chunk number.</summary>
+    public List<PlannedFile> Files { get; } = new();
+
+    public Dictionary<string, PlannedFile> FileByPath { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per kind, the first value slot of each fact; slot 0 is null, values run 1..<see cref="ValueSlotCount"/>.</summary>
+    public int[][] Slots { get; } = new int[7][];
+
+    public int ValueSlotCount { get; private set; }
+
+    public int FactCount => Facts.Sources.Count + Facts.Organizations.Count + Facts.Titles.Count + Facts.Officials.Count
+        + Facts.Events.Count + Facts.Agreements.Count + Facts.Quotes.Count;
+
+    public static EmitPlan Create(LinkedFacts facts, long valueChars, EmitSettings settings)
+    {
+        var plan = new EmitPlan(facts, settings, valueChars);
+        plan.Build();
+        return plan;
+    }
+
+    private void Build()
+    {
+        Index(Facts.Sources, s => s.Fact.Header.Id, SourceIndex);
+        Index(Facts.Organizations, s => s.Fact.Header.Id, OrganizationIndex);
+        Index(Facts.Titles, s => s.Fact.Header.Id, TitleIndex);
+        Index(Facts.Officials, s => s.Fact.Header.Id, OfficialIndex);
+        Index(Facts.Events, s => s.Fact.Header.Id, EventIndex);
+
+        Lookup("Source", Facts.Sources, s => s.Fact.Header.Id);
+        Lookup("Organization", Facts.Organizations, s => s.Fact.Header.Id);
+        Lookup("Title", Facts.Titles, s => s.Fact.Header.Id);
+        Lookup("Official", Facts.Officials, s => s.Fact.Header.Id);
+        Lookup("Event", Facts.Events, s => s.Fact.Header.Id);
+        Lookup("Agreement", Facts.Agreements, s => s.Fact.Header.Id);
+        Lookup("Quote", Facts.Quotes, s => s.Fact.Header.Id);
+
+        // Each fact file's facts, kind by kind in generated order: the order of its chunk's values.
+        var byPath = new SortedDictionary<string, List<(FactKind, int)>>(StringComparer.Ordinal);
+        Group(byPath, Facts.Sources, FactKind.Source, s => s.Fact.Header);
+        Group(byPath, Facts.Organizations, FactKind.Organization, o => o.Fact.Header);
+        Group(byPath, Facts.Titles, FactKind.Title, t => t.Fact.Header);
+        Group(byPath, Facts.Officials, FactKind.Official, o => o.Fact.Header);
+        Group(byPath, Facts.Events, FactKind.Event, e => e.Fact.Header);
+        Group(byPath, Facts.Agreements, FactKind.Agreement, a => a.Fact.Header);
+        Group(byPath, Facts.Quotes, FactKind.Quote, q => q.Fact.Header);
+
+        var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs" };
+        Slots[(int)FactKind.Source] = new int[Facts.Sources.Count];
+        Slots[(int)FactKind.Organization] = new int[Facts.Organizations.Count];
+        Slots[(int)FactKind.Title] = new int[Facts.Titles.Count];
+        Slots[(int)FactKind.Official] = new int[Facts.Officials.Count];
+        Slots[(int)FactKind.Event] = new int[Facts.Events.Count];
+        Slots[(int)FactKind.Agreement] = new int[Facts.Agreements.Count];
+        Slots[(int)FactKind.Quote] = new int[Facts.Quotes.Count];
+        int slot = 1;
+        foreach (var entry in byPath)
+        {
+            var file = new PlannedFile(entry.Key, HintName(entry.Key, usedHints), Files.Count, entry.Value);
+            Files.Add(file);
+            FileByPath.Add(file.Path, file);
+            foreach (var (kind, index) in entry.Value)
+            {
+                Slots[(int)kind][index] = slot;
+                slot += ValueSlots.Count(kind);
+            }
+        }
+        ValueSlotCount = slot - 1;
+    }
+
+    private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
+    {
+        for (int i = 0; i < items.Count; i++) index[id(items[i])] = i;
+    }
+
+    private void Lookup<T>(string type, EquatableArray<T> items, Func<T, string> id) where T : IEquatable<T>
+    {
+        var ids = new List<string>(items.Count);
+        foreach (T item in items) ids.Add(id(item));
+        Lookups.Add(type, (ids, IdHash.For(ids)));
+    }
+
+    private static void Group<T>(SortedDictionary<string, List<(FactKind, int)>> byPath, EquatableArray<T> items, FactKind kind, Func<T, FactHeader> header)
+        where T : IEquatable<T>
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            string path = header(items[i]).Location.Path;
+            if (!byPath.TryGetValue(path, out var list)) byPath.Add(path, list = new List<(FactKind, int)>());
+            list.Add((kind, i));
+        }
+    }
+
+    /// <summary>The path as the generated files show it: relative to the project (or the folder above it).</summary>
+    public string RelativePath(string path)
+    {
+        string p = PathUtil.Normalize(path);
+        if (Settings.ProjectDirectory is { Length: > 0 } dir)
+        {
+            string d = PathUtil.Normalize(dir).TrimEnd('/') + "/";
+            if (p.StartsWith(d, StringComparison.Ordinal)) return p.Substring(d.Length);
+            // facts outside the project folder (../facts): keep the path relative to the folder above
+            string parent = PathUtil.Directory(d.TrimEnd('/'));
+            if (parent.Length > 0 && p.StartsWith(parent + "/", StringComparison.Ordinal)) return p.Substring(parent.Length + 1);
+        }
+        int cut = p.LastIndexOf('/');
+        return cut < 0 ? p : p.Substring(cut + 1);
+    }
+
+    private string HintName(string path, HashSet<string> used)
+    {
+        string rel = RelativePath(path);
+        var sb = new StringBuilder(rel.Length + 8);
+        foreach (char c in rel)
+        {
+            sb.Append(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '.' or '_' or '-' ? c : '_');
+        }
+        string stem = sb.ToString().Trim('.');
+        string hint = stem + ".g.cs";
+        for (int n = 2; !used.Add(hint); n++) hint = stem + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        return hint;
+    }
+
+    // Everything else is worked out from these three, so they decide equality.
+    public bool Equals(EmitPlan? other)
+        => other is not null && (ReferenceEquals(this, other) || (ValueChars == other.ValueChars && Settings.Equals(other.Settings) && Facts.Equals(other.Facts)));
+
+    public override bool Equals(object? obj) => Equals(obj as EmitPlan);
+
+    public override int GetHashCode() => Settings.GetHashCode() ^ ValueChars.GetHashCode(); // cheap; equality decides
+}
+
+/// <summary>A fact file with facts: its generated file's hint name, its chunk number, and its facts (kind, index) in chunk order.</summary>
+internal sealed record PlannedFile(string Path, string HintName, int Chunk, List<(FactKind Kind, int Index)> Facts);

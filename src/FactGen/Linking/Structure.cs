@@ -1,0 +1,156 @@
+using FactGen.Model;
+
+namespace FactGen.Linking;
+
+/// <summary>
+/// One fact file's structure: its facts with ids, references, dates, kinds and the names other facts' docs show,
+/// but without the values only the fact itself shows (quote texts, summaries, places, native names, countries,
+/// evidence, notes, deprecation reasons) and without line/column (every location is the file's start).
+/// <para>
+/// Linking runs over structures, so an edit to a value, or one that only moves text around, leaves the link and
+/// everything built from it (the data tables, the lookups, the other files' members) cached: only the edited
+/// file's own generated file is made again. Blanked values go to that file's own chunk of the data (see
+/// <see cref="Emit.EmitPlan"/>), in the order <see cref="Emit.ValueSlots"/> gives.
+/// </para>
+/// </summary>
+/// <param name="Facts">The file's facts, structure only.</param>
+/// <param name="ValueBlocks">
+/// How many blocks of <see cref="BlockChars"/> chars the blanked values take, rounded up: the emitter needs an upper
+/// bound of all text to choose the tables' literal (the 16 MB string heap); a coarse figure keeps a value edit from
+/// changing the structure.
+/// </param>
+internal sealed record FileStructure(FactFile Facts, int ValueBlocks)
+{
+    public const int BlockChars = 64 * 1024;
+}
+
+internal static class Structure
+{
+    /// <summary>The structure of a parsed file (see <see cref="FileStructure"/>).</summary>
+    public static FileStructure Of(FactFile file)
+    {
+        var blank = new Blanker(LocationInfo.FileStart(file.Path));
+        var structure = new FactFile(
+            file.Path,
+            blank.All(file.Sources, blank.Source),
+            blank.All(file.Organizations, blank.Organization),
+            blank.All(file.Titles, blank.Title),
+            blank.All(file.Officials, blank.Official),
+            blank.All(file.Events, blank.Event),
+            blank.All(file.Agreements, blank.Agreement),
+            blank.All(file.Quotes, blank.Quote),
+            EquatableArray<LocatedString>.Empty,
+            EquatableArray<DiagnosticInfo>.Empty);
+        long chars = blank.ValueChars;
+        return new FileStructure(structure, (int)((chars + FileStructure.BlockChars - 1) / FileStructure.BlockChars));
+    }
+
+    private sealed class Blanker
+    {
+        private readonly LocationInfo _at;
+        private readonly LocatedString _blank;
+
+        public Blanker(LocationInfo at)
+        {
+            _at = at;
+            _blank = new LocatedString(string.Empty, at);
+        }
+
+        /// <summary>Chars of the values blanked so far (plus one per value, for its length).</summary>
+        public long ValueChars { get; private set; }
+
+        public EquatableArray<T> All<T>(EquatableArray<T> items, System.Func<T, T> map) where T : System.IEquatable<T>
+        {
+            if (items.Count == 0) return items;
+            var result = new T[items.Count];
+            for (int i = 0; i < result.Length; i++) result[i] = map(items[i]);
+            return new EquatableArray<T>(result);
+        }
+
+        private T? Value<T>(T? value) where T : class
+        {
+            ValueChars += value switch
+            {
+                string s => s.Length + 1,
+                LocatedString l => l.Value.Length + 1,
+                _ => 1,
+            };
+            return null;
+        }
+
+        private LocatedString Blank(LocatedString value)
+        {
+            ValueChars += value.Value.Length + 1;
+            return _blank;
+        }
+
+        private string Blank(string value)
+        {
+            ValueChars += value.Length + 1;
+            return string.Empty;
+        }
+
+        private LocatedString? Keep(LocatedString? value) => value is null ? null : new LocatedString(value.Value, _at);
+
+        private LocatedDate? Keep(LocatedDate? value) => value is null ? null : new LocatedDate(value.Value, _at);
+
+        private FactRef? Keep(FactRef? r) => r is null ? null : new FactRef(r.Id, r.Target, _at, Keep(r.As));
+
+        private EquatableArray<FactRef> Keep(EquatableArray<FactRef> refs) => All(refs, r => Keep(r)!);
+
+        private FactHeader Header(FactHeader h)
+        {
+            Provenance p = h.Provenance;
+            Value(p.Evidence);
+            Value(p.Note);
+            Value(p.Deprecated);
+            Provenance kept = p.Sources.Count == 0 && p.Evidence is null && p.Note is null && p.Deprecated is null
+                ? Provenance.None
+                : new Provenance(Keep(p.Sources), null, null, null);
+            return new FactHeader(h.Id, _at, _at, kept);
+        }
+
+        public SourceFact Source(SourceFact s)
+        {
+            Value(s.Url);
+            return new SourceFact(Header(s.Header), s.Title, Keep(s.File)!, Keep(s.Published)!, null);
+        }
+
+        public OrganizationFact Organization(OrganizationFact o)
+        {
+            Value(o.Native);
+            Value(o.Abbreviation);
+            return new OrganizationFact(Header(o.Header), o.Name, null, null, Blank(o.Country));
+        }
+
+        public TitleFact Title(TitleFact t)
+            => new(Header(t.Header), t.Name, Keep(t.Organization), Blank(t.Country), t.OneHolder);
+
+        public OfficialFact Official(OfficialFact o)
+        {
+            Value(o.Romanized);
+            Value(o.Native);
+            return new OfficialFact(Header(o.Header), Keep(o.Name)!, null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
+        }
+
+        // A position's evidence and note stay: they are few, and the data tables keep them with the position.
+        private PositionFact Position(PositionFact p)
+            => new(Keep(p.Title)!, Keep(p.From), Keep(p.To), _at, new Provenance(Keep(p.Provenance.Sources), Keep(p.Provenance.Evidence), p.Provenance.Note, p.Provenance.Deprecated));
+
+        public EventFact Event(EventFact e)
+        {
+            Value(e.Summary);
+            Value(e.Place);
+            return new EventFact(Header(e.Header), e.Kind, Blank(e.Name), null, Keep(e.Date), Keep(e.From), Keep(e.To), null, Keep(e.Participants), Keep(e.PartOf));
+        }
+
+        public AgreementFact Agreement(AgreementFact a)
+        {
+            Value(a.Summary);
+            return new AgreementFact(Header(a.Header), Blank(a.Name), Keep(a.Date)!, Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
+        }
+
+        public QuoteFact Quote(QuoteFact q)
+            => new(Header(q.Header), Keep(q.Speaker)!, Blank(q.Text), Keep(q.Date)!, Keep(q.Event));
+    }
+}
