@@ -1,0 +1,110 @@
+using FactGen.Linking;
+using FactGen.Model;
+using FactGen.Parsing;
+using FactGen.Tests.Infrastructure;
+using Xunit;
+
+namespace FactGen.Tests.Generator;
+
+/// <summary>
+/// A file's structure (what linking and the shared generated files depend on) ignores values and positions, and
+/// keeps everything else: if it kept too little, an edit would leave stale shared files; too much, and every
+/// keystroke would re-link and re-emit everything.
+/// </summary>
+public class StructureTests
+{
+    private static FileStructure StructureOf(string path, string yaml)
+        => Structure.Of(FactParser.Parse(path, yaml, ParseLimits.Default, CancellationToken.None));
+
+    public static TheoryData<string, string> ValueEdits() => new()
+    {
+        { "a longer summary moves every later line", FactSets.Events.Replace("in the council's hall.", "in the council's great and windy hall.") },
+        { "comment lines before everything", "# reviewed\n# again\n\n" + FactSets.Events },
+        { "a quote's text", FactSets.Events.Replace("We welcome every ship.", "We welcome every ship, large and small.") },
+        { "a place", FactSets.Events.Replace("location: Oslo", "location: Oslo harbour") },
+        { "an event's name", FactSets.Events.Replace("name: Signing of the Harbour Accord", "name: Signing of the Accord") },
+        { "evidence", FactSets.Events.Replace("\"signed the Harbour Accord on 29 February\"", "\"the Harbour Accord\"") },
+        { "a deprecation reason", FactSets.Events.Replace("Said by Ingrid Berg, not Ole Hansen.", "Misattributed.") },
+        { "an agreement's summary", FactSets.Events.Replace("lower fees for \"green\" ships.", "lower fees.") },
+        { "a note added", FactSets.Events.Replace("    event: council-statement\n", "    event: council-statement\n    note: from the minutes\n") },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValueEdits))]
+    public void ValueEditsAndMovedTextLeaveTheStructureEqual(string edit, string edited)
+    {
+        Assert.NotEqual(FactSets.Events, edited);
+        FileStructure before = StructureOf(FactSets.EventsPath, FactSets.Events);
+        FileStructure after = StructureOf(FactSets.EventsPath, edited);
+        Assert.True(before.Equals(after), edit);
+        Assert.Empty(FactParser.Parse(FactSets.EventsPath, edited, ParseLimits.Default, CancellationToken.None).Diagnostics);
+    }
+
+    public static TheoryData<string, string, string> StructuralEdits() => new()
+    {
+        { "an id", FactSets.EventsPath, FactSets.Events.Replace("id: hansen-remark", "id: hansen-aside") },
+        { "a participant", FactSets.EventsPath, FactSets.Events.Replace("  - organization: harbour-council\n    part_of", "  - organization: ministry-of-trade\n    part_of") },
+        { "a date", FactSets.EventsPath, FactSets.Events.Replace("date: 2024-02-27\n    deprecated", "date: 2024-02-26\n    deprecated") },
+        { "an event kind", FactSets.EventsPath, FactSets.Events.Replace("kind: meeting", "kind: talks") },
+        { "a speaker's capacity", FactSets.EventsPath, FactSets.Events.Replace("as: trade-minister\n    text", "as: ambassador\n    text") },
+        { "an official's name (quote docs show it)", FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg") },
+        { "an alias", FactSets.OfficialsPath, FactSets.Officials.Replace("Yamada", "Yamada-san") },
+        { "a source's title (every citing doc shows it)", FactSets.SourcesPath, FactSets.Sources.Replace("Civil service almanac, 2nd ed.", "Civil service almanac") },
+    };
+
+    [Theory]
+    [MemberData(nameof(StructuralEdits))]
+    public void EditsToIdsLinksDatesAndShownNamesChangeTheStructure(string edit, string path, string edited)
+    {
+        string original = path == FactSets.EventsPath ? FactSets.Events : path == FactSets.OfficialsPath ? FactSets.Officials : FactSets.Sources;
+        Assert.NotEqual(original, edited);
+        Assert.False(StructureOf(path, original).Equals(StructureOf(path, edited)), edit);
+    }
+
+    [Fact]
+    public void AStructureHasNoValuesAndNoLinePositions()
+    {
+        FactFile parsed = FactParser.Parse(FactSets.EventsPath, FactSets.Events, ParseLimits.Default, CancellationToken.None);
+        FactFile structure = Structure.Of(parsed).Facts;
+        Assert.Equal(parsed.Quotes.Count, structure.Quotes.Count);
+        Assert.All(structure.Quotes, q => Assert.Equal(string.Empty, q.Text.Value));
+        Assert.All(structure.Events, e => Assert.Null(e.Summary));
+        Assert.All(structure.Events, e => Assert.Equal(LocationInfo.FileStart(FactSets.EventsPath), e.Header.IdLocation));
+        Assert.Empty(structure.Texts);
+        Assert.Equal(parsed.Events.Select(e => e.Header.Id), structure.Events.Select(e => e.Header.Id));
+    }
+
+    public static TheoryData<string, string> BrokenLinks() => new()
+    {
+        { "clean", "" },
+        { "FG0005 duplicate id", "  - id: yamada-taro\n    name: Taro Yamada\n    country: JP\n" },
+        { "FG0006 dangling title", "  - id: new-one\n    name: New One\n    country: NO\n    positions:\n      - title: no-such-title\n" },
+        { "FG0007 reversed term", "  - id: new-one\n    name: New One\n    country: NO\n    positions:\n      - title: ambassador\n        from: 2023\n        to: 2020\n" },
+        { "FG0010 name clash", "  - id: x-1a\n    name: X\n    country: NO\n  - id: x1a\n    name: X\n    country: NO\n" },
+    };
+
+    /// <summary>
+    /// The generator links the parsed files again for real locations only when the structures' link reports something:
+    /// that is right only if both report the same problems.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BrokenLinks))]
+    public void StructuresLinkWithTheSameProblemsAsTheParsedFiles(string name, string extraOfficials)
+    {
+        var texts = new Dictionary<string, string>
+        {
+            [FactSets.SourcesPath] = FactSets.Sources,
+            [FactSets.OrganizationsPath] = FactSets.Organizations,
+            [FactSets.OfficialsPath] = FactSets.Officials.TrimEnd('\n') + "\n" + extraOfficials,
+            [FactSets.EventsPath] = FactSets.Events,
+        };
+        var parsed = texts.Select(kv => FactParser.Parse(kv.Key, kv.Value, ParseLimits.Default, CancellationToken.None)).ToList();
+        Assert.All(parsed, p => Assert.Empty(p.Diagnostics));
+        string[] paths = texts.Keys.Concat(new[] { FactSets.BriefingPath }).ToArray(); // the almanac is missing: FG0013
+        var full = Linker.Link(parsed, paths, CancellationToken.None).Diagnostics.Select(d => d.Id).ToList();
+        var structural = Linker.Link(parsed.Select(p => Structure.Of(p).Facts), paths, CancellationToken.None).Diagnostics.Select(d => d.Id).ToList();
+        Assert.Contains("FG0013", full);
+        if (name != "clean") Assert.Contains(name.Substring(0, 6), full);
+        Assert.Equal(full.Order(StringComparer.Ordinal), structural.Order(StringComparer.Ordinal));
+    }
+}
