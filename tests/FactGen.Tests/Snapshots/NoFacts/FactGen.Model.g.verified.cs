@@ -171,7 +171,11 @@ namespace Test.Facts
         public string Id { get; }
 
         /// <summary>The sources the fact cites.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Source> Sources { get; internal set; } = global::System.Array.Empty<Source>();
+        public global::System.Collections.Generic.IReadOnlyList<Source> Sources => _sources ??= FactData.Slice(FactData.Sources, SourcesList);
+
+        // Made on first use from the list table (SourcesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int SourcesList;
+        private global::System.Collections.Generic.IReadOnlyList<Source>? _sources;
 
         /// <summary>The first cited source, or null.</summary>
         public Source? Source => Sources.Count == 0 ? null : Sources[0];
@@ -210,13 +214,25 @@ namespace Test.Facts
         public string Country { get; }
 
         /// <summary>Events the actor took part in, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Event> Events { get; internal set; } = global::System.Array.Empty<Event>();
+        public global::System.Collections.Generic.IReadOnlyList<Event> Events => _events ??= FactData.Slice(FactData.Events, EventsList);
+
+        // Made on first use from the list table (EventsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int EventsList;
+        private global::System.Collections.Generic.IReadOnlyList<Event>? _events;
 
         /// <summary>Quotes the actor is the speaker of, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes { get; internal set; } = global::System.Array.Empty<Quote>();
+        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes => _quotes ??= FactData.Slice(FactData.Quotes, QuotesList);
+
+        // Made on first use from the list table (QuotesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int QuotesList;
+        private global::System.Collections.Generic.IReadOnlyList<Quote>? _quotes;
 
         /// <summary>Agreements the actor negotiated or is a party to, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements { get; internal set; } = global::System.Array.Empty<Agreement>();
+        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements => _agreements ??= FactData.Slice(FactData.Agreements, AgreementsList);
+
+        // Made on first use from the list table (AgreementsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int AgreementsList;
+        private global::System.Collections.Generic.IReadOnlyList<Agreement>? _agreements;
 
         /// <summary>The name.</summary>
         public override string ToString() => Name;
@@ -261,7 +277,11 @@ namespace Test.Facts
         public string? Abbreviation { get; }
 
         /// <summary>Titles that belong to the organization.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Title> Titles { get; internal set; } = global::System.Array.Empty<Title>();
+        public global::System.Collections.Generic.IReadOnlyList<Title> Titles => _titles ??= FactData.Slice(FactData.Titles, TitlesList);
+
+        // Made on first use from the list table (TitlesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int TitlesList;
+        private global::System.Collections.Generic.IReadOnlyList<Title>? _titles;
     }
 
     /// <summary>A title or office, such as Premier or Secretary of Commerce.</summary>
@@ -288,7 +308,11 @@ namespace Test.Facts
         public bool OneHolder { get; }
 
         /// <summary>Every recorded term of the title.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Position> Terms { get; internal set; } = global::System.Array.Empty<Position>();
+        public global::System.Collections.Generic.IReadOnlyList<Position> Terms => _terms ??= FactData.Slice(FactData.Positions, TermsList);
+
+        // Made on first use from the list table (TermsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int TermsList;
+        private global::System.Collections.Generic.IReadOnlyList<Position>? _terms;
 
         /// <summary>The officials who held the title on <paramref name="date"/> (overlapping the period).</summary>
         public global::System.Collections.Generic.IReadOnlyList<Official> HoldersOn(FactDate date)
@@ -330,7 +354,11 @@ namespace Test.Facts
         public FactDate? To { get; }
 
         /// <summary>The sources the term is taken from.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Source> Sources { get; internal set; } = global::System.Array.Empty<Source>();
+        public global::System.Collections.Generic.IReadOnlyList<Source> Sources => _sources ??= FactData.Slice(FactData.Sources, SourcesList);
+
+        // Made on first use from the list table (SourcesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int SourcesList;
+        private global::System.Collections.Generic.IReadOnlyList<Source>? _sources;
 
         /// <summary>An excerpt of the cited source that supports the term.</summary>
         public string? Evidence { get; internal set; }
@@ -360,7 +388,11 @@ namespace Test.Facts
         public global::System.Collections.Generic.IReadOnlyList<string> Aliases { get; internal set; } = global::System.Array.Empty<string>();
 
         /// <summary>The official's terms of office, in the order the facts give them.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Position> Positions { get; internal set; } = global::System.Array.Empty<Position>();
+        public global::System.Collections.Generic.IReadOnlyList<Position> Positions => _positions ??= FactData.Slice(FactData.Positions, PositionsList);
+
+        // Made on first use from the list table (PositionsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int PositionsList;
+        private global::System.Collections.Generic.IReadOnlyList<Position>? _positions;
 
         /// <summary>The term of office held on <paramref name="date"/>, or null.</summary>
         public Position? PositionOn(FactDate date)
@@ -468,19 +500,35 @@ namespace Test.Facts
         public string? Location { get; }
 
         /// <summary>Who took part.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Participant> Participants { get; internal set; } = global::System.Array.Empty<Participant>();
+        public global::System.Collections.Generic.IReadOnlyList<Participant> Participants => _participants ??= FactData.Participants(ParticipantsList);
+
+        // Made on first use from the list table (ParticipantsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int ParticipantsList;
+        private global::System.Collections.Generic.IReadOnlyList<Participant>? _participants;
 
         /// <summary>The event this one is part of (a day of a trip), or null.</summary>
         public Event? PartOf { get; internal set; }
 
         /// <summary>The events that are part of this one, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Event> Parts { get; internal set; } = global::System.Array.Empty<Event>();
+        public global::System.Collections.Generic.IReadOnlyList<Event> Parts => _parts ??= FactData.Slice(FactData.Events, PartsList);
+
+        // Made on first use from the list table (PartsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int PartsList;
+        private global::System.Collections.Generic.IReadOnlyList<Event>? _parts;
 
         /// <summary>Agreements that came out of the event.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements { get; internal set; } = global::System.Array.Empty<Agreement>();
+        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements => _agreements ??= FactData.Slice(FactData.Agreements, AgreementsList);
+
+        // Made on first use from the list table (AgreementsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int AgreementsList;
+        private global::System.Collections.Generic.IReadOnlyList<Agreement>? _agreements;
 
         /// <summary>Quotes said at the event.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes { get; internal set; } = global::System.Array.Empty<Quote>();
+        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes => _quotes ??= FactData.Slice(FactData.Quotes, QuotesList);
+
+        // Made on first use from the list table (QuotesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int QuotesList;
+        private global::System.Collections.Generic.IReadOnlyList<Quote>? _quotes;
 
         /// <summary>"date name".</summary>
         public override string ToString() => (IsSpan ? From + ".." + To : From.ToString()) + " " + Name;
@@ -530,7 +578,11 @@ namespace Test.Facts
         public global::System.Collections.Generic.IReadOnlyList<Party> Parties { get; internal set; } = global::System.Array.Empty<Party>();
 
         /// <summary>The officials who negotiated it.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Participant> Negotiators { get; internal set; } = global::System.Array.Empty<Participant>();
+        public global::System.Collections.Generic.IReadOnlyList<Participant> Negotiators => _negotiators ??= FactData.Participants(NegotiatorsList);
+
+        // Made on first use from the list table (NegotiatorsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int NegotiatorsList;
+        private global::System.Collections.Generic.IReadOnlyList<Participant>? _negotiators;
 
         /// <summary>The event it came out of, or null.</summary>
         public Event? Event { get; internal set; }

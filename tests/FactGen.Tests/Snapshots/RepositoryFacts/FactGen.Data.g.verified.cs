@@ -152,7 +152,7 @@ namespace Raimondo.Facts
             for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
         }
 
-        /// <summary>Links and reverse links (worked out by the generator: here they are only copied).</summary>
+        /// <summary>Links (forward ones set here; lists: where each starts in ListData, made on first use by the facts themselves).</summary>
         // (few facts: tier-0 code)
         private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
@@ -160,7 +160,7 @@ namespace Raimondo.Facts
             for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
             {
                 var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]));
-                position.Sources = Slice(Sources, r[k + 4]);
+                position.SourcesList = r[k + 4];
                 position.Evidence = s[r[k + 5]];
                 position.Note = s[r[k + 6]];
                 Positions[i] = position;
@@ -172,41 +172,41 @@ namespace Raimondo.Facts
             {
                 global::Raimondo.Facts.Organization o = Organizations[i];
                 Common(o, r, k, s);
-                o.Events = Slice(Events, r[k + 9]);
-                o.Quotes = Slice(Quotes, r[k + 10]);
-                o.Agreements = Slice(Agreements, r[k + 11]);
-                o.Titles = Slice(Titles, r[k + 12]);
+                o.EventsList = r[k + 9];
+                o.QuotesList = r[k + 10];
+                o.AgreementsList = r[k + 11];
+                o.TitlesList = r[k + 12];
             }
             r = titleRows;
             for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)
             {
                 Common(Titles[i], r, k, s);
                 if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];
-                Titles[i].Terms = Slice(Positions, r[k + 9]);
+                Titles[i].TermsList = r[k + 9];
             }
             r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)
             {
                 global::Raimondo.Facts.Official o = Officials[i];
                 Common(o, r, k, s);
-                o.Positions = Slice(Positions, r[k + 9]);
+                o.PositionsList = r[k + 9];
                 var aliases = new string[ListData[r[k + 10]]];
                 for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
                 o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
-                o.Events = Slice(Events, r[k + 11]);
-                o.Quotes = Slice(Quotes, r[k + 12]);
-                o.Agreements = Slice(Agreements, r[k + 13]);
+                o.EventsList = r[k + 11];
+                o.QuotesList = r[k + 12];
+                o.AgreementsList = r[k + 13];
             }
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 16)
             {
                 global::Raimondo.Facts.Event e = Events[i];
                 Common(e, r, k, s);
-                e.Participants = Participants(r[k + 11]);
+                e.ParticipantsList = r[k + 11];
                 if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];
-                e.Parts = Slice(Events, r[k + 13]);
-                e.Agreements = Slice(Agreements, r[k + 14]);
-                e.Quotes = Slice(Quotes, r[k + 15]);
+                e.PartsList = r[k + 13];
+                e.AgreementsList = r[k + 14];
+                e.QuotesList = r[k + 15];
             }
             r = agreementRows;
             for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
@@ -221,7 +221,7 @@ namespace Raimondo.Facts
                     parties[j] = (code & 1) == 0 ? new global::Raimondo.Facts.Party(s[code >> 1], null) : new global::Raimondo.Facts.Party(null, Organizations[code >> 1]);
                 }
                 a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Party>(parties);
-                a.Negotiators = Participants(r[k + 9]);
+                a.NegotiatorsList = r[k + 9];
                 if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];
             }
             r = quoteRows;
@@ -265,13 +265,13 @@ namespace Raimondo.Facts
 
         private static void Common(global::Raimondo.Facts.Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)
         {
-            fact.Sources = Slice(Sources, r[k + 1]);
+            fact.SourcesList = r[k + 1];
             fact.Evidence = s[r[k + 2]];
             fact.Note = s[r[k + 3]];
             fact.Deprecated = s[r[k + 4]];
         }
 
-        private static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants(int list)
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants(int list)
         {
             int count = ListData[list] / 2;
             if (count == 0) return global::System.Array.Empty<global::Raimondo.Facts.Participant>();
@@ -285,7 +285,7 @@ namespace Raimondo.Facts
         }
 
         /// <summary>The items of <paramref name="all"/> a list of indexes in ListData names (count, then indexes).</summary>
-        private static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)
+        internal static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)
         {
             int count = ListData[list];
             if (count == 0) return global::System.Array.Empty<T>();
