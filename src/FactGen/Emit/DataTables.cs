@@ -5,18 +5,14 @@ namespace FactGen.Emit;
 
 /// <summary>
 /// Builds the generated data: one string table (every distinct string once, concatenated into a single
-/// literal with an offsets array) and int rows per kind, encoded by Encode. Index 0 of the string table is null;
-/// the strings it holds are numbered after the files' value slots (1..<c>firstString - 1</c>, see <see cref="EmitPlan"/>).
+/// literal with an offsets array) and int rows per kind, encoded by Encode. Index 0 of the string table is null.
+/// The facts' values are not here: they are in their files' chunks (see <see cref="EmitPlan"/>).
 /// </summary>
 internal sealed class DataTables
 {
     private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
     private readonly List<int> _ends = new() { 0 };
-    private readonly int _offset;
-
-    /// <param name="valueSlots">How many value slots come before this table's strings.</param>
-    public DataTables(int valueSlots) => _offset = valueSlots;
 
     /// <summary>The list table; offset 0 is the empty list.</summary>
     public List<int> Lists { get; } = new() { 0 };
@@ -27,7 +23,7 @@ internal sealed class DataTables
         if (_index.TryGetValue(value, out int i)) return i;
         _text.Append(value);
         _ends.Add(_text.Length);
-        i = _offset + _ends.Count - 1;
+        i = _ends.Count - 1;
         _index.Add(value, i);
         return i;
     }
@@ -44,7 +40,7 @@ internal sealed class DataTables
 
     public string Text => _text.ToString();
 
-    /// <summary>End offset of each string; the string numbered valueSlots + i spans [ends[i-1], ends[i]).</summary>
+    /// <summary>End offset of each string; string i spans [ends[i-1], ends[i]).</summary>
     public List<int> Ends => _ends;
 
     /// <summary>

@@ -52,7 +52,7 @@ internal sealed class Emitter
         _titleIndex = plan.TitleIndex;
         _officialIndex = plan.OfficialIndex;
         _eventIndex = plan.EventIndex;
-        _data = new DataTables(plan.ValueSlotCount);
+        _data = new DataTables();
     }
 
     private string Ns => "global::" + _settings.Namespace;
@@ -133,18 +133,14 @@ internal sealed class Emitter
     // ---- data -----------------------------------------------------------------------------------
 
     /// <summary>
-    /// The columns every row starts with: id, sources, and the slots of evidence, note and deprecated; returns the
-    /// slot of the kind's first own value (see <see cref="ValueSlots"/>).
+    /// The columns every row starts with: id, sources, and the fact's first value slot (its values, see
+    /// <see cref="ValueSlots"/>, are read from its file's chunk on first use).
     /// </summary>
-    private int CommonRow(List<int> row, FactHeader header, FactKind kind, int index)
+    private void CommonRow(List<int> row, FactHeader header, FactKind kind, int index)
     {
-        int slot = _plan.Slots[(int)kind][index];
         row.Add(_data.String(header.Id));
         row.Add(SourceList(header.Provenance));
-        row.Add(slot);
-        row.Add(slot + 1);
-        row.Add(slot + 2);
-        return slot + 3;
+        row.Add(_plan.Slots[(int)kind][index]);
     }
 
     private int SourceList(Provenance provenance)
@@ -211,21 +207,17 @@ internal sealed class Emitter
         for (int j = 0; j < _facts.Sources.Count; j++)
         {
             var s = _facts.Sources[j];
-            int value = CommonRow(sources, s.Fact.Header, FactKind.Source, j);
+            CommonRow(sources, s.Fact.Header, FactKind.Source, j);
             sources.Add(_data.String(s.Fact.Title));
             sources.Add(_data.String(s.Fact.File.Value));
             sources.Add(s.Fact.Published.Value.Packed);
-            sources.Add(value); // url
         }
         var orgs = new List<int>();
         for (int j = 0; j < _facts.Organizations.Count; j++)
         {
             var o = _facts.Organizations[j];
-            int value = CommonRow(orgs, o.Fact.Header, FactKind.Organization, j);
+            CommonRow(orgs, o.Fact.Header, FactKind.Organization, j);
             orgs.Add(_data.String(o.Fact.Name));
-            orgs.Add(value); // native
-            orgs.Add(value + 1); // abbreviation
-            orgs.Add(value + 2); // country
             orgs.Add(_data.List(reverse.EventsOf.Of(reverse.OrganizationKey(j))));
             orgs.Add(_data.List(reverse.QuotesOf.Of(reverse.OrganizationKey(j))));
             orgs.Add(_data.List(reverse.AgreementsOf.Of(reverse.OrganizationKey(j))));
@@ -236,10 +228,9 @@ internal sealed class Emitter
         for (int j = 0; j < _facts.Titles.Count; j++)
         {
             var t = _facts.Titles[j];
-            int value = CommonRow(titles, t.Fact.Header, FactKind.Title, j);
+            CommonRow(titles, t.Fact.Header, FactKind.Title, j);
             titles.Add(_data.String(t.Fact.Name));
             titles.Add(t.Fact.Organization is null ? 0 : _orgIndex[t.Fact.Organization.Id] + 1);
-            titles.Add(value); // country
             titles.Add(t.Fact.OneHolder ? 1 : 0);
             titles.Add(_data.List(reverse.Terms.Of(j)));
         }
@@ -250,11 +241,8 @@ internal sealed class Emitter
         {
             _cancellationToken.ThrowIfCancellationRequested();
             OfficialFact o = _facts.Officials[i].Fact;
-            int value = CommonRow(officials, o.Header, FactKind.Official, i);
+            CommonRow(officials, o.Header, FactKind.Official, i);
             officials.Add(_data.String(o.Name.Value));
-            officials.Add(value); // romanized
-            officials.Add(value + 1); // native
-            officials.Add(value + 2); // country
             var mine = new List<int>();
             foreach (PositionFact p in o.Positions)
             {
@@ -280,14 +268,11 @@ internal sealed class Emitter
         {
             _cancellationToken.ThrowIfCancellationRequested();
             EventFact f = _facts.Events[j].Fact;
-            int value = CommonRow(events, f.Header, FactKind.Event, j);
+            CommonRow(events, f.Header, FactKind.Event, j);
             var (start, end) = Linker.EventPeriod(f);
             events.Add(Array.IndexOf(Parsing.FactSchema.EventKinds, f.Kind));
-            events.Add(value); // name
-            events.Add(value + 1); // summary
             events.Add(start.Packed);
             events.Add(end.Packed);
-            events.Add(value + 2); // place
             var participants = new List<int>();
             foreach (FactRef r in f.Participants)
             {
@@ -304,10 +289,8 @@ internal sealed class Emitter
         for (int j = 0; j < _facts.Agreements.Count; j++)
         {
             AgreementFact f = _facts.Agreements[j].Fact;
-            int value = CommonRow(agreements, f.Header, FactKind.Agreement, j);
-            agreements.Add(value); // name
+            CommonRow(agreements, f.Header, FactKind.Agreement, j);
             agreements.Add(f.Date.Value.Packed);
-            agreements.Add(value + 1); // summary
             var parties = new List<int>();
             foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.String(r.Id) * 2);
             agreements.Add(_data.List(parties));
@@ -324,10 +307,9 @@ internal sealed class Emitter
         for (int j = 0; j < _facts.Quotes.Count; j++)
         {
             QuoteFact f = _facts.Quotes[j].Fact;
-            int value = CommonRow(quotes, f.Header, FactKind.Quote, j);
+            CommonRow(quotes, f.Header, FactKind.Quote, j);
             quotes.Add(ActorCode(f.Speaker));
             quotes.Add(AsCode(f.Speaker));
-            quotes.Add(value); // text
             quotes.Add(f.Date.Value.Packed);
             quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
         }
@@ -389,7 +371,7 @@ internal sealed class Emitter
         }
         w.Line("private static readonly int[] ListData;");
         w.Line();
-        w.Line("// Every string of the structure once, concatenated; string " + _plan.ValueSlotCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " + i spans ends[i - 1]..ends[i]; 0 is null.");
+        w.Line("// Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
         w.Start().Append("private const string Text = ").AppendLiteral(text).Append(';').EndLine();
         w.Line("// The int tables, one after another, as base-27 numbers (see Decode).");
         w.Start().Append(utf8Ints ? "private static global::System.ReadOnlySpan<byte> Ints => \"" : "private const string Ints = \"")
@@ -449,12 +431,33 @@ internal sealed class Emitter
             optimize,
             "private static string?[] Strings(int[] ends)",
             "{",
-            "    // 0 is null; 1.." + V + " are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.",
-            "    var s = new string?[" + V + " + ends.Length];",
-            ValuesPlaceholder,
             "    string text = Text;",
-            "    for (int i = 1; i < ends.Length; i++) s[" + V + " + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
+            "    var s = new string?[ends.Length];",
+            "    for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
             "    return s;",
+            "}",
+            "",
+            "private static string?[]? s_values;",
+            "private static readonly object ValuesLock = new object();",
+            "",
+            "/// <summary>The value in <paramref name=\"slot\"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>",
+            "internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];",
+            "",
+            "// Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method",
+            "// names when it compiles the method, so a program that reads no value never loads them.",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]",
+            "private static string?[] LoadValues()",
+            "{",
+            "    lock (ValuesLock)",
+            "    {",
+            "        if (s_values is null)",
+            "        {",
+            "            var s = new string?[" + V + " + 1];",
+            ValuesPlaceholder,
+            "            global::System.Threading.Volatile.Write(ref s_values, s);",
+            "        }",
+            "        return s_values;",
+            "    }",
             "}",
             "",
             "/// <summary>",
@@ -496,19 +499,19 @@ internal sealed class Emitter
             "{",
             "    global::System.ReadOnlySpan<int> r;",
             "    r = sourceRows;",
-            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new " + p + "Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, " + p + "FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);",
+            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new " + p + "Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
             "    r = organizationRows;",
-            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13) Organizations[i] = new " + p + "Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);",
+            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new " + p + "Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);",
             "    r = titleRows;",
-            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 10) Titles[i] = new " + p + "Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);",
+            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new " + p + "Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);",
             "    r = officialRows;",
-            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 14) Officials[i] = new " + p + "Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);",
+            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new " + p + "Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);",
             "    r = eventRows;",
-            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 16) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], " + p + "FactDate.FromPacked(r[k + 8]), " + p + "FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);",
+            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 3], " + p + "FactDate.FromPacked(r[k + 4]), " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
             "    r = agreementRows;",
-            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new " + p + "Agreement(s[r[k]]!, s[r[k + 5]]!, " + p + "FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);",
+            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new " + p + "Agreement(s[r[k]]!, " + p + "FactDate.FromPacked(r[k + 3]), r[k + 2]);",
             "    r = quoteRows;",
-            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new " + p + "Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, " + p + "FactDate.FromPacked(r[k + 8]));",
+            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new " + p + "Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
             "    // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.",
             "    for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;",
             "    for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;",
@@ -533,54 +536,58 @@ internal sealed class Emitter
             "        Positions[i] = position;",
             "    }",
             "    r = sourceRows;",
-            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);",
+            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];",
             "    r = organizationRows;",
-            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13)",
+            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)",
             "    {",
             "        " + p + "Organization o = Organizations[i];",
-            "        Common(o, r, k, s);",
-            "        o.EventsList = r[k + 9];",
-            "        o.QuotesList = r[k + 10];",
-            "        o.AgreementsList = r[k + 11];",
-            "        o.TitlesList = r[k + 12];",
+            "        o.SourcesList = r[k + 1];",
+            "        o.EventsList = r[k + 4];",
+            "        o.QuotesList = r[k + 5];",
+            "        o.AgreementsList = r[k + 6];",
+            "        o.TitlesList = r[k + 7];",
             "    }",
             "    r = titleRows;",
-            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)",
+            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)",
             "    {",
-            "        Common(Titles[i], r, k, s);",
-            "        if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];",
-            "        Titles[i].TermsList = r[k + 9];",
+            "        Titles[i].SourcesList = r[k + 1];",
+            "        if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];",
+            "        Titles[i].TermsList = r[k + 6];",
             "    }",
             "    r = officialRows;",
-            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)",
+            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)",
             "    {",
             "        " + p + "Official o = Officials[i];",
-            "        Common(o, r, k, s);",
-            "        o.PositionsList = r[k + 9];",
-            "        var aliases = new string[ListData[r[k + 10]]];",
-            "        for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;",
-            "        o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);",
-            "        o.EventsList = r[k + 11];",
-            "        o.QuotesList = r[k + 12];",
-            "        o.AgreementsList = r[k + 13];",
+            "        o.SourcesList = r[k + 1];",
+            "        o.PositionsList = r[k + 4];",
+            "        int aliasList = r[k + 5];",
+            "        if (aliasList != 0)",
+            "        {",
+            "            var aliases = new string[ListData[aliasList]];",
+            "            for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;",
+            "            o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);",
+            "        }",
+            "        o.EventsList = r[k + 6];",
+            "        o.QuotesList = r[k + 7];",
+            "        o.AgreementsList = r[k + 8];",
             "    }",
             "    r = eventRows;",
-            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 16)",
+            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 11)",
             "    {",
             "        " + p + "Event e = Events[i];",
-            "        Common(e, r, k, s);",
-            "        e.ParticipantsList = r[k + 11];",
-            "        if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];",
-            "        e.PartsList = r[k + 13];",
-            "        e.AgreementsList = r[k + 14];",
-            "        e.QuotesList = r[k + 15];",
+            "        e.SourcesList = r[k + 1];",
+            "        e.ParticipantsList = r[k + 6];",
+            "        if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];",
+            "        e.PartsList = r[k + 8];",
+            "        e.AgreementsList = r[k + 9];",
+            "        e.QuotesList = r[k + 10];",
             "    }",
             "    r = agreementRows;",
-            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)",
+            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)",
             "    {",
             "        " + p + "Agreement a = Agreements[i];",
-            "        Common(a, r, k, s);",
-            "        int list = r[k + 8];",
+            "        a.SourcesList = r[k + 1];",
+            "        int list = r[k + 4];",
             "        var parties = new " + p + "Party[ListData[list]];",
             "        for (int j = 0; j < parties.Length; j++)",
             "        {",
@@ -588,15 +595,15 @@ internal sealed class Emitter
             "            parties[j] = (code & 1) == 0 ? new " + p + "Party(s[code >> 1], null) : new " + p + "Party(null, Organizations[code >> 1]);",
             "        }",
             "        a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Party>(parties);",
-            "        a.NegotiatorsList = r[k + 9];",
-            "        if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];",
+            "        a.NegotiatorsList = r[k + 5];",
+            "        if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];",
             "    }",
             "    r = quoteRows;",
-            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)",
+            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)",
             "    {",
             "        " + p + "Quote q = Quotes[i];",
-            "        Common(q, r, k, s);",
-            "        if (r[k + 9] != 0) q.Event = Events[r[k + 9] - 1];",
+            "        q.SourcesList = r[k + 1];",
+            "        if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];",
             "    }",
             "}",
             "",
@@ -630,14 +637,7 @@ internal sealed class Emitter
             "",
             "private static " + p + "Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];",
             "",
-            "private static void Common(" + p + "Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)",
-            "{",
-            "    fact.SourcesList = r[k + 1];",
-            "    fact.Evidence = s[r[k + 2]];",
-            "    fact.Note = s[r[k + 3]];",
-            "    fact.Deprecated = s[r[k + 4]];",
-            "}",
-            "",
+
             "internal static global::System.Collections.Generic.IReadOnlyList<" + p + "Participant> Participants(int list)",
             "{",
             "    int count = ListData[list] / 2;",
@@ -703,8 +703,8 @@ internal sealed class Emitter
             }
             else if (line == ValuesPlaceholder)
             {
-                if (_plan.Files.Count > 0) w.Line("    int at = 1;");
-                foreach (PlannedFile file in _plan.Files) w.Line("    Values(s, ref at, Values" + file.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
+                if (_plan.Files.Count > 0) w.Line("            int at = 1;");
+                foreach (PlannedFile file in _plan.Files) w.Line("            Values(s, ref at, Values" + file.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
             }
             else
             {

@@ -7,6 +7,7 @@ namespace FactGen.Emit;
 /// The values a fact's own file carries (what <see cref="Linking.Structure"/> blanks), in their order: every fact
 /// has a fixed number of slots for its kind, so the shared data tables can name a value's slot from the structure
 /// alone while the value itself sits in the chunk of its file. Slot order: evidence, note, deprecated, then the kind's own.
+/// The generated model reads them by these offsets (Templates/Model.cs: FactData.Value(ValueSlot + n)).
 /// </summary>
 internal static class ValueSlots
 {
@@ -32,8 +33,8 @@ internal static class ValueSlots
                 break;
             case OrganizationFact o:
                 Common(values, o.Header);
-                values.Add(o.Native);
                 values.Add(o.Abbreviation);
+                values.Add(o.Native); // native and country at the same slots as an official's (Actor reads them)
                 values.Add(o.Country.Value);
                 break;
             case TitleFact t:

@@ -42,24 +42,24 @@ namespace Contoso.Harbour.Data
         internal static readonly int[] QuoteTable;
         private static readonly int[] ListData;
 
-        // Every string of the structure once, concatenated; string 130 + i spans ends[i - 1]..ends[i]; 0 is null.
+        // Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada TaroYamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumJPNOharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
         // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%,J&C'K'O(I)X)L*B+S+B,U,H-J.X.N/Y/I0S0B1M1X1T3H4B5S5D6T6O7C8P8G9B:V:X:Z:M;B<Q<C=T=%&&'&-&%&&&&&%&)&'&%&&&''&%'%&)%(+-&&&&&&&'&&&%&'&S*(+,-&(&&'%%'&%&%'%''(%))%%%')%'+-&&+)(%'&%&&&('F1H1&&(F1H1&))(%%&&W)%O)P)Q)X)Y)GIUAK&R)Z)%S)T)U)@*A*VLHBK&V)B*&@(A(B(C*C(D(E((+-/D*1F(G(H(E*I(J(K(3%%5F*%L(M(N(G*%O(&7H*%P(Q(R(I*&S(%9J*%T(U(V(K*'W(&;L*=X(Y(Z(M*@)A)B)@&%C&H&J&N*L&C)D)E)O*F)G)H)%%%N&%P*P&I)J)K)Q*L)M)N)T&V&X&A'C'%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&R&R*%T*%&'())*GIUAK&GIUAK&+E'%%%%U*%,-.+/0MDVAK&MDVAK&1H'%%%K'V*%234-56NDVAK&NDVAK&7%%%%%W*%89:';<AEVAK&AEVAK&=M'%%%%X*%>?@&*A&B&POVAK&POVAK&C&P'%%%%Y*%D&E&F&,G&H&NWVAK&NWVAK&I&%%%%%Z*%J&K&L&&M&N&AJHBK&AJHBK&O&S'-%%%@+%P&Q&R&(S&T&AJHBK&ULHBK&U&X'%@(%%A+C(V&W&X&%Y&Z&CJHBK&CJHBK&@'E(-%L(N(B+%A'B'C'D'GIUAK&E'P(%%E+S(F'G'H'I'CJHBK&J'U(Y(.F+%K'L'M'&%N'MDVAK&'G+%O'P'Q'%%R'AJHBK&%H+%S'T'U''%V'AJHBK&%I+C)W'X'Y')(Z'CJHBK&.QTYJUM.%KZRSXD/%%GCPEEQ/%EASEP@-%%%%BQOCNS+MNLEPR&OENWQY+%%ISAKPL&EZCQKA(%%%%GRDXGC'%%%%%DWPLLG)WBVDJB&@FUEPC/%%%%%%%%MNTYCQ*%BWKRWF)%VXWNYQ(D@HTNY(LBACHY-%%%%%%%%WG@DTR&FJSBXX*DSLCCI.%%%%OZ@DIV,AGUYCI+LSROOA(%%NLQTIF'";
+        private const string Ints = "%,J&C'K'O(I)X)L*B+S+B,U,H-J.X.N/Y/I0S0B1M1X1T3H4B5S5D6T6O7C8P8G9B:V:X:Z:M;B<Q<C=T=%&&'&-&%&&&&&%&)&'&%&&&''&%'%&)%(+-&&&&&&&'&&&%&'&=(+,-&(&&'%%'&%&%'%''(%))%%%')%'+-&&+)(%'&%&&&('P'R'&&(P'R'&))(%%&&&%O)'(GIUAK&)%S)*+VLHBK&,&@(-(+-/.1F(/3%%50%L(1%&72%P(3&%94%T(5'&;6=X(7@&%C&H&J&8L&C)9%%%N&%:P&I);T&V&X&A'C'%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&R&<%>%&)GIUAK&GIUAK&E'%%%%?%,+MDVAK&MDVAK&H'%%%K'@&%2-NDVAK&NDVAK&%%%%%A&%8'AEVAK&AEVAK&M'%%%%B&%>*POVAK&POVAK&P'%%%%C&%D&,NWVAK&NWVAK&%%%%%D&%J&&AJHBK&AJHBK&S'-%%%E&%P&(AJHBK&ULHBK&X'%@(%%F&C(V&%CJHBK&CJHBK&E(-%L(N(G&%A'GIUAK&P(%%J&S(F'CJHBK&U(Y(.K&%K'&%MDVAK&'L&%O'%%AJHBK&%M&%S''%AJHBK&%N&C)W')(CJHBK&.QTYJUM.%KZRSXD/%%GCPEEQ/%EASEP@-%%%%BQOCNS+MNLEPR&OENWQY+%%ISAKPL&EZCQKA(%%%%GRDXGC'%%%%%DWPLLG)WBVDJB&@FUEPC/%%%%%%%%MNTYCQ*%BWKRWF)%VXWNYQ(D@HTNY(LBACHY-%%%%%%%%WG@DTR&FJSBXX*DSLCCI.%%%%OZ@DIV,AGUYCI+LSROOA(%%NLQTIF'";
 
         static FactData()
         {
             int at = 0;
             int[] ends = Decode(ref at, 42);
             ListData = Decode(ref at, 113);
-            int[] sourceRows = Decode(ref at, 18);
-            int[] organizationRows = Decode(ref at, 26);
-            int[] titleRows = Decode(ref at, 30);
-            int[] officialRows = Decode(ref at, 42);
+            int[] sourceRows = Decode(ref at, 12);
+            int[] organizationRows = Decode(ref at, 16);
+            int[] titleRows = Decode(ref at, 21);
+            int[] officialRows = Decode(ref at, 27);
             int[] positionRows = Decode(ref at, 21);
-            int[] eventRows = Decode(ref at, 144);
-            int[] agreementRows = Decode(ref at, 22);
-            int[] quoteRows = Decode(ref at, 40);
+            int[] eventRows = Decode(ref at, 99);
+            int[] agreementRows = Decode(ref at, 14);
+            int[] quoteRows = Decode(ref at, 28);
             SourceTable = Decode(ref at, 4);
             OrganizationTable = Decode(ref at, 4);
             TitleTable = Decode(ref at, 8);
@@ -75,16 +75,37 @@ namespace Contoso.Harbour.Data
         // (few facts: tier-0 code)
         private static string?[] Strings(int[] ends)
         {
-            // 0 is null; 1..130 are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.
-            var s = new string?[130 + ends.Length];
-            int at = 1;
-            Values(s, ref at, Values0);
-            Values(s, ref at, Values1);
-            Values(s, ref at, Values2);
-            Values(s, ref at, Values3);
             string text = Text;
-            for (int i = 1; i < ends.Length; i++) s[130 + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            var s = new string?[ends.Length];
+            for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
+        }
+
+        private static string?[]? s_values;
+        private static readonly object ValuesLock = new object();
+
+        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>
+        internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];
+
+        // Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method
+        // names when it compiles the method, so a program that reads no value never loads them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string?[] LoadValues()
+        {
+            lock (ValuesLock)
+            {
+                if (s_values is null)
+                {
+                    var s = new string?[130 + 1];
+                    int at = 1;
+                    Values(s, ref at, Values0);
+                    Values(s, ref at, Values1);
+                    Values(s, ref at, Values2);
+                    Values(s, ref at, Values3);
+                    global::System.Threading.Volatile.Write(ref s_values, s);
+                }
+                return s_values;
+            }
         }
 
         /// <summary>
@@ -126,19 +147,19 @@ namespace Contoso.Harbour.Data
         {
             global::System.ReadOnlySpan<int> r;
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Contoso.Harbour.Data.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new global::Contoso.Harbour.Data.Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13) Organizations[i] = new global::Contoso.Harbour.Data.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new global::Contoso.Harbour.Data.Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10) Titles[i] = new global::Contoso.Harbour.Data.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new global::Contoso.Harbour.Data.Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14) Officials[i] = new global::Contoso.Harbour.Data.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new global::Contoso.Harbour.Data.Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 16) Events[i] = new global::Contoso.Harbour.Data.Event(s[r[k]]!, (global::Contoso.Harbour.Data.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 8]), global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Contoso.Harbour.Data.Event(s[r[k]]!, (global::Contoso.Harbour.Data.EventKind)r[k + 3], global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 4]), global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Contoso.Harbour.Data.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new global::Contoso.Harbour.Data.Agreement(s[r[k]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 3]), r[k + 2]);
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Contoso.Harbour.Data.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 8]));
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new global::Contoso.Harbour.Data.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
             for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
             for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
@@ -163,54 +184,58 @@ namespace Contoso.Harbour.Data
                 Positions[i] = position;
             }
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13)
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
             {
                 global::Contoso.Harbour.Data.Organization o = Organizations[i];
-                Common(o, r, k, s);
-                o.EventsList = r[k + 9];
-                o.QuotesList = r[k + 10];
-                o.AgreementsList = r[k + 11];
-                o.TitlesList = r[k + 12];
+                o.SourcesList = r[k + 1];
+                o.EventsList = r[k + 4];
+                o.QuotesList = r[k + 5];
+                o.AgreementsList = r[k + 6];
+                o.TitlesList = r[k + 7];
             }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)
             {
-                Common(Titles[i], r, k, s);
-                if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];
-                Titles[i].TermsList = r[k + 9];
+                Titles[i].SourcesList = r[k + 1];
+                if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];
+                Titles[i].TermsList = r[k + 6];
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)
             {
                 global::Contoso.Harbour.Data.Official o = Officials[i];
-                Common(o, r, k, s);
-                o.PositionsList = r[k + 9];
-                var aliases = new string[ListData[r[k + 10]]];
-                for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
-                o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
-                o.EventsList = r[k + 11];
-                o.QuotesList = r[k + 12];
-                o.AgreementsList = r[k + 13];
+                o.SourcesList = r[k + 1];
+                o.PositionsList = r[k + 4];
+                int aliasList = r[k + 5];
+                if (aliasList != 0)
+                {
+                    var aliases = new string[ListData[aliasList]];
+                    for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;
+                    o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                }
+                o.EventsList = r[k + 6];
+                o.QuotesList = r[k + 7];
+                o.AgreementsList = r[k + 8];
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 16)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
             {
                 global::Contoso.Harbour.Data.Event e = Events[i];
-                Common(e, r, k, s);
-                e.ParticipantsList = r[k + 11];
-                if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];
-                e.PartsList = r[k + 13];
-                e.AgreementsList = r[k + 14];
-                e.QuotesList = r[k + 15];
+                e.SourcesList = r[k + 1];
+                e.ParticipantsList = r[k + 6];
+                if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];
+                e.PartsList = r[k + 8];
+                e.AgreementsList = r[k + 9];
+                e.QuotesList = r[k + 10];
             }
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)
             {
                 global::Contoso.Harbour.Data.Agreement a = Agreements[i];
-                Common(a, r, k, s);
-                int list = r[k + 8];
+                a.SourcesList = r[k + 1];
+                int list = r[k + 4];
                 var parties = new global::Contoso.Harbour.Data.Party[ListData[list]];
                 for (int j = 0; j < parties.Length; j++)
                 {
@@ -218,15 +243,15 @@ namespace Contoso.Harbour.Data
                     parties[j] = (code & 1) == 0 ? new global::Contoso.Harbour.Data.Party(s[code >> 1], null) : new global::Contoso.Harbour.Data.Party(null, Organizations[code >> 1]);
                 }
                 a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Party>(parties);
-                a.NegotiatorsList = r[k + 9];
-                if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];
+                a.NegotiatorsList = r[k + 5];
+                if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
             }
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)
             {
                 global::Contoso.Harbour.Data.Quote q = Quotes[i];
-                Common(q, r, k, s);
-                if (r[k + 9] != 0) q.Event = Events[r[k + 9] - 1];
+                q.SourcesList = r[k + 1];
+                if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];
             }
         }
 
@@ -259,14 +284,6 @@ namespace Contoso.Harbour.Data
         }
 
         private static global::Contoso.Harbour.Data.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
-
-        private static void Common(global::Contoso.Harbour.Data.Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)
-        {
-            fact.SourcesList = r[k + 1];
-            fact.Evidence = s[r[k + 2]];
-            fact.Note = s[r[k + 3]];
-            fact.Deprecated = s[r[k + 4]];
-        }
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Harbour.Data.Participant> Participants(int list)
         {

@@ -165,7 +165,15 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal abstract class Fact
     {
-        internal Fact(string id) => Id = id;
+        internal Fact(string id, int valueSlot)
+        {
+            Id = id;
+            ValueSlot = valueSlot;
+        }
+
+        // The fact's values (text only it shows: evidence, note, deprecated, then its kind's own, in FactGen's ValueSlots
+        // order) sit in its fact file's chunk and are read on first use of any value: start-up makes none of them.
+        internal readonly int ValueSlot;
 
         /// <summary>The fact's id in the fact files (kebab-case).</summary>
         public string Id { get; }
@@ -181,13 +189,13 @@ namespace Contoso.Harbour.Data
         public Source? Source => Sources.Count == 0 ? null : Sources[0];
 
         /// <summary>An excerpt of the cited source that supports the fact, as the source has it.</summary>
-        public string? Evidence { get; internal set; }
+        public string? Evidence => FactData.Value(ValueSlot);
 
         /// <summary>The curator's note.</summary>
-        public string? Note { get; internal set; }
+        public string? Note => FactData.Value(ValueSlot + 1);
 
         /// <summary>Why the fact is retracted or superseded, or null when it stands.</summary>
-        public string? Deprecated { get; internal set; }
+        public string? Deprecated => FactData.Value(ValueSlot + 2);
 
         /// <summary>The fact's id.</summary>
         public override string ToString() => Id;
@@ -197,21 +205,16 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal abstract class Actor : Fact
     {
-        internal Actor(string id, string name, string? native, string country) : base(id)
-        {
-            Name = name;
-            Native = native;
-            Country = country;
-        }
+        internal Actor(string id, string name, int valueSlot) : base(id, valueSlot) => Name = name;
 
         /// <summary>The name in ASCII.</summary>
         public string Name { get; }
 
         /// <summary>The name in its native script, if recorded.</summary>
-        public string? Native { get; }
+        public string? Native => FactData.Value(ValueSlot + 4);
 
         /// <summary>ISO 3166-1 alpha-2 country code.</summary>
-        public string Country { get; }
+        public string Country => FactData.Value(ValueSlot + 5)!;
 
         /// <summary>Events the actor took part in, chronologically.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Event> Events => _events ??= FactData.Slice(FactData.Events, EventsList);
@@ -242,12 +245,11 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Source : Fact
     {
-        internal Source(string id, string title, string file, FactDate published, string? url) : base(id)
+        internal Source(string id, string title, string file, FactDate published, int valueSlot) : base(id, valueSlot)
         {
             Title = title;
             File = file;
             Published = published;
-            Url = url;
         }
 
         /// <summary>The source's title.</summary>
@@ -260,7 +262,7 @@ namespace Contoso.Harbour.Data
         public FactDate Published { get; }
 
         /// <summary>Where the source can be found, if recorded.</summary>
-        public string? Url { get; }
+        public string? Url => FactData.Value(ValueSlot + 3);
 
         /// <summary>The title.</summary>
         public override string ToString() => Title;
@@ -270,11 +272,12 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Organization : Actor
     {
-        internal Organization(string id, string name, string? native, string? abbreviation, string country) : base(id, name, native, country)
-            => Abbreviation = abbreviation;
+        internal Organization(string id, string name, int valueSlot) : base(id, name, valueSlot)
+        {
+        }
 
         /// <summary>The usual abbreviation, if any.</summary>
-        public string? Abbreviation { get; }
+        public string? Abbreviation => FactData.Value(ValueSlot + 3);
 
         /// <summary>Titles that belong to the organization.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Title> Titles => _titles ??= FactData.Slice(FactData.Titles, TitlesList);
@@ -288,10 +291,9 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Title : Fact
     {
-        internal Title(string id, string name, string country, bool oneHolder) : base(id)
+        internal Title(string id, string name, bool oneHolder, int valueSlot) : base(id, valueSlot)
         {
             Name = name;
-            Country = country;
             OneHolder = oneHolder;
         }
 
@@ -302,7 +304,7 @@ namespace Contoso.Harbour.Data
         public Organization? Organization { get; internal set; }
 
         /// <summary>ISO 3166-1 alpha-2 country code.</summary>
-        public string Country { get; }
+        public string Country => FactData.Value(ValueSlot + 3)!;
 
         /// <summary>True when at most one person holds the title at a time.</summary>
         public bool OneHolder { get; }
@@ -378,11 +380,12 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Official : Actor
     {
-        internal Official(string id, string name, string? romanized, string? native, string country) : base(id, name, native, country)
-            => Romanized = romanized;
+        internal Official(string id, string name, int valueSlot) : base(id, name, valueSlot)
+        {
+        }
 
         /// <summary>The romanized name with diacritics or tone marks, if recorded (Hé Lìfēng).</summary>
-        public string? Romanized { get; }
+        public string? Romanized => FactData.Value(ValueSlot + 3);
 
         /// <summary>Other names the official is known by.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Aliases { get; internal set; } = global::System.Array.Empty<string>();
@@ -462,24 +465,21 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Event : Fact
     {
-        internal Event(string id, EventKind kind, string name, string? summary, FactDate from, FactDate to, string? location) : base(id)
+        internal Event(string id, EventKind kind, FactDate from, FactDate to, int valueSlot) : base(id, valueSlot)
         {
             Kind = kind;
-            Name = name;
-            Summary = summary;
             From = from;
             To = to;
-            Location = location;
         }
 
         /// <summary>The kind of event.</summary>
         public EventKind Kind { get; }
 
         /// <summary>The event's name.</summary>
-        public string Name { get; }
+        public string Name => FactData.Value(ValueSlot + 3)!;
 
         /// <summary>A short summary, if recorded.</summary>
-        public string? Summary { get; }
+        public string? Summary => FactData.Value(ValueSlot + 4);
 
         /// <summary>When the event happened (its first day or period).</summary>
         public FactDate Date => From;
@@ -497,7 +497,7 @@ namespace Contoso.Harbour.Data
         public bool Overlaps(FactDate date) => From.StartDateTime <= date.EndDateTime && date.StartDateTime <= To.EndDateTime;
 
         /// <summary>Where it happened, if recorded.</summary>
-        public string? Location { get; }
+        public string? Location => FactData.Value(ValueSlot + 5);
 
         /// <summary>Who took part.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Participant> Participants => _participants ??= FactData.Participants(ParticipantsList);
@@ -558,21 +558,16 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Agreement : Fact
     {
-        internal Agreement(string id, string name, FactDate date, string? summary) : base(id)
-        {
-            Name = name;
-            Date = date;
-            Summary = summary;
-        }
+        internal Agreement(string id, FactDate date, int valueSlot) : base(id, valueSlot) => Date = date;
 
         /// <summary>The agreement's name.</summary>
-        public string Name { get; }
+        public string Name => FactData.Value(ValueSlot + 3)!;
 
         /// <summary>When it was reached or announced.</summary>
         public FactDate Date { get; }
 
         /// <summary>A short summary, if recorded.</summary>
-        public string? Summary { get; }
+        public string? Summary => FactData.Value(ValueSlot + 4);
 
         /// <summary>The parties: countries or organizations.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Party> Parties { get; internal set; } = global::System.Array.Empty<Party>();
@@ -595,11 +590,10 @@ namespace Contoso.Harbour.Data
     [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
     internal sealed class Quote : Fact
     {
-        internal Quote(string id, Actor speaker, Title? speakerAs, string text, FactDate date) : base(id)
+        internal Quote(string id, Actor speaker, Title? speakerAs, FactDate date, int valueSlot) : base(id, valueSlot)
         {
             Speaker = speaker;
             SpeakerAs = speakerAs;
-            Text = text;
             Date = date;
         }
 
@@ -610,7 +604,7 @@ namespace Contoso.Harbour.Data
         public Title? SpeakerAs { get; }
 
         /// <summary>The words.</summary>
-        public string Text { get; }
+        public string Text => FactData.Value(ValueSlot + 3)!;
 
         /// <summary>When it was said.</summary>
         public FactDate Date { get; }

@@ -42,7 +42,7 @@ namespace Test.Facts
         internal static readonly int[] QuoteTable;
         private static readonly int[] ListData;
 
-        // Every string of the structure once, concatenated; string 0 + i spans ends[i - 1]..ends[i]; 0 is null.
+        // Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
         // The int tables, one after another, as base-27 numbers (see Decode).
         private const string Ints = "%%%%%%%%%%%%%%%%";
@@ -75,11 +75,32 @@ namespace Test.Facts
         // (few facts: tier-0 code)
         private static string?[] Strings(int[] ends)
         {
-            // 0 is null; 1..0 are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.
-            var s = new string?[0 + ends.Length];
             string text = Text;
-            for (int i = 1; i < ends.Length; i++) s[0 + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            var s = new string?[ends.Length];
+            for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
+        }
+
+        private static string?[]? s_values;
+        private static readonly object ValuesLock = new object();
+
+        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>
+        internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];
+
+        // Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method
+        // names when it compiles the method, so a program that reads no value never loads them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string?[] LoadValues()
+        {
+            lock (ValuesLock)
+            {
+                if (s_values is null)
+                {
+                    var s = new string?[0 + 1];
+                    global::System.Threading.Volatile.Write(ref s_values, s);
+                }
+                return s_values;
+            }
         }
 
         /// <summary>
@@ -121,19 +142,19 @@ namespace Test.Facts
         {
             global::System.ReadOnlySpan<int> r;
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Test.Facts.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 16) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Test.Facts.FactDate.FromPacked(r[k + 8]), global::Test.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 3], global::Test.Facts.FactDate.FromPacked(r[k + 4]), global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Test.Facts.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, global::Test.Facts.FactDate.FromPacked(r[k + 3]), r[k + 2]);
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Test.Facts.FactDate.FromPacked(r[k + 8]));
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
             for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
             for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
@@ -158,54 +179,58 @@ namespace Test.Facts
                 Positions[i] = position;
             }
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13)
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
             {
                 global::Test.Facts.Organization o = Organizations[i];
-                Common(o, r, k, s);
-                o.EventsList = r[k + 9];
-                o.QuotesList = r[k + 10];
-                o.AgreementsList = r[k + 11];
-                o.TitlesList = r[k + 12];
+                o.SourcesList = r[k + 1];
+                o.EventsList = r[k + 4];
+                o.QuotesList = r[k + 5];
+                o.AgreementsList = r[k + 6];
+                o.TitlesList = r[k + 7];
             }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)
             {
-                Common(Titles[i], r, k, s);
-                if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];
-                Titles[i].TermsList = r[k + 9];
+                Titles[i].SourcesList = r[k + 1];
+                if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];
+                Titles[i].TermsList = r[k + 6];
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)
             {
                 global::Test.Facts.Official o = Officials[i];
-                Common(o, r, k, s);
-                o.PositionsList = r[k + 9];
-                var aliases = new string[ListData[r[k + 10]]];
-                for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
-                o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
-                o.EventsList = r[k + 11];
-                o.QuotesList = r[k + 12];
-                o.AgreementsList = r[k + 13];
+                o.SourcesList = r[k + 1];
+                o.PositionsList = r[k + 4];
+                int aliasList = r[k + 5];
+                if (aliasList != 0)
+                {
+                    var aliases = new string[ListData[aliasList]];
+                    for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;
+                    o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                }
+                o.EventsList = r[k + 6];
+                o.QuotesList = r[k + 7];
+                o.AgreementsList = r[k + 8];
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 16)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
             {
                 global::Test.Facts.Event e = Events[i];
-                Common(e, r, k, s);
-                e.ParticipantsList = r[k + 11];
-                if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];
-                e.PartsList = r[k + 13];
-                e.AgreementsList = r[k + 14];
-                e.QuotesList = r[k + 15];
+                e.SourcesList = r[k + 1];
+                e.ParticipantsList = r[k + 6];
+                if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];
+                e.PartsList = r[k + 8];
+                e.AgreementsList = r[k + 9];
+                e.QuotesList = r[k + 10];
             }
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)
             {
                 global::Test.Facts.Agreement a = Agreements[i];
-                Common(a, r, k, s);
-                int list = r[k + 8];
+                a.SourcesList = r[k + 1];
+                int list = r[k + 4];
                 var parties = new global::Test.Facts.Party[ListData[list]];
                 for (int j = 0; j < parties.Length; j++)
                 {
@@ -213,15 +238,15 @@ namespace Test.Facts
                     parties[j] = (code & 1) == 0 ? new global::Test.Facts.Party(s[code >> 1], null) : new global::Test.Facts.Party(null, Organizations[code >> 1]);
                 }
                 a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Party>(parties);
-                a.NegotiatorsList = r[k + 9];
-                if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];
+                a.NegotiatorsList = r[k + 5];
+                if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
             }
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)
             {
                 global::Test.Facts.Quote q = Quotes[i];
-                Common(q, r, k, s);
-                if (r[k + 9] != 0) q.Event = Events[r[k + 9] - 1];
+                q.SourcesList = r[k + 1];
+                if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];
             }
         }
 
@@ -254,14 +279,6 @@ namespace Test.Facts
         }
 
         private static global::Test.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
-
-        private static void Common(global::Test.Facts.Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)
-        {
-            fact.SourcesList = r[k + 1];
-            fact.Evidence = s[r[k + 2]];
-            fact.Note = s[r[k + 3]];
-            fact.Deprecated = s[r[k + 4]];
-        }
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Participant> Participants(int list)
         {

@@ -42,24 +42,24 @@ namespace Raimondo.Facts
         internal static readonly int[] QuoteTable;
         private static readonly int[] ListData;
 
-        // Every string of the structure once, concatenated; string 384 + i spans ends[i - 1]..ends[i]; 0 is null.
+        // Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "backgroundCurated background knowledge not stated in the article../seeds/background.mdraimondo-beijingU.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationBiden administrationintelIntelmicronMicronministry-of-culture-and-tourismMinistry of Culture and Tourism of the People's Republic of ChinamofcomMinistry of Commerce of the People's Republic of Chinanew-york-timesThe New York Timesstate-councilState Council of the People's Republic of Chinatrump-administrationTrump administrationus-department-of-commerceUnited States Department of Commerceus-department-of-stateUnited States Department of Stateus-department-of-the-treasuryUnited States Department of the Treasuryus-house-of-representativesUnited States House of Representativeswhite-houseWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismMinister of Culture and Tourism of the People's Republic of ChinapremierPremier of the State Council of the People's Republic of Chinapresident-of-chinaPresident of the People's Republic of Chinapresident-of-the-united-statesPresident of the United Statessecretary-of-commerceUnited States Secretary of Commercesecretary-of-stateUnited States Secretary of Statesecretary-of-the-treasuryUnited States Secretary of the Treasuryspeaker-of-the-houseSpeaker of the United States House of Representativesvice-premierVice Premier of the State Council of the People's Republic of Chinaantony-blinkenAntony BlinkenAntony Blinken served as United States Secretary of State from 26 January 2021 to 20 January 2025.daniel-kritenbrinkDaniel KritenbrinkDaniel Kritenbrink became United States Assistant Secretary of State for East Asian and Pacific Affairs in September 2021.donald-trumpDonald TrumpDonald Trump served as President of the United States from 20 January 2017 to 20 January 2021.Donald Trump took office again as President of the United States on 20 January 2025.Trumpgina-raimondoGina RaimondoGina Raimondo served as United States Secretary of Commerce from 3 March 2021 to 20 January 2025.Raimondohe-lifengHe LifengHe Lifeng became a Vice Premier of the State Council of the People's Republic of China on 12 March 2023.hu-hepingHu HepingHu Heping became Minister of Culture and Tourism of the People's Republic of China in August 2020.janet-yellenJanet YellenJanet Yellen served as United States Secretary of the Treasury from 26 January 2021 to 20 January 2025.joe-bidenJoe BidenJoe Biden served as President of the United States from 20 January 2021 to 20 January 2025.Bidenli-qiangLi QiangLi Qiang became Premier of the State Council of the People's Republic of China on 11 March 2023.Premier Linancy-pelosiNancy PelosiNancy Pelosi served as Speaker of the United States House of Representatives from 4 January 2007 to 3 January 2011.Nancy Pelosi served again as Speaker of the United States House of Representatives from 3 January 2019 to 3 January 2023.wang-wentaoWang WentaoWang Wentao became Minister of Commerce of the People's Republic of China on 26 December 2020.xi-jinpingXi JinpingXi Jinping became President of the People's Republic of China on 14 March 2013.XiMr. Xitourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsUSCNexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
         // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%/J'E(U(N+@-T-M.R.W.B/H/L0W2B3B5P5G6T6M8F9Z9X:F<A=G>I?V@&VA&FC&QC&AD&JF&SH&LI&LK&PL&@O&GO&OQ&FR&VS&YT&AV&VV&CX&UX&ZY&XZ&IA'BB'AD'MD'ZF'MG'@H'QK'HL'ZL'MQ'YQ'JR'WU'ZX'DY'QY'CZ'SB(@C(IC(RC(NG(WG(EH(VK(GL(SL(NP(WP(EQ(OT(TT(AU(IU(XX(GY(SY(DZ(KC)XG)HH)SH)EL)OL)YL)WO)YO)DP)GQ)ER)XR)RS)FT)EU)XU)QV)PW)ZX)VY)MZ)M@*EA*OB*NC*KD*IE*PF*ZG*@I*AJ*CJ*EJ*MK*LL*TM*FO*HP*NQ*SR*QS*ST*VU*NV*PW*%&&&&&&'&%&''&%&1'&'&&'&%&+&%'(/&&&%&+&%'%,&%&-&%&.&&'*.&%&&&&&&&1&&&+&&&.&%&2&%('(-&&&)&&&%&&&,&&'/0&&&*&&&%&%'+-&&&%&&&/'&%&%&%''(&Q5&&&%&)&U5,2345678',-(&'(&&&%&*&4&(&&&%&+&5&(&&&%&,&0'&%&%&-&G6'()&%&&&%&.&K6&6')*&&&%&%'/0&'&&&%&1'38'&'&&&%&2'V6W6'()&%&&&&&&'7/&&)3%;%&%&&)3%;%&(&&'>%&%&&'%-&&&&'%-&&'>%&&''&&&'1.&&'.%'&'&&'+,+345678&&)+,9''&'&&)+,-0((,-&&)+,/(&(&&)+,5)')*&&'+,&&)+,9'&&&&'KJ&MJ&)3%;%&&'KJ&MJ&)+,9'&&'KJ&MJ&)+,9'&&'KJ&MJ&)+,/(&&&&&&&&&&&&&&&&&&G3%I1J1K1H3I3EAJCK&L1J3%M1N1O1K3L3ZLVAK&P1M3&C-D-E-N3F-G-H-%%%%O3(I-J-K-P3L-M-N-%%%%Q3*O-P-Q-R3R-S-T-%%%%S3,U-V-W-T3X-Y-Z-%%%/U31@.A.B.V3C.D.E.46%9W3;F.G.H.X3I.J.K.%>%%Y3@&L.M.N.Z3O.P.Q.%%%B&@4E&R.S.T.A4U.V.W.%%%%B4G&X.Y.Z.C4@/A/B/%%%I&D4K&C/D/E/E4F/G/H/%%%M&F4P&I/J/K/G4L/M/N/%%%R&H4T&O/P/Q/I4R/S/T/%%%V&J4X&U/V/W/K4X/Y/Z/Z&B'%%L4D'Q1R1S1M4/T1&F'N4H'U1V1W1O4*X1&J'P4L'Y1Z1@2Q4)A2&N'R4P'B2C2D2S4,E2&R'T4T'F2G2H2U4%I2&V'V4X'J2K2L2W4%M2&Z'X4C(N2O2P2Y4.Q2&E(Z4G(R2S2T2@5/U2&I(A5K(V2W2X2B50Y2&M(C5O(Z2@3A3D51B3&Q(E5T(C3D3E3F5,F3%V(G5X(L*M*N*H5O*P*Q*A)%C)%%J5F)R*S*T*K5U*V*W*J)%L)%%M5N)X*Y*Z*N5@+A+B+U)X)%%%R5Z)C+D+E+S5F+G+H+C*E*G*O*R*V5V*I+J+K+W5L+M+N+Z*%A+C+%Y5E+O+P+Q+Z5R+S+T+I+%K+%M+A6O+U+V+W+B6X+Y+Z+S+%U+%%D6W+@,A,B,E6C,D,E,A,C,E,%H,H6J,F,G,H,I6I,J,K,N,P,R,T,%L6W,L,M,N,M6O,P,Q,B-%E-%%P6G-R,S,T,Q6U,V,W,K-%M-%P-S6S-X,Y,Z,T6@-A-B-W-Y-A.%D.%,EBU@K&LYUBK&Z(I5%&%WCV@K&%H)L5%'*METYJ&ZAU@K&Q)O5%'*LYUBK&%S)P5%(+THU@K&LYUBK&A*T5%)/VTUAK&%X*X5%*'UGH@K&%G+@6%+-EBU@K&LYUBK&Q+C6%,*ZAU@K&LYUBK&Z+F6%-(UTUAK&%L,J6%..E@RTJ&QWRVJ&Y,N6%..PPTZJ&BMUAK&@-O6%/&OWH@K&%I-R6%0)EPSWJ&%U-U6%X6F.:;<)=>ULTZJ&ULTZJ&?%%%%%Y6H.@&A&B&-C&D&NSHAK&NSHAK&E&%%%%%Z6J.F&G&H&'I&J&NSHAK&NSHAK&K&L.%%%%@7O.L&M&N&%O&P&QCIAK&QCIAK&Q&Q.*%V.%A7X.R&S&T&)U&V&QCIAK&QCIAK&W&Z.%D/%%B7F/X&Y&Z&+@'A'QCIAK&QCIAK&B'H/%%%K/C7M/C'D'E''F'G'GIUAK&GIUAK&H'O/%%%%D7R/I'J'K',L'M'ZLUAK&RPUAK&N'%%%%%E7T/O'P'Q''R'S'RPUAK&RPUAK&T'V/%%%%F7Y/U'V'W'*X'Y'U@VAK&U@VAK&Z'@0%%%%G7C0@(A(B('C(D(MDVAK&MDVAK&E(E0%%%%H7H0F(G(H('I(J(EHVAK&EHVAK&K(J0%%%%I7M0L(M(N(+O(P(YLVAK&YLVAK&Q(O0%%%R0J7U0R(S(T((U(V(YLVAK&AMVAK&W(W0%Z0%%K7F1X(Y(Z(&@)A)YLVAK&YLVAK&B)H13%M1%L7P1C)D)E)%F)G)ZLVAK&ZLVAK&H)R13%%W1M7@2I)J)K)&L)M)ZLVAK&ZLVAK&N)B23%G2%N7I2O)P)Q)%R)S)ZLVAK&ZLVAK&T)K23%%P2O7S2U)V)W)'X)Y)@MVAK&@MVAK&Z)U23%%%P7X2@*A*B*&C*D*@MVAK&@MVAK&E*Z23%%%Q7D3F*G*H*)I*J*QAHBK&QAHBK&K*%%%%%R7F3&'()QCIAK&*H3K3)U7P3+,-.YLVAK&/R3U34V7Z30123YLVAK&4A4D44W7I45678ZLVAK&9K4N46X7S4@0A0B0>%C0QCIAK&+Y7U4D0E0F0.%G0YLVAK&2Z7W4H0I0J0.%K0YLVAK&2@8Y4L0M0N0-0O0ZLVAK&5A8@5P0Q0R05)S0ZLVAK&7B8B5T0U0V05)W0ZLVAK&7C8D5X0Y0Z00%@1ZLVAK&%D8F5A1B1C1+,D1ZLVAK&5E8H5E1F1G1+,H1ZLVAK&5ECRGRB*%XTBHX&%LLBDTU(%%%%%SJLMBJ)DKI@@D.%%YPUOOW*NODYH@&CKI@@D.%%%FTHMRG+%%%%%%%IKQ@V@+QQPNNA'%GRMALV+IHBLFM+CSDQKT(%@@CZYX(VDMZTX'OTDCCP&VAHFFU&%%DIQUZN+QEQVPW/VBCYX@*VGHXGQ*%%YTSEPS-%NIKIYJ,J@@MWR-%%%%%KTPFFF/%%%%%%%%%%%%%OOTYN*NRDJDV/%%%%%%%%%%%VDBMWU/IMAMGR)DZTAG@(%SANRG>%%%QJHWFT+%KJSBXX*KVOOO+BOJJJ)UDGUOC'HXZTTY*%%RFDHXL&A@YDJX(%%%MFCJDK.GRWWLF*%%%QDDOIG*%%%%%%%%P@QDZO&HAEGWG(%%%%WKI@KS(@ER@FH&IWHSX-ZWMSMR/%FFESMF'%%%%UXGUOV'PTZHNO&QJZRRL,%%%%R@DWVY,%%%%%%SFULWA(%%%%UMBX,MYCXWV+%%%%%@URAWH+RDSXRT/%%%EO@AFL/VAVDZM+%%KQJBBI-XTTWLK'%%%%%%%%%%SDRMB@/GX@YMI-%F@BOID(%%%%%RRYDZ@/UPGQVC&%%%%QVSRGO+%QTUGBE(%ILQMBH.ZP@NXG-%";
+        private const string Ints = "%/J'E(U(N+@-T-M.R.W.B/H/L0W2B3B5P5G6T6M8F9Z9X:F<A=G>I?V@&VA&FC&QC&AD&JF&SH&LI&LK&PL&@O&GO&OQ&FR&VS&YT&AV&VV&CX&UX&ZY&XZ&IA'BB'AD'MD'ZF'MG'@H'QK'HL'ZL'MQ'YQ'JR'WU'ZX'DY'QY'CZ'SB(@C(IC(RC(NG(WG(EH(VK(GL(SL(NP(WP(EQ(OT(TT(AU(IU(XX(GY(SY(DZ(KC)XG)HH)SH)EL)OL)YL)WO)YO)DP)GQ)ER)XR)RS)FT)EU)XU)QV)PW)ZX)VY)MZ)M@*EA*OB*NC*KD*IE*PF*ZG*@I*AJ*CJ*EJ*MK*LL*TM*FO*HP*NQ*SR*QS*ST*VU*NV*PW*%&&&&&&'&%&''&%&1'&'&&'&%&+&%'(/&&&%&+&%'%,&%&-&%&.&&'*.&%&&&&&&&1&&&+&&&.&%&2&%('(-&&&)&&&%&&&,&&'/0&&&*&&&%&%'+-&&&%&&&/'&%&%&%''(&K'&&&%&)&O',2345678',-(&'(&&&%&*&4&(&&&%&+&5&(&&&%&,&0'&%&%&-&A('()&%&&&%&.&E(&6')*&&&%&%'/0&'&&&%&1'38'&'&&&%&2'P(Q('()&%&&&&&&'7/&&)3%;%&%&&)3%;%&(&&'>%&%&&'%-&&&&'%-&&'>%&&''&&&'1.&&'.%'&'&&'+,+345678&&)+,9''&'&&)+,-0((,-&&)+,/(&(&&)+,5)')*&&'+,&&)+,9'&&&&'Z-A.)3%;%&&'Z-A.)+,9'&&'Z-A.)+,9'&&'Z-A.)+,/(&&&&&&&&&&&&&&&&&&&%I1'(EAJCK&)%M1*+ZLVAK&,&C--%%%%.(I-/%%%%0*O-1%%%%2,U-3%%%/41@.546%96;F.7%>%%8@&L.9%%%B&:E&R.;%%%%<G&X.=%%%I&>K&C/?%%%M&@&P&I/A&%%%R&B&T&O/C&%%%V&D&X&U/E&Z&B'%%F&D'Q1G&/&F'H&H'U1I&*&J'J&L'Y1K&)&N'L&P'B2M&,&R'N&T'F2O&%&V'P&X'J2Q&%&Z'R&C(N2S&.&E(T&G(R2U&/&I(V&K(V2W&0&M(X&O(Z2Y&1&Q(Z&T(C3@',%V(A'X(L*B'A)%C)%%D'F)R*E'J)%L)%%G'N)X*H'U)X)%%%L'Z)C+M'C*E*G*O*R*P'V*I+Q'Z*%A+C+%S'E+O+T'I+%K+%M+V'O+U+W'S+%U+%%Y'W+@,Z'A,C,E,%H,B(J,F,C(N,P,R,T,%F(W,L,G(B-%E-%%J(G-R,K(K-%M-%P-M(S-X,N(W-Y-A.%D.%,EBU@K&LYUBK&Z(C'%&%WCV@K&%H)F'%'*METYJ&ZAU@K&Q)I'%'*LYUBK&%S)J'%(+THU@K&LYUBK&A*N'%)/VTUAK&%X*R'%*'UGH@K&%G+U'%+-EBU@K&LYUBK&Q+X'%,*ZAU@K&LYUBK&Z+@(%-(UTUAK&%L,D(%..E@RTJ&QWRVJ&Y,H(%..PPTZJ&BMUAK&@-I(%/&OWH@K&%I-L(%0)EPSWJ&%U-O(%R(F.:)ULTZJ&ULTZJ&%%%%%S(H.@&-NSHAK&NSHAK&%%%%%T(J.F&'NSHAK&NSHAK&L.%%%%U(O.L&%QCIAK&QCIAK&Q.*%V.%V(X.R&)QCIAK&QCIAK&Z.%D/%%W(F/X&+QCIAK&QCIAK&H/%%%K/X(M/C''GIUAK&GIUAK&O/%%%%Y(R/I',ZLUAK&RPUAK&%%%%%Z(T/O''RPUAK&RPUAK&V/%%%%@)Y/U'*U@VAK&U@VAK&@0%%%%A)C0@('MDVAK&MDVAK&E0%%%%B)H0F('EHVAK&EHVAK&J0%%%%C)M0L(+YLVAK&YLVAK&O0%%%R0D)U0R((YLVAK&AMVAK&W0%Z0%%E)F1X(&YLVAK&YLVAK&H13%M1%F)P1C)%ZLVAK&ZLVAK&R13%%W1G)@2I)&ZLVAK&ZLVAK&B23%G2%H)I2O)%ZLVAK&ZLVAK&K23%%P2I)S2U)'@MVAK&@MVAK&U23%%%J)X2@*&@MVAK&@MVAK&Z23%%%K)D3F*)QAHBK&QAHBK&%%%%%L)F3&QCIAK&H3K3)O)P3+YLVAK&R3U34P)Z30YLVAK&A4D44Q)I45ZLVAK&K4N46R)S4@0>%QCIAK&+S)U4D0.%YLVAK&2T)W4H0.%YLVAK&2U)Y4L0-0ZLVAK&5V)@5P05)ZLVAK&7W)B5T05)ZLVAK&7X)D5X00%ZLVAK&%Y)F5A1+,ZLVAK&5Z)H5E1+,ZLVAK&5ECRGRB*%XTBHX&%LLBDTU(%%%%%SJLMBJ)DKI@@D.%%YPUOOW*NODYH@&CKI@@D.%%%FTHMRG+%%%%%%%IKQ@V@+QQPNNA'%GRMALV+IHBLFM+CSDQKT(%@@CZYX(VDMZTX'OTDCCP&VAHFFU&%%DIQUZN+QEQVPW/VBCYX@*VGHXGQ*%%YTSEPS-%NIKIYJ,J@@MWR-%%%%%KTPFFF/%%%%%%%%%%%%%OOTYN*NRDJDV/%%%%%%%%%%%VDBMWU/IMAMGR)DZTAG@(%SANRG>%%%QJHWFT+%KJSBXX*KVOOO+BOJJJ)UDGUOC'HXZTTY*%%RFDHXL&A@YDJX(%%%MFCJDK.GRWWLF*%%%QDDOIG*%%%%%%%%P@QDZO&HAEGWG(%%%%WKI@KS(@ER@FH&IWHSX-ZWMSMR/%FFESMF'%%%%UXGUOV'PTZHNO&QJZRRL,%%%%R@DWVY,%%%%%%SFULWA(%%%%UMBX,MYCXWV+%%%%%@URAWH+RDSXRT/%%%EO@AFL/VAVDZM+%%KQJBBI-XTTWLK'%%%%%%%%%%SDRMB@/GX@YMI-%F@BOID(%%%%%RRYDZ@/UPGQVC&%%%%QVSRGO+%QTUGBE(%ILQMBH.ZP@NXG-%";
 
         static FactData()
         {
             int at = 0;
             int[] ends = Decode(ref at, 135);
             ListData = Decode(ref at, 442);
-            int[] sourceRows = Decode(ref at, 18);
-            int[] organizationRows = Decode(ref at, 169);
-            int[] titleRows = Decode(ref at, 110);
-            int[] officialRows = Decode(ref at, 168);
+            int[] sourceRows = Decode(ref at, 12);
+            int[] organizationRows = Decode(ref at, 104);
+            int[] titleRows = Decode(ref at, 77);
+            int[] officialRows = Decode(ref at, 108);
             int[] positionRows = Decode(ref at, 98);
-            int[] eventRows = Decode(ref at, 336);
-            int[] agreementRows = Decode(ref at, 44);
-            int[] quoteRows = Decode(ref at, 90);
+            int[] eventRows = Decode(ref at, 231);
+            int[] agreementRows = Decode(ref at, 28);
+            int[] quoteRows = Decode(ref at, 63);
             SourceTable = Decode(ref at, 4);
             OrganizationTable = Decode(ref at, 32);
             TitleTable = Decode(ref at, 32);
@@ -75,19 +75,40 @@ namespace Raimondo.Facts
         // (few facts: tier-0 code)
         private static string?[] Strings(int[] ends)
         {
-            // 0 is null; 1..384 are the fact files' values, each file's from the chunk in its own generated file; this file's strings follow.
-            var s = new string?[384 + ends.Length];
-            int at = 1;
-            Values(s, ref at, Values0);
-            Values(s, ref at, Values1);
-            Values(s, ref at, Values2);
-            Values(s, ref at, Values3);
-            Values(s, ref at, Values4);
-            Values(s, ref at, Values5);
-            Values(s, ref at, Values6);
             string text = Text;
-            for (int i = 1; i < ends.Length; i++) s[384 + i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
+            var s = new string?[ends.Length];
+            for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
+        }
+
+        private static string?[]? s_values;
+        private static readonly object ValuesLock = new object();
+
+        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>
+        internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];
+
+        // Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method
+        // names when it compiles the method, so a program that reads no value never loads them.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string?[] LoadValues()
+        {
+            lock (ValuesLock)
+            {
+                if (s_values is null)
+                {
+                    var s = new string?[384 + 1];
+                    int at = 1;
+                    Values(s, ref at, Values0);
+                    Values(s, ref at, Values1);
+                    Values(s, ref at, Values2);
+                    Values(s, ref at, Values3);
+                    Values(s, ref at, Values4);
+                    Values(s, ref at, Values5);
+                    Values(s, ref at, Values6);
+                    global::System.Threading.Volatile.Write(ref s_values, s);
+                }
+                return s_values;
+            }
         }
 
         /// <summary>
@@ -129,19 +150,19 @@ namespace Raimondo.Facts
         {
             global::System.ReadOnlySpan<int> r;
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 7]), s[r[k + 8]]);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, s[r[k + 5]]!, s[r[k + 7]]!, r[k + 8] != 0);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, s[r[k + 5]]!, s[r[k + 6]], s[r[k + 7]], s[r[k + 8]]!);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 16) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 5], s[r[k + 6]]!, s[r[k + 7]], global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 9]), s[r[k + 10]]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 3], global::Raimondo.Facts.FactDate.FromPacked(r[k + 4]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11) Agreements[i] = new global::Raimondo.Facts.Agreement(s[r[k]]!, s[r[k + 5]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 6]), s[r[k + 7]]);
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new global::Raimondo.Facts.Agreement(s[r[k]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]), r[k + 2]);
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10) Quotes[i] = new global::Raimondo.Facts.Quote(s[r[k]]!, Actor(r[k + 5]), r[k + 6] == 0 ? null : Titles[r[k + 6] - 1], s[r[k + 7]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 8]));
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new global::Raimondo.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
             for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
             for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
@@ -166,54 +187,58 @@ namespace Raimondo.Facts
                 Positions[i] = position;
             }
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 9) Common(Sources[i], r, k, s);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 13)
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
             {
                 global::Raimondo.Facts.Organization o = Organizations[i];
-                Common(o, r, k, s);
-                o.EventsList = r[k + 9];
-                o.QuotesList = r[k + 10];
-                o.AgreementsList = r[k + 11];
-                o.TitlesList = r[k + 12];
+                o.SourcesList = r[k + 1];
+                o.EventsList = r[k + 4];
+                o.QuotesList = r[k + 5];
+                o.AgreementsList = r[k + 6];
+                o.TitlesList = r[k + 7];
             }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 10)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)
             {
-                Common(Titles[i], r, k, s);
-                if (r[k + 6] != 0) Titles[i].Organization = Organizations[r[k + 6] - 1];
-                Titles[i].TermsList = r[k + 9];
+                Titles[i].SourcesList = r[k + 1];
+                if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];
+                Titles[i].TermsList = r[k + 6];
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 14)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)
             {
                 global::Raimondo.Facts.Official o = Officials[i];
-                Common(o, r, k, s);
-                o.PositionsList = r[k + 9];
-                var aliases = new string[ListData[r[k + 10]]];
-                for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[r[k + 10] + 1 + j]]!;
-                o.Aliases = aliases.Length == 0 ? global::System.Array.Empty<string>() : new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
-                o.EventsList = r[k + 11];
-                o.QuotesList = r[k + 12];
-                o.AgreementsList = r[k + 13];
+                o.SourcesList = r[k + 1];
+                o.PositionsList = r[k + 4];
+                int aliasList = r[k + 5];
+                if (aliasList != 0)
+                {
+                    var aliases = new string[ListData[aliasList]];
+                    for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;
+                    o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
+                }
+                o.EventsList = r[k + 6];
+                o.QuotesList = r[k + 7];
+                o.AgreementsList = r[k + 8];
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 16)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
             {
                 global::Raimondo.Facts.Event e = Events[i];
-                Common(e, r, k, s);
-                e.ParticipantsList = r[k + 11];
-                if (r[k + 12] != 0) e.PartOf = Events[r[k + 12] - 1];
-                e.PartsList = r[k + 13];
-                e.AgreementsList = r[k + 14];
-                e.QuotesList = r[k + 15];
+                e.SourcesList = r[k + 1];
+                e.ParticipantsList = r[k + 6];
+                if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];
+                e.PartsList = r[k + 8];
+                e.AgreementsList = r[k + 9];
+                e.QuotesList = r[k + 10];
             }
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)
             {
                 global::Raimondo.Facts.Agreement a = Agreements[i];
-                Common(a, r, k, s);
-                int list = r[k + 8];
+                a.SourcesList = r[k + 1];
+                int list = r[k + 4];
                 var parties = new global::Raimondo.Facts.Party[ListData[list]];
                 for (int j = 0; j < parties.Length; j++)
                 {
@@ -221,15 +246,15 @@ namespace Raimondo.Facts
                     parties[j] = (code & 1) == 0 ? new global::Raimondo.Facts.Party(s[code >> 1], null) : new global::Raimondo.Facts.Party(null, Organizations[code >> 1]);
                 }
                 a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Party>(parties);
-                a.NegotiatorsList = r[k + 9];
-                if (r[k + 10] != 0) a.Event = Events[r[k + 10] - 1];
+                a.NegotiatorsList = r[k + 5];
+                if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
             }
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 10)
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)
             {
                 global::Raimondo.Facts.Quote q = Quotes[i];
-                Common(q, r, k, s);
-                if (r[k + 9] != 0) q.Event = Events[r[k + 9] - 1];
+                q.SourcesList = r[k + 1];
+                if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];
             }
         }
 
@@ -262,14 +287,6 @@ namespace Raimondo.Facts
         }
 
         private static global::Raimondo.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
-
-        private static void Common(global::Raimondo.Facts.Fact fact, global::System.ReadOnlySpan<int> r, int k, string?[] s)
-        {
-            fact.SourcesList = r[k + 1];
-            fact.Evidence = s[r[k + 2]];
-            fact.Note = s[r[k + 3]];
-            fact.Deprecated = s[r[k + 4]];
-        }
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants(int list)
         {
