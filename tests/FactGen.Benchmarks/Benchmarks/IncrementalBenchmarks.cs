@@ -22,6 +22,7 @@ public class IncrementalBenchmarks
     private AdditionalText _original = null!;
     private AdditionalText _valueEdit = null!;
     private AdditionalText _commentEdit = null!;
+    private AdditionalText _nameEdit = null!;
 
     [Params("1000/100", "10000/100")]
     public string Corpus { get; set; } = "100/100";
@@ -36,14 +37,27 @@ public class IncrementalBenchmarks
         _warm = Generation.Driver(_additionalTexts).RunGenerators(_compilation);
         Generation.RequireClean(_warm.GetRunResult().Diagnostics, "corpus " + Corpus);
 
-        // The middle file: edit one value (a quote's or name's text), or only append a comment.
+        // The middle file: edit one value (a quote's text), one name other facts show, or only append a comment.
         _original = _additionalTexts[corpus.FactFiles.Count / 2];
         string text = _original.GetText()!.ToString();
         _valueEdit = new InMemoryAdditionalText(_original.Path, EditOneValue(text));
         _commentEdit = new InMemoryAdditionalText(_original.Path, text + "# reviewed\n");
+        _nameEdit = new InMemoryAdditionalText(_original.Path, EditOneOfficialsName(text));
 
         var edited = _warm.ReplaceAdditionalText(_original, _valueEdit).RunGenerators(_compilation).GetRunResult();
         Generation.RequireClean(edited.Diagnostics, "edited corpus " + Corpus);
+        var renamed = _warm.ReplaceAdditionalText(_original, _nameEdit).RunGenerators(_compilation).GetRunResult();
+        Generation.RequireClean(renamed.Diagnostics, "renamed corpus " + Corpus);
+    }
+
+    /// <summary>Appends " Jr" to the first official's name in the file: a name other facts' docs show (structure).</summary>
+    public static string EditOneOfficialsName(string text)
+    {
+        int officials = text.IndexOf("\nofficials:\n", StringComparison.Ordinal);
+        int at = officials < 0 ? -1 : text.IndexOf("\n    name: ", officials, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("no official's name to edit in the file");
+        int end = text.IndexOf('\n', at + 1);
+        return text[..end] + " Jr" + text[end..];
     }
 
     /// <summary>Changes the first quote text (or, failing that, the first name) in the file; the result stays valid.</summary>
@@ -65,10 +79,18 @@ public class IncrementalBenchmarks
     public int FullRun()
         => Generation.Driver(_additionalTexts).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
-    /// <summary>One value changed in one file: that file is parsed again; link and emit run again.</summary>
+    /// <summary>One value changed in one file: that file is parsed again and its own generated file made again; nothing else runs.</summary>
     [Benchmark]
     public int EditOneValueInOneFile()
         => _warm.ReplaceAdditionalText(_original, _valueEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>
+    /// One official's name changed in one file: a name other facts' docs show, so the structure changes: the file is
+    /// parsed again, everything is linked again and every generated file whose text changed is made again.
+    /// </summary>
+    [Benchmark]
+    public int EditOneShownNameInOneFile()
+        => _warm.ReplaceAdditionalText(_original, _nameEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
     /// <summary>A comment appended to one file: the file is parsed again, its model is unchanged, nothing downstream runs.</summary>
     [Benchmark]
