@@ -525,7 +525,8 @@ internal sealed class FactParser : IYamlSink
         {
             LocatedString? value = Located(field, text: false);
             if (value is null) return null;
-            if (Array.IndexOf(allowed, value.Value) < 0)
+            int index = Array.IndexOf(allowed, value.Value);
+            if (index < 0)
             {
                 string? close = FactSchema.Closest(value.Value, allowed, _parser._suggestions);
                 _parser.Invalid(value.Location, YamlReader.Shorten(value.Value), field,
@@ -533,7 +534,7 @@ internal sealed class FactParser : IYamlSink
                 Ok = false;
                 return null;
             }
-            return value.Value;
+            return allowed[index]; // the schema's string, kept by every event of the kind, not one string per event
         }
 
         public bool Holders()
