@@ -88,7 +88,7 @@ internal sealed class YamlReader
     /// <summary>The nodes read so far.</summary>
     public YamlNodes Nodes => _nodes;
 
-    /// <summary>Reads every document of the text; returns the documents' root nodes (possibly partial).</summary>
+    /// <summary>Reads every document of the text; returns the root of each document read to its end, as a tree.</summary>
     public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         => Read(path, text, limits, diagnostics, cancellationToken, out _);
 
