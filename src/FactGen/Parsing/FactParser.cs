@@ -8,14 +8,23 @@ using FactGen.Validation;
 namespace FactGen.Parsing;
 
 /// <summary>
-/// Parse step: one fact file's text → <see cref="FactFile"/>. Binds the YAML tree to fact format v1,
-/// reporting unknown fields (FG0002), missing fields (FG0003) and invalid values (FG0004) at their nodes.
-/// An item with a missing or invalid field is left out, so the generated code never holds a half-read fact.
-/// Never throws except on cancellation.
+/// Parse step: one fact file's text → <see cref="FactFile"/>. Binds fact format v1 straight from what
+/// <see cref="YamlReader"/> reads: each top-level item (a source, an official, …) is bound as soon as it has
+/// been read, from the reader's node buffer, which is then reused for the next item — no tree of the whole
+/// file is built. Reports unknown fields (FG0002), missing fields (FG0003) and invalid values (FG0004) at
+/// their nodes. An item with a missing or invalid field is left out, so the generated code never holds a
+/// half-read fact; a document the reader cannot finish (a YAML error, an exceeded limit) yields no facts
+/// and no binding diagnostics, as if it had not been bound. Never throws except on cancellation.
 /// </summary>
-internal sealed class FactParser
+internal sealed class FactParser : IYamlSink
 {
     private readonly string _path;
+    private readonly CancellationToken _cancellationToken;
+
+    // The reader's diagnostics, then the binder's: kept apart so that a document the reader cannot finish
+    // loses what binding it reported, and so the list sorted at the end is what it always was (the reader's
+    // for the whole file, then the binder's), whatever the sort does with ties.
+    private readonly List<DiagnosticInfo> _readDiagnostics = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<LocatedString> _texts = new();
     private readonly List<SourceFact> _sources = new();
@@ -27,8 +36,25 @@ internal sealed class FactParser
     private readonly List<QuoteFact> _quotes = new();
     private readonly SuggestionBudget _suggestions = new();
     private ParseProgress? _progress;
+    private YamlNodes _nodes = null!;
 
-    private FactParser(string path) => _path = path;
+    // Where the document being read stands: its root is a mapping (the fact lists); the kind of the entry
+    // whose value is being read (null: an unknown list, or none yet); whether that value is a list whose
+    // items are bound as they are read; and where the buffers stood when that list started.
+    private bool _rootIsMapping;
+    private FactKind? _kind;
+    private bool _streaming;
+    private (int Nodes, int Links) _listMark;
+
+    // What the results held when the document started: a document the reader cannot finish is taken back to it.
+    private bool _documentOpen;
+    private DocumentMark _documentMark;
+
+    private FactParser(string path, CancellationToken cancellationToken)
+    {
+        _path = path;
+        _cancellationToken = cancellationToken;
+    }
 
     /// <summary>
     /// Parses and binds one file. Honours <paramref name="cancellationToken"/> at every parser event and
@@ -36,15 +62,11 @@ internal sealed class FactParser
     /// </summary>
     public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null)
     {
-        var parser = new FactParser(path) { _progress = progress };
+        var parser = new FactParser(path, cancellationToken) { _progress = progress };
         try
         {
-            List<YamlNode> documents = YamlReader.Read(path, text, limits, parser._diagnostics, cancellationToken, out _, progress);
-            foreach (YamlNode document in documents)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                parser.BindDocument(document, cancellationToken);
-            }
+            YamlReader.Read(path, text, limits, parser._readDiagnostics, parser, cancellationToken, progress);
+            if (parser._documentOpen) parser.Abandon();
         }
         catch (OperationCanceledException)
         {
@@ -53,6 +75,7 @@ internal sealed class FactParser
         catch (Exception e)
         {
             // A bug of ours must cost this file only, and say so where the user can see it.
+            if (e is SinkException { InnerException: { } inner }) e = inner;
             parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, LocationInfo.FileStart(path),
                 "FactGen could not read this file (" + e.GetType().Name + ": " + YamlReader.Shorten(e.Message) + ")"));
         }
@@ -61,7 +84,8 @@ internal sealed class FactParser
 
     private FactFile Build()
     {
-        _diagnostics.Sort(DiagnosticInfo.Compare);
+        _readDiagnostics.AddRange(_diagnostics);
+        _readDiagnostics.Sort(DiagnosticInfo.Compare);
         return new FactFile(
             _path,
             EquatableArray.From(_sources),
@@ -72,53 +96,166 @@ internal sealed class FactParser
             EquatableArray.From(_agreements),
             EquatableArray.From(_quotes),
             EquatableArray.From(_texts),
-            EquatableArray.From(_diagnostics));
+            EquatableArray.From(_readDiagnostics));
     }
 
-    private void BindDocument(YamlNode document, CancellationToken cancellationToken)
+    // ---- IYamlSink: follows the document's shape, binding each item of a fact list once read -----------
+
+    void IYamlSink.DocumentStart(YamlReader reader)
     {
-        if (document is YamlScalar { IsNull: true }) return; // an empty document
-        if (document is not YamlMapping root)
+        _nodes = reader.Nodes;
+        _rootIsMapping = false;
+        _kind = null;
+        _streaming = false;
+        _documentOpen = true;
+        _documentMark = new DocumentMark(this);
+    }
+
+    void IYamlSink.CollectionStart(YamlReader reader, int depth, bool mapping, bool isKey)
+    {
+        if (depth == 1)
         {
-            Invalid(document, Describe(document), "file", "a fact file is a mapping of lists (sources:, officials:, …), not " + document.Describe);
+            _rootIsMapping = mapping;
+        }
+        else if (depth == 2 && _rootIsMapping && !isKey && !mapping && _kind is not null)
+        {
+            // The value of a fact list's entry is a list: its items are bound as they are read.
+            _streaming = true;
+            _listMark = reader.BufferMark();
+        }
+    }
+
+    void IYamlSink.Added(YamlReader reader, int node, int parentDepth, bool isKey)
+    {
+        if (parentDepth == 0)
+        {
+            // The document's root: a mapping has been bound entry by entry; anything else is bound now.
+            if (!_rootIsMapping || !_nodes.IsMapping(node)) BindDocument(node);
+            _documentOpen = false;
             return;
         }
-        foreach (var entry in root.Entries)
+        if (!_rootIsMapping) return;
+        if (parentDepth == 1)
         {
-            string name = entry.Key.Value;
-            FactKind? kind = null;
-            foreach (var (list, k) in FactSchema.Lists)
+            if (isKey)
             {
-                if (list == name) kind = k;
+                _kind = ListKind(node);
+                _streaming = false;
             }
-            if (kind is null)
+            else if (_streaming)
             {
-                var names = new List<string>();
-                foreach (var (list, _) in FactSchema.Lists) names.Add(list);
-                Unknown(entry.Key, "a fact file", names);
-                continue;
+                _streaming = false; // its items are bound
             }
-            if (entry.Value is YamlScalar { IsNull: true }) continue;
-            if (entry.Value is not YamlSequence items)
+            else if (_kind is { } kind)
             {
-                Invalid(entry.Value, Describe(entry.Value), name, "expected a list of items, found " + entry.Value.Describe);
-                continue;
+                BindList(kind, node);
             }
-            foreach (YamlNode item in items.Items)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (item is not YamlMapping map)
-                {
-                    Invalid(item, Describe(item), name, "each item is a mapping with an 'id', found " + item.Describe);
-                    continue;
-                }
-                BindItem(kind.Value, map);
-                _progress?.Item();
-            }
+            return;
+        }
+        if (parentDepth == 2 && _streaming)
+        {
+            BindListItem(_kind!.Value, node);
+            reader.Release(_listMark);
         }
     }
 
-    private void BindItem(FactKind kind, YamlMapping map)
+    /// <summary>Takes the results back to where they stood when the unfinished document started.</summary>
+    private void Abandon()
+    {
+        _documentMark.Restore(this);
+        _documentOpen = false;
+    }
+
+    private readonly struct DocumentMark
+    {
+        private readonly int _diagnostics, _texts, _sources, _organizations, _titles, _officials, _events, _agreements, _quotes;
+        private readonly SuggestionBudget.State _suggestions;
+
+        public DocumentMark(FactParser p)
+        {
+            _diagnostics = p._diagnostics.Count;
+            _texts = p._texts.Count;
+            _sources = p._sources.Count;
+            _organizations = p._organizations.Count;
+            _titles = p._titles.Count;
+            _officials = p._officials.Count;
+            _events = p._events.Count;
+            _agreements = p._agreements.Count;
+            _quotes = p._quotes.Count;
+            _suggestions = p._suggestions.Save();
+        }
+
+        public void Restore(FactParser p)
+        {
+            Cut(p._diagnostics, _diagnostics);
+            Cut(p._texts, _texts);
+            Cut(p._sources, _sources);
+            Cut(p._organizations, _organizations);
+            Cut(p._titles, _titles);
+            Cut(p._officials, _officials);
+            Cut(p._events, _events);
+            Cut(p._agreements, _agreements);
+            Cut(p._quotes, _quotes);
+            p._suggestions.Restore(_suggestions);
+        }
+
+        private static void Cut<T>(List<T> list, int count)
+        {
+            if (list.Count > count) list.RemoveRange(count, list.Count - count);
+        }
+    }
+
+    /// <summary>A document whose root is not a mapping: empty, or reported.</summary>
+    private void BindDocument(int document)
+    {
+        if (_nodes.IsNull(document)) return; // an empty document
+        Invalid(document, Describe(document), "file", "a fact file is a mapping of lists (sources:, officials:, …), not " + _nodes.Describe(document));
+    }
+
+    /// <summary>The kind of the list a key of the root names; null (reported) for any other key.</summary>
+    private FactKind? ListKind(int key)
+    {
+        string name = _nodes.Value(key);
+        FactKind? kind = null;
+        foreach (var (list, k) in FactSchema.Lists)
+        {
+            if (list == name) kind = k;
+        }
+        if (kind is null)
+        {
+            var names = new List<string>();
+            foreach (var (list, _) in FactSchema.Lists) names.Add(list);
+            Unknown(key, "a fact file", names);
+        }
+        return kind;
+    }
+
+    /// <summary>The value of a fact list's entry that was not read as a list (null, an alias of one, or wrong).</summary>
+    private void BindList(FactKind kind, int value)
+    {
+        if (_nodes.IsNull(value)) return;
+        if (!_nodes.IsSequence(value))
+        {
+            Invalid(value, Describe(value), FactSchema.Lists[(int)kind].List, "expected a list of items, found " + _nodes.Describe(value));
+            return;
+        }
+        int count = _nodes.Length(value);
+        for (int i = 0; i < count; i++) BindListItem(kind, _nodes.ItemAt(value, i));
+    }
+
+    private void BindListItem(FactKind kind, int item)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (!_nodes.IsMapping(item))
+        {
+            Invalid(item, Describe(item), FactSchema.Lists[(int)kind].List, "each item is a mapping with an 'id', found " + _nodes.Describe(item));
+            return;
+        }
+        BindItem(kind, item);
+        _progress?.Item();
+    }
+
+    private void BindItem(FactKind kind, int map)
     {
         var item = new ItemReader(this, kind, map);
         item.CheckFields();
@@ -201,18 +338,19 @@ internal sealed class FactParser
         }
     }
 
-    private static string Describe(YamlNode node) => node is YamlScalar s ? YamlReader.Shorten(s.Value) : node.Describe;
+    private string Describe(int node) => _nodes.IsScalar(node) ? YamlReader.Shorten(_nodes.Value(node)) : _nodes.Describe(node);
 
-    private void Invalid(YamlNode node, string value, string field, string reason)
-        => Invalid(node.Location, value, field, reason);
+    private void Invalid(int node, string value, string field, string reason)
+        => Invalid(_nodes.Location(node), value, field, reason);
 
     private void Invalid(LocationInfo location, string value, string field, string reason)
         => _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, location, value, field, reason));
 
-    private void Unknown(YamlScalar key, string where, IEnumerable<string> known)
+    private void Unknown(int key, string where, IEnumerable<string> known)
     {
-        string? suggestion = FactSchema.Closest(key.Value, known, _suggestions);
-        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownField, key.Location, YamlReader.Shorten(key.Value), where,
+        string value = _nodes.Value(key);
+        string? suggestion = FactSchema.Closest(value, known, _suggestions);
+        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownField, _nodes.Location(key), YamlReader.Shorten(value), where,
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
     }
 
@@ -246,12 +384,14 @@ internal sealed class FactParser
     private sealed class ItemReader
     {
         private readonly FactParser _parser;
+        private readonly YamlNodes _nodes;
         private readonly FactKind _kind;
-        private readonly YamlMapping _map;
+        private readonly int _map;
 
-        public ItemReader(FactParser parser, FactKind kind, YamlMapping map)
+        public ItemReader(FactParser parser, FactKind kind, int map)
         {
             _parser = parser;
+            _nodes = parser._nodes;
             _kind = kind;
             _map = map;
         }
@@ -260,49 +400,55 @@ internal sealed class FactParser
 
         private string? _id;
 
+        /// <summary>Absent (-1) or null (<c>field:</c> left empty, <c>~</c>, <c>null</c>).</summary>
+        private bool IsAbsent(int node) => node < 0 || _nodes.IsNull(node);
+
         public void CheckFields()
         {
             ImmutableArray<string> known = FactSchema.KnownFieldsOf(_kind);
-            foreach (var entry in _map.Entries)
+            int count = _nodes.Length(_map);
+            for (int i = 0; i < count; i++)
             {
-                if (!Contains(known, entry.Key.Value)) _parser.Unknown(entry.Key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
+                int key = _nodes.Key(_map, i);
+                if (!Contains(known, _nodes.Value(key))) _parser.Unknown(key, IndefiniteArticle(FactSchema.Singular(_kind)), known);
             }
-            if (_map.Get("source") is not null && _map.Get("sources") is not null)
+            if (_nodes.Get(_map, "source") >= 0 && _nodes.Get(_map, "sources") is int sources && sources >= 0)
             {
-                _parser.Invalid(_map.Get("sources")!, "sources", "sources", "give either 'source' or 'sources', not both");
+                _parser.Invalid(sources, "sources", "sources", "give either 'source' or 'sources', not both");
                 Ok = false;
             }
         }
 
         public FactHeader? Header()
         {
-            YamlNode? node = _map.Get("id");
-            if (node is null || node is YamlScalar { IsNull: true })
+            int node = _nodes.Get(_map, "id");
+            if (IsAbsent(node))
             {
                 Missing("id");
                 return null;
             }
-            if (node is not YamlScalar id)
+            if (!_nodes.IsScalar(node))
             {
                 WrongType(node, "id");
                 return null;
             }
-            if (!IsValidId(id.Value))
+            string id = _nodes.Value(node);
+            if (!IsValidId(id))
             {
-                _parser.Invalid(id, YamlReader.Shorten(id.Value), "id", "an id is kebab-case ASCII: lowercase letters and digits in words joined by single hyphens, starting with a letter (e.g. 'he-lifeng')");
+                _parser.Invalid(node, YamlReader.Shorten(id), "id", "an id is kebab-case ASCII: lowercase letters and digits in words joined by single hyphens, starting with a letter (e.g. 'he-lifeng')");
                 Ok = false;
                 return null;
             }
-            _id = id.Value;
+            _id = id;
             Provenance provenance = ReadProvenance(_map, isItem: true);
-            return new FactHeader(id.Value, id.Location, _map.Location, provenance);
+            return new FactHeader(id, _nodes.Location(node), _nodes.Location(_map), provenance);
         }
 
-        private Provenance ReadProvenance(YamlMapping map, bool isItem)
+        private Provenance ReadProvenance(int map, bool isItem)
         {
             // Most items and positions have no provenance at all: nothing is allocated for them.
             FactRef? single = RefIn(map, "source", RefTarget.Source, required: false);
-            EquatableArray<FactRef> many = map.Get("sources") is not null ? RefsIn(map, "sources", RefTarget.Source) : EquatableArray<FactRef>.Empty;
+            EquatableArray<FactRef> many = _nodes.Get(map, "sources") >= 0 ? RefsIn(map, "sources", RefTarget.Source) : EquatableArray<FactRef>.Empty;
             EquatableArray<FactRef> sources = single is null ? many
                 : many.Count == 0 ? new EquatableArray<FactRef>(new[] { single })
                 : Prepend(single, many);
@@ -336,26 +482,27 @@ internal sealed class FactParser
             return false;
         }
 
-        private LocatedString? LocatedIn(YamlMapping map, string field, bool required, bool text)
+        private LocatedString? LocatedIn(int map, string field, bool required, bool text)
         {
-            YamlNode? node = map.Get(field);
-            if (node is null || node is YamlScalar { IsNull: true })
+            int node = _nodes.Get(map, field);
+            if (IsAbsent(node))
             {
                 if (required) Missing(field);
                 return null;
             }
-            if (node is not YamlScalar scalar)
+            if (!_nodes.IsScalar(node))
             {
                 WrongType(node, field);
                 return null;
             }
-            if (required && scalar.Value.Trim().Length == 0)
+            string value = _nodes.Value(node);
+            if (required && value.Trim().Length == 0)
             {
-                _parser.Invalid(scalar, scalar.Value, field, "the value is empty");
+                _parser.Invalid(node, value, field, "the value is empty");
                 Ok = false;
                 return null;
             }
-            var located = new LocatedString(scalar.Value, scalar.Location);
+            var located = new LocatedString(value, _nodes.Location(node));
             if (text) _parser._texts.Add(located);
             return located;
         }
@@ -378,7 +525,8 @@ internal sealed class FactParser
         {
             LocatedString? value = Located(field, text: false);
             if (value is null) return null;
-            if (Array.IndexOf(allowed, value.Value) < 0)
+            int index = Array.IndexOf(allowed, value.Value);
+            if (index < 0)
             {
                 string? close = FactSchema.Closest(value.Value, allowed, _parser._suggestions);
                 _parser.Invalid(value.Location, YamlReader.Shorten(value.Value), field,
@@ -386,7 +534,7 @@ internal sealed class FactParser
                 Ok = false;
                 return null;
             }
-            return value.Value;
+            return allowed[index]; // the schema's string, kept by every event of the kind, not one string per event
         }
 
         public bool Holders()
@@ -397,26 +545,27 @@ internal sealed class FactParser
 
         public LocatedDate? Date(string field) => DateIn(_map, field, IsRequired(field));
 
-        private LocatedDate? DateIn(YamlMapping map, string field, bool required)
+        private LocatedDate? DateIn(int map, string field, bool required)
         {
-            YamlNode? node = map.Get(field);
-            if (node is null || node is YamlScalar { IsNull: true })
+            int node = _nodes.Get(map, field);
+            if (IsAbsent(node))
             {
                 if (required) Missing(field);
                 return null;
             }
-            if (node is not YamlScalar scalar)
+            if (!_nodes.IsScalar(node))
             {
                 WrongType(node, field);
                 return null;
             }
-            if (!FactDateValue.TryParse(scalar.Value, out FactDateValue date))
+            string value = _nodes.Value(node);
+            if (!FactDateValue.TryParse(value, out FactDateValue date))
             {
-                _parser.Invalid(scalar, YamlReader.Shorten(scalar.Value), field, "a date is ISO 8601 at the precision the source gives ('2023', '2023-06' or '2023-08-29') and must exist");
+                _parser.Invalid(node, YamlReader.Shorten(value), field, "a date is ISO 8601 at the precision the source gives ('2023', '2023-06' or '2023-08-29') and must exist");
                 Ok = false;
                 return null;
             }
-            return new LocatedDate(date, scalar.Location);
+            return new LocatedDate(date, _nodes.Location(node));
         }
 
         public void EventDates(LocatedDate? date, LocatedDate? from, LocatedDate? to)
@@ -429,19 +578,19 @@ internal sealed class FactParser
             }
             else if (date is not null && (from is not null || to is not null))
             {
-                _parser.Invalid(_map.Get(from is not null ? "from" : "to")!, "from/to", "date", "give either 'date' (one day or period) or 'from'/'to' (a span), not both");
+                _parser.Invalid(_nodes.Get(_map, from is not null ? "from" : "to"), "from/to", "date", "give either 'date' (one day or period) or 'from'/'to' (a span), not both");
                 Ok = false;
             }
         }
 
-        private bool Given(string field) => _map.Get(field) is { } node && node is not YamlScalar { IsNull: true };
+        private bool Given(string field) => !IsAbsent(_nodes.Get(_map, field));
 
         public FactRef? Ref(string field, RefTarget target) => RefIn(_map, field, target, IsRequired(field));
 
-        private FactRef? RefIn(YamlMapping map, string field, RefTarget target, bool required)
+        private FactRef? RefIn(int map, string field, RefTarget target, bool required)
         {
-            YamlNode? node = map.Get(field);
-            if (node is null || node is YamlScalar { IsNull: true })
+            int node = _nodes.Get(map, field);
+            if (IsAbsent(node))
             {
                 if (required) Missing(field);
                 return null;
@@ -449,38 +598,41 @@ internal sealed class FactParser
             return RefFrom(node, field, target);
         }
 
-        private FactRef? RefFrom(YamlNode node, string field, RefTarget target)
+        private FactRef? RefFrom(int node, string field, RefTarget target)
         {
-            if (node is YamlScalar scalar)
+            if (_nodes.IsScalar(node))
             {
-                string id = scalar.Value;
+                string id = _nodes.Value(node);
                 if (target == RefTarget.Party && id.Length == 2 && id[0] >= 'A' && id[0] <= 'Z')
                 {
                     if (!Countries.IsKnown(id))
                     {
-                        _parser.Invalid(scalar, id, field, "not an ISO 3166-1 alpha-2 country code (e.g. 'US', 'CN')");
+                        _parser.Invalid(node, id, field, "not an ISO 3166-1 alpha-2 country code (e.g. 'US', 'CN')");
                         Ok = false;
                         return null;
                     }
-                    return new FactRef(id, RefTarget.Party, scalar.Location, null);
+                    return new FactRef(id, RefTarget.Party, _nodes.Location(node), null);
                 }
                 if (!IsValidId(id))
                 {
-                    _parser.Invalid(scalar, YamlReader.Shorten(id), field, "a reference is the kebab-case id of a fact" + (target == RefTarget.Party ? " or an ISO country code" : string.Empty));
+                    _parser.Invalid(node, YamlReader.Shorten(id), field, "a reference is the kebab-case id of a fact" + (target == RefTarget.Party ? " or an ISO country code" : string.Empty));
                     Ok = false;
                     return null;
                 }
-                return new FactRef(id, target, scalar.Location, null);
+                return new FactRef(id, target, _nodes.Location(node), null);
             }
-            if (node is YamlMapping map && (target == RefTarget.Actor || target == RefTarget.Official || target == RefTarget.Party))
+            if (_nodes.IsMapping(node) && (target == RefTarget.Actor || target == RefTarget.Official || target == RefTarget.Party))
             {
-                foreach (var entry in map.Entries)
+                int map = node;
+                int entries = _nodes.Length(map);
+                for (int i = 0; i < entries; i++)
                 {
-                    if (Array.IndexOf(FactSchema.RefFields, entry.Key.Value) < 0) _parser.Unknown(entry.Key, "a reference", FactSchema.RefFields);
+                    int key = _nodes.Key(map, i);
+                    if (Array.IndexOf(FactSchema.RefFields, _nodes.Value(key)) < 0) _parser.Unknown(key, "a reference", FactSchema.RefFields);
                 }
-                YamlNode? official = map.Get("official");
-                YamlNode? organization = map.Get("organization");
-                if ((official is null) == (organization is null) || (organization is not null && target == RefTarget.Official))
+                int official = _nodes.Get(map, "official");
+                int organization = _nodes.Get(map, "organization");
+                if ((official < 0) == (organization < 0) || (organization >= 0 && target == RefTarget.Official))
                 {
                     _parser.Invalid(map, "a mapping", field, target == RefTarget.Official
                         ? "write the reference as an id or as {official: <id>, as: <title id>}"
@@ -488,26 +640,26 @@ internal sealed class FactParser
                     Ok = false;
                     return null;
                 }
-                RefTarget pinned = official is not null ? RefTarget.Official : RefTarget.Organization;
-                FactRef? inner = RefFrom(official ?? organization!, official is not null ? "official" : "organization", pinned);
+                RefTarget pinned = official >= 0 ? RefTarget.Official : RefTarget.Organization;
+                FactRef? inner = RefFrom(official >= 0 ? official : organization, official >= 0 ? "official" : "organization", pinned);
                 if (inner is null) return null;
                 LocatedString? asTitle = null;
-                YamlNode? asNode = map.Get("as");
-                if (asNode is not null)
+                int asNode = _nodes.Get(map, "as");
+                if (asNode >= 0)
                 {
                     if (pinned != RefTarget.Official)
                     {
-                        _parser.Invalid(asNode, Describe(asNode), "as", "'as' names the title an official acted in; organizations have none");
+                        _parser.Invalid(asNode, _parser.Describe(asNode), "as", "'as' names the title an official acted in; organizations have none");
                         Ok = false;
                         return null;
                     }
-                    if (asNode is not YamlScalar asScalar || !IsValidId(asScalar.Value))
+                    if (!_nodes.IsScalar(asNode) || !IsValidId(_nodes.Value(asNode)))
                     {
-                        _parser.Invalid(asNode, Describe(asNode), "as", "'as' is the id of a title");
+                        _parser.Invalid(asNode, _parser.Describe(asNode), "as", "'as' is the id of a title");
                         Ok = false;
                         return null;
                     }
-                    asTitle = new LocatedString(asScalar.Value, asScalar.Location);
+                    asTitle = new LocatedString(_nodes.Value(asNode), _nodes.Location(asNode));
                 }
                 return inner with { As = asTitle };
             }
@@ -517,24 +669,25 @@ internal sealed class FactParser
 
         public EquatableArray<FactRef> Refs(string field, RefTarget target) => RefsIn(_map, field, target);
 
-        private EquatableArray<FactRef> RefsIn(YamlMapping map, string field, RefTarget target)
+        private EquatableArray<FactRef> RefsIn(int map, string field, RefTarget target)
         {
-            YamlNode? node = map.Get(field);
-            if (node is null || node is YamlScalar { IsNull: true })
+            int node = _nodes.Get(map, field);
+            if (IsAbsent(node))
             {
                 if (_kind == FactKind.Agreement && field == "parties" && map == _map) Missing(field);
                 return EquatableArray<FactRef>.Empty;
             }
-            if (node is not YamlSequence seq)
+            if (!_nodes.IsSequence(node))
             {
                 WrongType(node, field);
                 return EquatableArray<FactRef>.Empty;
             }
-            var refs = new FactRef[seq.Items.Length];
+            int length = _nodes.Length(node);
+            var refs = new FactRef[length];
             int count = 0;
-            foreach (YamlNode child in seq.Items)
+            for (int i = 0; i < length; i++)
             {
-                FactRef? r = RefFrom(child, field, target);
+                FactRef? r = RefFrom(_nodes.ItemAt(node, i), field, target);
                 if (r is not null) refs[count++] = r;
             }
             return Exact(refs, count);
@@ -542,21 +695,24 @@ internal sealed class FactParser
 
         public EquatableArray<string> Strings(string field)
         {
-            YamlNode? node = _map.Get(field);
-            if (node is null || node is YamlScalar { IsNull: true }) return EquatableArray<string>.Empty;
-            if (node is not YamlSequence seq)
+            int node = _nodes.Get(_map, field);
+            if (IsAbsent(node)) return EquatableArray<string>.Empty;
+            if (!_nodes.IsSequence(node))
             {
                 WrongType(node, field);
                 return EquatableArray<string>.Empty;
             }
-            var values = new string[seq.Items.Length];
+            int length = _nodes.Length(node);
+            var values = new string[length];
             int count = 0;
-            foreach (YamlNode child in seq.Items)
+            for (int i = 0; i < length; i++)
             {
-                if (child is YamlScalar s && !s.IsNull)
+                int child = _nodes.ItemAt(node, i);
+                if (_nodes.IsScalar(child) && !_nodes.IsNull(child))
                 {
-                    values[count++] = s.Value;
-                    _parser._texts.Add(new LocatedString(s.Value, s.Location));
+                    string value = _nodes.Value(child);
+                    values[count++] = value;
+                    _parser._texts.Add(new LocatedString(value, _nodes.Location(child)));
                 }
                 else
                 {
@@ -568,31 +724,35 @@ internal sealed class FactParser
 
         public EquatableArray<PositionFact> Positions()
         {
-            YamlNode? node = _map.Get("positions");
-            if (node is null || node is YamlScalar { IsNull: true }) return EquatableArray<PositionFact>.Empty;
-            if (node is not YamlSequence seq)
+            int node = _nodes.Get(_map, "positions");
+            if (IsAbsent(node)) return EquatableArray<PositionFact>.Empty;
+            if (!_nodes.IsSequence(node))
             {
                 WrongType(node, "positions");
                 return EquatableArray<PositionFact>.Empty;
             }
-            var positions = new PositionFact[seq.Items.Length];
+            int length = _nodes.Length(node);
+            var positions = new PositionFact[length];
             int count = 0;
-            foreach (YamlNode child in seq.Items)
+            for (int p = 0; p < length; p++)
             {
-                if (child is not YamlMapping map)
+                int map = _nodes.ItemAt(node, p);
+                if (!_nodes.IsMapping(map))
                 {
-                    WrongType(child, "positions");
+                    WrongType(map, "positions");
                     continue;
                 }
-                foreach (var entry in map.Entries)
+                int entries = _nodes.Length(map);
+                for (int i = 0; i < entries; i++)
                 {
-                    if (Array.IndexOf(FactSchema.PositionFields, entry.Key.Value) < 0) _parser.Unknown(entry.Key, "a position", FactSchema.PositionFields);
+                    int key = _nodes.Key(map, i);
+                    if (Array.IndexOf(FactSchema.PositionFields, _nodes.Value(key)) < 0) _parser.Unknown(key, "a position", FactSchema.PositionFields);
                 }
                 FactRef? title = RefIn(map, "title", RefTarget.Title, required: true);
                 LocatedDate? from = DateIn(map, "from", required: false);
                 LocatedDate? to = DateIn(map, "to", required: false);
                 Provenance provenance = ReadProvenance(map, isItem: false);
-                if (title is not null) positions[count++] = new PositionFact(title, from, to, map.Location, provenance);
+                if (title is not null) positions[count++] = new PositionFact(title, from, to, _nodes.Location(map), provenance);
             }
             return Exact(positions, count);
         }
@@ -608,11 +768,11 @@ internal sealed class FactParser
         private void Missing(string field)
         {
             string kind = FactSchema.Singular(_kind);
-            _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingField, _map.Location, char.ToUpperInvariant(kind[0]) + kind.Substring(1), _id ?? "(no id)", field));
+            _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingField, _nodes.Location(_map), char.ToUpperInvariant(kind[0]) + kind.Substring(1), _id ?? "(no id)", field));
             Ok = false;
         }
 
-        private void WrongType(YamlNode node, string field)
+        private void WrongType(int node, string field)
         {
             string expected = field switch
             {
@@ -621,7 +781,7 @@ internal sealed class FactParser
                 "participants" or "parties" or "negotiators" or "sources" => "a list of ids",
                 _ => "a text value",
             };
-            _parser.Invalid(node, Describe(node), field, "expected " + expected + ", found " + node.Describe);
+            _parser.Invalid(node, _parser.Describe(node), field, "expected " + expected + ", found " + _nodes.Describe(node));
             Ok = false;
         }
     }

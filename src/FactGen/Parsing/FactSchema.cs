@@ -157,6 +157,17 @@ internal sealed class SuggestionBudget
 
     public bool IsSpent => _remaining <= 0;
 
+    /// <summary>Where the budget stands, to be put back with <see cref="Restore"/> when the work it paid for is undone.</summary>
+    public State Save() => new(_remaining, Spent);
+
+    public void Restore(State state)
+    {
+        _remaining = state.Remaining;
+        Spent = state.Spent;
+    }
+
+    public readonly record struct State(long Remaining, long Spent);
+
     public bool TryCharge(long cells)
     {
         if (cells > _remaining)

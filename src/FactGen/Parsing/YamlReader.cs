@@ -10,24 +10,53 @@ using YamlDotNet.Core.Events;
 namespace FactGen.Parsing;
 
 /// <summary>
-/// Reads YAML text into a located <see cref="YamlNode"/> tree in one pass over YamlDotNet's low-level
-/// event stream, enforcing <see cref="ParseLimits"/> as it goes. Never throws (except on cancellation):
-/// any parser failure becomes FG0001 at the parser's position, any exceeded limit FG0016.
+/// What <see cref="YamlReader"/> tells as it reads: each node is handed over once complete, with where it
+/// goes, so a consumer can act on a part of the document (bind a top-level item) as soon as it has been read.
+/// </summary>
+internal interface IYamlSink
+{
+    /// <summary>A document starts: the nodes of the ones before can no longer be named by an alias.</summary>
+    void DocumentStart(YamlReader reader);
+
+    /// <summary>
+    /// A collection starts at <paramref name="depth"/> (1: the document's root), as a key of its parent
+    /// mapping if <paramref name="isKey"/>. Its node is complete only when handed to <see cref="Added"/>.
+    /// </summary>
+    void CollectionStart(YamlReader reader, int depth, bool mapping, bool isKey);
+
+    /// <summary>
+    /// A complete node (or an alias's target) becomes a child of the open collection at
+    /// <paramref name="parentDepth"/> (a key of it if <paramref name="isKey"/>); at 0 it is a document's root.
+    /// </summary>
+    void Added(YamlReader reader, int node, int parentDepth, bool isKey);
+}
+
+/// <summary>
+/// Reads YAML text in one pass over YamlDotNet's low-level event stream into located nodes
+/// (<see cref="YamlNodes"/>), enforcing <see cref="ParseLimits"/> as it goes, and hands each node to an
+/// <see cref="IYamlSink"/> when it is complete. Never throws (except on cancellation, and with what the
+/// sink throws, wrapped in <see cref="SinkException"/>): any parser failure becomes FG0001 at the
+/// parser's position, any exceeded limit FG0016.
 /// </summary>
 internal sealed class YamlReader
 {
     private readonly string _path;
     private readonly ParseLimits _limits;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _anchors = new(StringComparer.Ordinal);
     private readonly string _text;
-    private readonly YamlText _source;
+    private readonly YamlNodes _nodes;
     private readonly TextLines _lines;
+    private readonly IYamlSink _sink;
+
+    // Whether the document read so far has an anchor: until it has, no alias can name a node the sink is
+    // done with, and the sink may let the reader reuse the buffers (Release).
+    private bool _anchored;
 
     // A byte order mark opens the text (a string-based AdditionalText keeps it); YamlDotNet would read it as
     // content, so it reads the text after it, and every YamlDotNet offset is shifted back by this much.
     private readonly int _offset;
-    private int _nodes;
+    private int _nodeCount;
     private long _chars;
     private int _events;
     private int _flowDepth;
@@ -40,47 +69,66 @@ internal sealed class YamlReader
     // array of the right size when it ends, so no list grows per collection.
     private Frame[] _stack = new Frame[16];
     private int _depth;
-    private YamlNode[] _children = new YamlNode[64];
+    private int[] _children = new int[64];
     private int _childCount;
 
-    private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics)
+    private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink)
     {
         _path = path;
         _text = text;
         _limits = limits;
         _diagnostics = diagnostics;
-        _source = new YamlText(path, text);
-        _lines = _source.Lines;
+        _sink = sink;
+        _nodes = new YamlNodes(path, text);
+        _lines = _nodes.Lines;
         _offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         _directivesFrom = _offset;
     }
 
-    /// <summary>Reads every document of the text; returns the documents' root nodes (possibly partial).</summary>
+    /// <summary>The nodes read so far.</summary>
+    public YamlNodes Nodes => _nodes;
+
+    /// <summary>Reads every document of the text; returns the root of each document read to its end, as a tree.</summary>
     public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         => Read(path, text, limits, diagnostics, cancellationToken, out _);
 
     /// <summary>
-    /// Reads every document of the text, and says how much work that took: the parser events read and the
-    /// nodes and value chars charged to the budgets (aliases at their expanded size). The work is bounded by
-    /// the limits whatever the text: no alias is ever copied, and reading stops at the first exceeded limit.
+    /// Reads every document of the text into a <see cref="YamlNode"/> tree (each complete document's root), and
+    /// says how much work that took: the parser events read and the nodes and value chars charged to the
+    /// budgets (aliases at their expanded size). The work is bounded by the limits whatever the text: no alias
+    /// is ever copied, and reading stops at the first exceeded limit.
     /// </summary>
     public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out YamlReadStats stats, ParseProgress? progress = null)
     {
-        var documents = new List<YamlNode>();
-        stats = default;
+        var tree = new YamlTreeSink();
+        stats = Read(path, text, limits, diagnostics, tree, cancellationToken, progress);
+        return tree.Documents;
+    }
+
+    /// <summary>
+    /// Reads every document of the text, handing each node to <paramref name="sink"/> when complete; says how
+    /// much work that took. An exception the sink throws (but cancellation) ends the read as a
+    /// <see cref="SinkException"/>; the reader's own failures end it with a diagnostic.
+    /// </summary>
+    public static YamlReadStats Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink, CancellationToken cancellationToken, ParseProgress? progress = null)
+    {
         if (text.Length > limits.MaxFileLength)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, LocationInfo.FileStart(path),
                 "The file's length " + Format(text.Length) + " chars", Format(limits.MaxFileLength) + " chars", "file length", ParseLimits.MaxFileLengthProperty));
-            return documents;
+            return default;
         }
 
-        var reader = new YamlReader(path, text, limits, diagnostics) { _progress = progress };
+        var reader = new YamlReader(path, text, limits, diagnostics, sink) { _progress = progress };
         try
         {
-            reader.ReadStream(documents, cancellationToken);
+            reader.ReadStream(cancellationToken);
         }
         catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (SinkException)
         {
             throw;
         }
@@ -98,11 +146,22 @@ internal sealed class YamlReader
             // file must end in a located diagnostic, never in an exception that drops every file's output.
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.Location(reader._lastMark, reader._lastMark), CleanMessage(e.Message)));
         }
-        stats = new YamlReadStats(reader._events, reader._nodes, reader._chars);
-        return documents;
+        return new YamlReadStats(reader._events, reader._nodeCount, reader._chars);
     }
 
-    private void ReadStream(List<YamlNode> documents, CancellationToken cancellationToken)
+    /// <summary>Where the buffers stand: a sink that is done with every node read after this may <see cref="Release"/> them.</summary>
+    public (int Nodes, int Links) BufferMark() => (_nodes.Count, _nodes.LinkCount);
+
+    /// <summary>
+    /// Forgets the nodes read since <paramref name="mark"/>, unless the document has an anchor (an alias could
+    /// name one of them). For a sink that is done with them, and holds none of their indexes.
+    /// </summary>
+    public void Release((int Nodes, int Links) mark)
+    {
+        if (!_anchored) _nodes.Truncate(mark.Nodes, mark.Links);
+    }
+
+    private void ReadStream(CancellationToken cancellationToken)
     {
         var parser = new Parser(new StringReader(_offset == 0 ? _text : _text.Substring(_offset)));
         while (parser.MoveNext())
@@ -122,50 +181,62 @@ internal sealed class YamlReader
                             "A value of " + Format(value.Length) + " chars", Format(_limits.MaxScalarLength) + " chars", "value length", ParseLimits.MaxScalarLengthProperty));
                     }
                     Span(scalar.Start, scalar.End, out int start, out int end);
-                    var node = new YamlScalar(_source, start, end, value, scalar.Style == ScalarStyle.Plain);
+                    int node = _nodes.Add(new YamlNodeData
+                    {
+                        Kind = YamlNodeKind.Scalar,
+                        Start = start,
+                        End = end,
+                        Value = value,
+                        IsPlain = scalar.Style == ScalarStyle.Plain,
+                        Size = 1,
+                        Chars = value.Length,
+                    });
                     Charge(1, value.Length, scalar);
                     if (_flowDepth == 0 && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
                     {
                         CheckContinuationLines(Index(scalar.Start), Index(scalar.End), BlockIndent(), comments: false);
                     }
                     Remember(scalar.Anchor, node);
-                    Add(documents, node);
+                    Add(node);
                     break;
                 }
                 case MappingStart map:
-                {
-                    Span(map.Start, map.End, out int start, out int end);
-                    Push(new YamlMapping(_source, start, end), mapping: true, map, flow: map.Style == MappingStyle.Flow);
+                    Push(YamlNodeKind.Mapping, map, flow: map.Style == MappingStyle.Flow);
                     break;
-                }
                 case SequenceStart seq:
-                {
-                    Span(seq.Start, seq.End, out int start, out int end);
-                    Push(new YamlSequence(_source, start, end), mapping: false, seq, flow: seq.Style == SequenceStyle.Flow);
+                    Push(YamlNodeKind.Sequence, seq, flow: seq.Style == SequenceStyle.Flow);
                     break;
-                }
                 case SequenceEnd:
                 case MappingEnd:
-                    Pop(documents, ev);
+                    Pop(ev);
                     break;
                 case AnchorAlias alias:
                 {
-                    if (!_anchors.TryGetValue(alias.Value.Value, out YamlNode? target))
+                    if (!_anchors.TryGetValue(alias.Value.Value, out int target))
                     {
                         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(alias.Start, alias.End), "alias '*" + alias.Value.Value + "' names no anchor"));
                         Span(alias.Start, alias.End, out int start, out int end);
-                        target = new YamlScalar(_source, start, end, string.Empty, isPlain: true);
+                        target = _nodes.Add(new YamlNodeData { Kind = YamlNodeKind.Scalar, Start = start, End = end, Value = string.Empty, IsPlain = true, Size = 1 });
                     }
                     // Expanding an alias costs what the anchored subtree costs, in nodes and in value chars:
                     // a "billion laughs" file runs into MaxNodes, and one long value aliased many times into
                     // MaxFileLength, after a bounded number of events — the alias itself is never copied.
-                    Charge(target.Size, target.Chars, alias);
-                    Add(documents, target);
+                    Charge(_nodes[target].Size, _nodes[target].Chars, alias);
+                    Add(target);
                     break;
                 }
                 case DocumentStart docStart:
                     _anchors.Clear();
+                    _anchored = false;
                     if (!docStart.IsImplicit) CheckDirectives(Index(docStart.End));
+                    try
+                    {
+                        _sink.DocumentStart(this);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        throw new SinkException(e);
+                    }
                     break;
                 case DocumentEnd docEnd:
                     _directivesFrom = Math.Max(_directivesFrom, Index(docEnd.End));
@@ -178,7 +249,8 @@ internal sealed class YamlReader
     /// <summary>An open collection.</summary>
     private struct Frame
     {
-        public YamlCollection Node;
+        /// <summary>The collection's node: its children and span are filled in when it ends.</summary>
+        public int Node;
         public bool IsMapping;
         public bool Flow;
         public AnchorName Anchor;
@@ -196,18 +268,23 @@ internal sealed class YamlReader
         public int Size;
         public long Chars;
 
-        /// <summary>The end of the child added last (an alias's target lies elsewhere: <see cref="YamlNode.ExtendTo"/> ignores an end before the start); -1 before the first.</summary>
+        /// <summary>The end of the child added last (an alias's target lies elsewhere: an end before the start is ignored); -1 before the first.</summary>
         public int LastChildEnd;
 
         /// <summary>The keys seen so far, once a mapping has more than <see cref="ScanKeys"/>: duplicates are then found without a quadratic scan.</summary>
-        public Dictionary<string, YamlScalar>? Keys;
+        public Dictionary<string, int>? Keys;
     }
 
     /// <summary>Up to this many keys, a mapping finds a duplicate by comparing with the keys before it.</summary>
     private const int ScanKeys = 8;
 
-    private void Push(YamlCollection node, bool mapping, NodeEvent ev, bool flow)
+    /// <summary>Whether the next child of the innermost open collection is a mapping key.</summary>
+    private bool NextIsKey => _depth > 0 && _stack[_depth - 1].IsMapping && (_childCount - _stack[_depth - 1].First) % 2 == 0;
+
+    private void Push(YamlNodeKind kind, NodeEvent ev, bool flow)
     {
+        Span(ev.Start, ev.End, out int spanStart, out int spanEnd);
+        int node = _nodes.Add(new YamlNodeData { Kind = kind, Start = spanStart, End = spanEnd, Size = 1 });
         if (_depth + 1 > _limits.MaxDepth)
         {
             throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
@@ -217,11 +294,13 @@ internal sealed class YamlReader
         int start = Index(ev.Start);
         if (flow) _flowDepth++;
         else CheckTabBeforeCompactCollection(start);
+        if (!ev.Anchor.IsEmpty) _anchored = true;
+        bool isKey = NextIsKey;
         if (_depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
         _stack[_depth++] = new Frame
         {
             Node = node,
-            IsMapping = mapping,
+            IsMapping = kind == YamlNodeKind.Mapping,
             Flow = flow,
             Anchor = ev.Anchor,
             Start = start,
@@ -229,125 +308,151 @@ internal sealed class YamlReader
             First = _childCount,
             LastChildEnd = -1,
         };
+        try
+        {
+            _sink.CollectionStart(this, _depth, kind == YamlNodeKind.Mapping, isKey);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            throw new SinkException(failure);
+        }
     }
 
-    private void Pop(List<YamlNode> documents, ParsingEvent ev)
+    private void Pop(ParsingEvent ev)
     {
         Frame done = _stack[--_depth];
         _stack[_depth] = default;
+        ref YamlNodeData node = ref _nodes[done.Node];
         if (done.Flow && --_flowDepth == 0)
         {
             CheckContinuationLines(done.Start, Index(ev.End), BlockIndent(), comments: true);
         }
         // A collection's span runs to its closing bracket (flow) or to the end of its last
         // child (block: the end event lies at the next token, past trailing blank lines).
-        if (done.Flow)
-        {
-            if (ev.Start.Line > 0) done.Node.ExtendTo(Math.Min(_text.Length, Index(ev.Start) + 1));
-        }
-        else if (done.LastChildEnd >= 0)
-        {
-            done.Node.ExtendTo(done.LastChildEnd);
-        }
+        int end = done.Flow ? (ev.Start.Line > 0 ? Math.Min(_text.Length, Index(ev.Start) + 1) : -1) : done.LastChildEnd;
+        if (end > node.End) node.End = end;
 
         int count = _childCount - done.First;
-        if (done.IsMapping)
+        if (done.IsMapping && count % 2 == 1)
         {
-            var entries = new KeyValuePair<YamlScalar, YamlNode>[(count + 1) / 2];
-            for (int i = 0; i < entries.Length; i++)
-            {
-                var key = (YamlScalar)_children[done.First + (2 * i)];
-                // A key without a value cannot come from a well-formed event stream; be defensive.
-                YamlNode value = 2 * i + 1 < count ? _children[done.First + (2 * i) + 1] : new YamlScalar(_source, key.Start, key.End, string.Empty, isPlain: true);
-                entries[i] = new KeyValuePair<YamlScalar, YamlNode>(key, value);
-            }
-            ((YamlMapping)done.Node).SetEntries(entries);
+            // A key without a value cannot come from a well-formed event stream; be defensive: an empty value at the key.
+            ref YamlNodeData key = ref _nodes[_children[_childCount - 1]];
+            int value = _nodes.Add(new YamlNodeData { Kind = YamlNodeKind.Scalar, Start = key.Start, End = key.End, Value = string.Empty, IsPlain = true, Size = 1 });
+            if (_childCount == _children.Length) Array.Resize(ref _children, _children.Length * 2);
+            _children[_childCount++] = value;
+            count++;
+            node = ref _nodes[done.Node]; // the buffer may have grown
         }
-        else
-        {
-            var items = new YamlNode[count];
-            Array.Copy(_children, done.First, items, 0, count);
-            ((YamlSequence)done.Node).SetItems(items);
-        }
-        Array.Clear(_children, done.First, count);
+        node.First = _nodes.AddLinks(_children, done.First, count);
+        node.Count = count;
+        node.Size = 1 + done.Size;
+        node.Chars = done.Chars;
         _childCount = done.First;
-        done.Node.SetTotals(1 + done.Size, done.Chars);
 
         Remember(done.Anchor, done.Node);
-        Add(documents, done.Node);
+        Add(done.Node);
     }
 
-    private void Add(List<YamlNode> documents, YamlNode node)
+    private void Add(int node)
     {
         if (_depth == 0)
         {
-            documents.Add(node);
+            Added(node, 0, isKey: false);
             return;
         }
         ref Frame parent = ref _stack[_depth - 1];
-        parent.LastChildEnd = node.End;
-        YamlNode child = node;
-        if (parent.IsMapping && (_childCount - parent.First) % 2 == 0)
+        parent.LastChildEnd = _nodes[node].End;
+        int child = node;
+        bool isKey = parent.IsMapping && (_childCount - parent.First) % 2 == 0;
+        if (isKey)
         {
-            if (node is YamlScalar key)
+            if (_nodes.IsScalar(node))
             {
-                YamlScalar? first = FindKey(ref parent, key);
-                if (first is not null)
+                int first = FindKey(ref parent, node);
+                if (first >= 0)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, key.Location, "duplicate key '" + Shorten(key.Value) + "' (first at " + first.Location + ")"));
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, _nodes.Location(node), "duplicate key '" + Shorten(_nodes[node].Value!) + "' (first at " + _nodes.Location(first) + ")"));
                 }
             }
             else
             {
-                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, node.Location, Shorten(node.Describe), "key", "a key must be a plain name, not " + node.Describe));
-                child = new YamlScalar(_source, node.Start, node.End, ComplexKey, isPlain: false) { IsComplexKey = true };
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, _nodes.Location(node), Shorten(_nodes.Describe(node)), "key", "a key must be a plain name, not " + _nodes.Describe(node)));
+                child = _nodes.Add(new YamlNodeData
+                {
+                    Kind = YamlNodeKind.Scalar,
+                    Start = _nodes[node].Start,
+                    End = _nodes[node].End,
+                    Value = ComplexKey,
+                    IsComplexKey = true,
+                    Size = 1,
+                    Chars = ComplexKey.Length,
+                });
             }
         }
         if (_childCount == _children.Length) Array.Resize(ref _children, _children.Length * 2);
         _children[_childCount++] = child;
-        parent.Size += node.Size;
-        parent.Chars += node.Chars;
+        parent.Size += _nodes[node].Size;
+        parent.Chars += _nodes[node].Chars;
+        Added(child, _depth, isKey);
+    }
+
+    /// <summary>Tells the sink; what it throws (but cancellation) is the sink's failure, not the text's.</summary>
+    private void Added(int node, int parentDepth, bool isKey)
+    {
+        try
+        {
+            _sink.Added(this, node, parentDepth, isKey);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SinkException(e);
+        }
     }
 
     /// <summary>What a mapping holds as the key of an entry whose key is a collection (reported, and matched by no field).</summary>
-    private const string ComplexKey = "\0complex-key";
+    internal const string ComplexKey = "\0complex-key";
 
-    /// <summary>The first earlier key of the mapping with the same value (null if none), remembering <paramref name="key"/> if it is the first.</summary>
-    private YamlScalar? FindKey(ref Frame frame, YamlScalar key)
+    /// <summary>The first earlier key of the mapping with the same value (-1 if none), remembering <paramref name="key"/> if it is the first.</summary>
+    private int FindKey(ref Frame frame, int key)
     {
+        string value = _nodes[key].Value!;
         if (frame.Keys is null)
         {
             int keys = 0;
             for (int i = frame.First; i < _childCount; i += 2)
             {
-                var earlier = (YamlScalar)_children[i];
+                ref YamlNodeData earlier = ref _nodes[_children[i]];
                 if (earlier.IsComplexKey) continue;
-                if (earlier.Value == key.Value) return earlier;
+                if (earlier.Value == value) return _children[i];
                 keys++;
             }
-            if (keys < ScanKeys) return null;
+            if (keys < ScanKeys) return -1;
             // Past a few keys, a dictionary of the first occurrences (duplicates are not remembered twice).
-            frame.Keys = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+            frame.Keys = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = frame.First; i < _childCount; i += 2)
             {
-                var earlier = (YamlScalar)_children[i];
-                if (!earlier.IsComplexKey && !frame.Keys.ContainsKey(earlier.Value)) frame.Keys.Add(earlier.Value, earlier);
+                ref YamlNodeData earlier = ref _nodes[_children[i]];
+                if (!earlier.IsComplexKey && !frame.Keys.ContainsKey(earlier.Value!)) frame.Keys.Add(earlier.Value!, _children[i]);
             }
         }
-        if (frame.Keys.TryGetValue(key.Value, out YamlScalar? first)) return first;
-        frame.Keys.Add(key.Value, key);
-        return null;
+        if (frame.Keys.TryGetValue(value, out int first)) return first;
+        frame.Keys.Add(value, key);
+        return -1;
     }
 
-    private void Remember(AnchorName anchor, YamlNode node)
+    private void Remember(AnchorName anchor, int node)
     {
-        if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+        if (!anchor.IsEmpty)
+        {
+            _anchors[anchor.Value] = node;
+            _anchored = true;
+        }
     }
 
     private void Charge(int count, long chars, ParsingEvent ev)
     {
-        _nodes += count;
-        if (_nodes > _limits.MaxNodes || _nodes < 0)
+        _nodeCount += count;
+        if (_nodeCount > _limits.MaxNodes || _nodeCount < 0)
         {
             throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
                 "The file's node count (aliases expanded)", Format(_limits.MaxNodes) + " nodes", "node count", ParseLimits.MaxNodesProperty));
@@ -396,7 +501,7 @@ internal sealed class YamlReader
     }
 
     /// <summary>A location from text offsets; line and column come from the text the way Roslyn counts them.</summary>
-    private LocationInfo Location(int start, int end) => _source.Location(start, end);
+    private LocationInfo Location(int start, int end) => _nodes.Location(start, end);
 
     // ---- what YAML forbids and YamlDotNet lets through (each case is in the YAML test suite) ----------
 
@@ -531,6 +636,12 @@ internal sealed class YamlReader
 
         public DiagnosticInfo Diagnostic { get; }
     }
+}
+
+/// <summary>What an <see cref="IYamlSink"/> threw while the reader called it (a bug of the sink's, not a problem of the text).</summary>
+internal sealed class SinkException : Exception
+{
+    public SinkException(Exception inner) : base(inner.Message, inner) { }
 }
 
 /// <summary>The work one <see cref="YamlReader.Read(string, string, ParseLimits, List{DiagnosticInfo}, CancellationToken, out YamlReadStats)"/> did.</summary>

@@ -3,45 +3,69 @@ using FactGen.Model;
 
 namespace FactGen.Parsing;
 
-// A minimal located YAML tree, built once per file from YamlDotNet's event stream and thrown away after
-// binding. Aliases point at the anchored node (shared, not copied); their expanded size is charged to the
-// node budget so an alias bomb is refused, not expanded.
-//
-// A node keeps its span as two text offsets; its LocationInfo (line and column included) is made only when
-// asked for. Most nodes are mapping keys whose location nobody asks for unless something is wrong, and
-// a collection's span grows while its children are read: making a LocationInfo per event, and a new one
-// per growth, was most of what the tree cost beyond YamlDotNet's own work.
+// A located YAML tree of objects, made from what YamlReader reads (YamlTreeSink): for tests and tools that
+// want to look at a whole document. FactParser does not build it: it binds each top-level item from the
+// reader's node buffer (YamlNodes) as soon as the item has been read. Aliases point at the anchored node
+// (shared, not copied).
 
-/// <summary>The text a tree was read from: turns a node's offsets into a <see cref="LocationInfo"/>.</summary>
-internal sealed class YamlText
+/// <summary>Makes a <see cref="YamlNode"/> tree of each document's root as the reader completes it.</summary>
+internal sealed class YamlTreeSink : IYamlSink
 {
-    public YamlText(string path, string text)
+    private readonly Dictionary<int, YamlNode> _made = new();
+
+    public List<YamlNode> Documents { get; } = new();
+
+    public void DocumentStart(YamlReader reader) { }
+
+    public void CollectionStart(YamlReader reader, int depth, bool mapping, bool isKey) { }
+
+    public void Added(YamlReader reader, int node, int parentDepth, bool isKey)
     {
-        Path = path;
-        Text = text;
-        Lines = TextLines.From(text);
+        if (parentDepth == 0) Documents.Add(Make(reader.Nodes, node));
     }
 
-    public string Path { get; }
-
-    public string Text { get; }
-
-    public TextLines Lines { get; }
-
-    /// <summary>A location from text offsets; line and column come from the text the way Roslyn counts them.</summary>
-    public LocationInfo Location(int start, int end)
+    private YamlNode Make(YamlNodes nodes, int index)
     {
-        int startLine = Lines.LineOf(start), endLine = Lines.LineOf(end);
-        return new LocationInfo(Path, start, end - start,
-            startLine, start - Lines.StartOf(startLine), endLine, end - Lines.StartOf(endLine));
+        if (_made.TryGetValue(index, out YamlNode? made)) return made;
+        YamlNodeData n = nodes[index];
+        switch (n.Kind)
+        {
+            case YamlNodeKind.Scalar:
+                made = new YamlScalar(nodes, n.Start, n.End, n.Value!, n.IsPlain) { IsComplexKey = n.IsComplexKey };
+                break;
+            case YamlNodeKind.Sequence:
+            {
+                var sequence = new YamlSequence(nodes, n.Start, n.End);
+                var items = new YamlNode[nodes.Length(index)];
+                for (int i = 0; i < items.Length; i++) items[i] = Make(nodes, nodes.ItemAt(index, i));
+                sequence.SetItems(items);
+                made = sequence;
+                break;
+            }
+            default:
+            {
+                var mapping = new YamlMapping(nodes, n.Start, n.End);
+                var entries = new KeyValuePair<YamlScalar, YamlNode>[nodes.Length(index)];
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    entries[i] = new KeyValuePair<YamlScalar, YamlNode>((YamlScalar)Make(nodes, nodes.Key(index, i)), Make(nodes, nodes.ValueAt(index, i)));
+                }
+                mapping.SetEntries(entries);
+                made = mapping;
+                break;
+            }
+        }
+        if (made is YamlCollection collection) collection.SetTotals(n.Size, n.Chars);
+        _made[index] = made;
+        return made;
     }
 }
 
 internal abstract class YamlNode
 {
-    private readonly YamlText _text;
+    private readonly YamlNodes _text;
 
-    protected YamlNode(YamlText text, int start, int end)
+    protected YamlNode(YamlNodes text, int start, int end)
     {
         _text = text;
         Start = start;
@@ -51,17 +75,11 @@ internal abstract class YamlNode
     /// <summary>Offset of the node's first char in the text (0 for a node the parser could not place).</summary>
     public int Start { get; }
 
-    /// <summary>Offset just past the node's last char; a collection's grows as its children are read.</summary>
-    public int End { get; private set; }
+    /// <summary>Offset just past the node's last char (a block collection's: its last child's; a flow one's: its closing bracket).</summary>
+    public int End { get; }
 
     /// <summary>The node's span with line and column, made on each call (callers keep what they need).</summary>
     public LocationInfo Location => _text.Location(Start, End);
-
-    /// <summary>Extends the span to <paramref name="end"/> (a collection, once its last child is read); an end before the current one is ignored.</summary>
-    public void ExtendTo(int end)
-    {
-        if (end > End) End = end;
-    }
 
     /// <summary>Node count of this subtree, with aliases counted at their expanded size.</summary>
     public abstract int Size { get; }
@@ -74,7 +92,7 @@ internal abstract class YamlNode
 
 internal sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(YamlText text, int start, int end, string value, bool isPlain) : base(text, start, end)
+    public YamlScalar(YamlNodes text, int start, int end, string value, bool isPlain) : base(text, start, end)
     {
         Value = value;
         IsPlain = isPlain;
@@ -103,7 +121,7 @@ internal abstract class YamlCollection : YamlNode
     private int _size = 1;
     private long _chars;
 
-    protected YamlCollection(YamlText text, int start, int end) : base(text, start, end) { }
+    protected YamlCollection(YamlNodes text, int start, int end) : base(text, start, end) { }
 
     public override int Size => _size;
 
@@ -118,7 +136,7 @@ internal abstract class YamlCollection : YamlNode
 
 internal sealed class YamlSequence : YamlCollection
 {
-    public YamlSequence(YamlText text, int start, int end) : base(text, start, end) { }
+    public YamlSequence(YamlNodes text, int start, int end) : base(text, start, end) { }
 
     /// <summary>The items in order; set once, when the sequence has been read, and never changed after.</summary>
     public YamlNode[] Items { get; private set; } = System.Array.Empty<YamlNode>();
@@ -130,7 +148,7 @@ internal sealed class YamlSequence : YamlCollection
 
 internal sealed class YamlMapping : YamlCollection
 {
-    public YamlMapping(YamlText text, int start, int end) : base(text, start, end) { }
+    public YamlMapping(YamlNodes text, int start, int end) : base(text, start, end) { }
 
     /// <summary>The entries in order (duplicate keys included); set once, when the mapping has been read, and never changed after.</summary>
     public KeyValuePair<YamlScalar, YamlNode>[] Entries { get; private set; } = System.Array.Empty<KeyValuePair<YamlScalar, YamlNode>>();
