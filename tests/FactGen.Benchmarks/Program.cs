@@ -111,6 +111,7 @@ public static class Program
                 string? app = args.Length > 3 ? args[3] : null;
                 for (int i = 0; i < runs; i++)
                 {
+                    long allocated = GC.GetTotalAllocatedBytes(true);
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     var trees = files.Select(f => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(f), Generation.ParseOptions, f)).ToList();
                     var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("c", trees, Basic.Reference.Assemblies.Net100.References.All,
@@ -123,7 +124,8 @@ public static class Program
                         File.WriteAllBytes(app + ".dll", stream.ToArray());
                         File.WriteAllText(app + ".runtimeconfig.json", """{"runtimeOptions":{"tfm":"net10.0","framework":{"name":"Microsoft.NETCore.App","version":"10.0.0"}}}""");
                     }
-                    Console.WriteLine(args[1] + ": " + clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms"
+                    Console.WriteLine(args[1] + ": " + clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms, "
+                        + ((GC.GetTotalAllocatedBytes(true) - allocated) / 1024 / 1024).ToString("N0", CultureInfo.InvariantCulture) + " MB allocated"
                         + (emitted.Success ? "" : " FAILED: " + emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error)));
                 }
                 return 0;

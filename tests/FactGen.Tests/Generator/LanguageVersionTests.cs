@@ -65,6 +65,47 @@ public class LanguageVersionTests
         }
     }
 
+    [Fact]
+    public void ManySmallFilesKeepTheTablesInAStringConstant()
+    {
+        // The data file counts each file's values by an upper bound (their structure keeps it, see FileStructure): it
+        // must stay close, or many small files look like megabytes of text and get the slower UTF-8 tables.
+        var files = new List<AdditionalText>();
+        for (int i = 0; i < 300; i++)
+        {
+            files.Add(new TestAdditionalText("/project/facts/org" + i + ".yaml",
+                "organizations:\n  - id: org-" + i + "\n    name: Organization " + i + "\n    native: Организация " + i + "\n    country: NO\n"));
+        }
+        (Compilation output, string data) = Run(LanguageVersion.CSharp11, files);
+        Assert.Contains(StringTables, data, StringComparison.Ordinal);
+        Assert.Equal("Организация 299", GeneratorHarness.Prop(GeneratorHarness.Get(GeneratorHarness.Load(output), "Test.Facts.Organizations", "Org299"), "Native"));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, false)]
+    [InlineData(LanguageVersion.CSharp11, true)]
+    public void ValuesCountTowardTheStringHeapToo(LanguageVersion version, bool utf8)
+    {
+        // The same 6.3 million chars, as native names: values, which live in each file's chunk, not in the data file.
+        var files = new List<AdditionalText>();
+        var natives = new List<string>();
+        for (int i = 0; i < 7; i++)
+        {
+            var native = new StringBuilder(900_000);
+            while (native.Length < 900_000) native.Append("Organisasjon ").Append(i).Append(" av mange ord, ");
+            natives.Add(native.ToString());
+            files.Add(new TestAdditionalText("/project/facts/org" + i + ".yaml",
+                "organizations:\n  - id: org-" + i + "\n    name: Organization " + i + "\n    native: \"" + natives[i] + "\"\n    country: NO\n"));
+        }
+        (Compilation output, string data) = Run(version, files);
+        Assert.Contains(utf8 ? Utf8Tables : StringTables, data, StringComparison.Ordinal);
+        Assembly assembly = GeneratorHarness.Load(output);
+        for (int i = 0; i < 7; i++)
+        {
+            Assert.Equal(natives[i], GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Organizations", "Org" + i), "Native"));
+        }
+    }
+
     private static (Compilation Output, string Data) Run(LanguageVersion version, List<AdditionalText> files)
     {
         var parseOptions = new CSharpParseOptions(version);
