@@ -12,6 +12,7 @@ internal static class GeneratorSettings
 {
     public const string NamespaceProperty = "FactGenNamespace";
     public const string VisibilityProperty = "FactGenVisibility";
+    public const string Utf8TablesProperty = "FactGenUtf8Tables";
 
     /// <summary>AdditionalFiles item metadata that marks FactGen's inputs: <c>facts</c> or <c>source</c>.</summary>
     public const string KindMetadata = "FactGenKind";
@@ -25,7 +26,8 @@ internal static class GeneratorSettings
             ns = root is null ? "Facts" : root + ".Facts";
         }
         string visibility = Get(global, VisibilityProperty) ?? "internal";
-        return new EmitSettings(ns, string.Equals(visibility, "public", StringComparison.OrdinalIgnoreCase), Get(global, "ProjectDir"));
+        bool utf8Always = string.Equals(Get(global, Utf8TablesProperty), "always", StringComparison.OrdinalIgnoreCase);
+        return new EmitSettings(ns, string.Equals(visibility, "public", StringComparison.OrdinalIgnoreCase), Get(global, "ProjectDir"), Utf8TablesAlways: utf8Always);
     }
 
     public static ParseLimits ReadLimits(AnalyzerConfigOptions global)

@@ -346,7 +346,7 @@ internal sealed class Emitter
         // literal (+0.5 s at 10,000 officials) than over a string constant.
         // The files' values are counted by an upper bound (their structures say how many 64K blocks they take), so a value edit
         // does not change this file.
-        bool utf8Ints = _settings.Utf8Literals && text.Length + intsLength + _plan.ValueChars >= Utf8IntsFrom;
+        bool utf8Ints = _settings.Utf8Literals && (_settings.Utf8TablesAlways || text.Length + intsLength + _plan.ValueChars >= Utf8IntsFrom);
         // sized for the whole file (a few escapes in the text aside): at 10,000 officials it is 4 million chars
         var w = new SourceWriter(64 * 1024 + text.Length + (text.Length / 16) + intsLength);
         Header(w);

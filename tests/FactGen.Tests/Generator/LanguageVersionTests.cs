@@ -106,10 +106,29 @@ public class LanguageVersionTests
         }
     }
 
-    private static (Compilation Output, string Data) Run(LanguageVersion version, List<AdditionalText> files)
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, false)]
+    [InlineData(LanguageVersion.CSharp11, true)]
+    public void FactGenUtf8TablesAlwaysAsksForUtf8TablesAtAnySize(LanguageVersion version, bool utf8)
+    {
+        var options = new TestOptionsProvider(new Dictionary<string, string>
+        {
+            ["FactGenNamespace"] = "Test.Facts",
+            ["FactGenVisibility"] = "public",
+            ["FactGenUtf8Tables"] = "Always",
+        });
+        (Compilation output, string data) = Run(version, FactSets.Mixed(), options);
+        Assert.Contains(utf8 ? Utf8Tables : StringTables, data, StringComparison.Ordinal); // before C# 11 there are no UTF-8 literals
+        Assembly assembly = GeneratorHarness.Load(output);
+        object berg = GeneratorHarness.Get(assembly, "Test.Facts.Officials", "IngridBerg")!;
+        Assert.Equal("Ingrid Berg", GeneratorHarness.Prop(berg, "Name"));
+        Assert.Equal(2, ((System.Collections.ICollection)GeneratorHarness.Prop(berg, "Positions")!).Count);
+    }
+
+    private static (Compilation Output, string Data) Run(LanguageVersion version, List<AdditionalText> files, TestOptionsProvider? options = null)
     {
         var parseOptions = new CSharpParseOptions(version);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions(), parseOptions: parseOptions);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, options ?? FactSets.PublicOptions(), parseOptions: parseOptions);
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation()
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Probe { public static int Count => Test.Facts.Officials.All.Count; }", parseOptions));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
