@@ -738,7 +738,7 @@ internal sealed class Emitter
                 FactKind.Agreement => Member("Agreements", "Agreement", _facts.Agreements[index].MemberName, _facts.Agreements[index].Fact.Header, own.Agreements, f => AgreementDoc(_facts.Agreements[index].Fact, f)),
                 _ => Member("Quotes", "Quote", _facts.Quotes[index].MemberName, _facts.Quotes[index].Fact.Header, own.Quotes, f => QuoteDoc(_facts.Quotes[index].Fact, f)),
             };
-            ValueSlots.Add(values, kind, fact);
+            ValueSlots.Add(values, fact);
             if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
             list.Add((type, member, linked.Id, doc, HeaderOf(fact).Provenance.Deprecated, index));
         }

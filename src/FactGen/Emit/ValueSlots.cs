@@ -22,8 +22,8 @@ internal static class ValueSlots
         _ => 4,
     };
 
-    /// <summary>Appends the values of <paramref name="fact"/> (a parsed fact of <paramref name="kind"/>) in slot order.</summary>
-    public static void Add(List<string?> values, FactKind kind, object fact)
+    /// <summary>Appends the values of <paramref name="fact"/> (a parsed fact of any kind) in slot order.</summary>
+    public static void Add(List<string?> values, object fact)
     {
         switch (fact)
         {
@@ -63,7 +63,7 @@ internal static class ValueSlots
                 values.Add(q.Text.Value);
                 break;
             default:
-                throw new System.ArgumentException("not a fact of kind " + kind, nameof(fact));
+                throw new System.ArgumentException("not a fact: " + fact.GetType().Name, nameof(fact));
         }
     }
 

@@ -67,10 +67,7 @@ public class IncrementalTests
     [Fact]
     public void EditingOneFactFileReparsesOnlyThatFile()
     {
-        List<AdditionalText> files = FactSets.Mixed();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        driver = driver.RunGenerators(compilation);
+        var (files, driver, compilation) = Warm();
 
         AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
         var edited = new TestAdditionalText(FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg"));
@@ -96,17 +93,14 @@ public class IncrementalTests
         // An official's name is in the data file, in the official's doc comment and in the doc comments of the
         // quotes they said (events file): those files change; the model, the kinds and the other fact files'
         // members are the same text and are not added (nor parsed by the compiler) again.
-        List<AdditionalText> files = FactSets.Mixed();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        driver = driver.RunGenerators(compilation);
-        var before = Result(driver).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var (files, driver, compilation) = Warm();
+        var before = Texts(Result(driver));
 
         AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
         var edited = new TestAdditionalText(FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg"));
         driver = driver.ReplaceAdditionalText(old, edited).RunGenerators(compilation);
         GeneratorRunResult result = Result(driver);
-        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var after = Texts(result);
 
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_events.yaml.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
@@ -124,11 +118,8 @@ public class IncrementalTests
         // line of the file. The file's structure (ids, links, dates, the names other facts show; no values, no line
         // numbers) stays equal, so linking, the plan and the shared files (model, data, lookups) do not even re-run:
         // only the edited file's own generated file, which carries its values, is made again.
-        List<AdditionalText> files = FactSets.Mixed();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        driver = driver.RunGenerators(compilation);
-        var before = Result(driver).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var (files, driver, compilation) = Warm();
+        var before = Texts(Result(driver));
 
         AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
         string text = FactSets.Events.Replace("signed the accord in the council's hall.", "signed the accord in the council’s great hall.\n    note: checked against the briefing");
@@ -148,7 +139,7 @@ public class IncrementalTests
         Assert.Equal("facts_events.yaml.g.cs", ((Emit.GeneratedFile)remade.Value).HintName);
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
 
-        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var after = Texts(result);
         Assert.Equal(new[] { "facts_events.yaml.g.cs" }, after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key));
 
         // And the program built from the mixed old and new files sees the new values.
@@ -164,10 +155,7 @@ public class IncrementalTests
     {
         // A trailing comment shifts no location: the file is re-parsed, its model compares equal, and
         // linking and emission are skipped. This is what value equality of the models buys.
-        List<AdditionalText> files = FactSets.Mixed();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        driver = driver.RunGenerators(compilation);
+        var (files, driver, compilation) = Warm();
 
         AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
         driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.EventsPath, FactSets.Events + "\n# reviewed\n")).RunGenerators(compilation);
@@ -188,10 +176,7 @@ public class IncrementalTests
     [Fact]
     public void NewOptionsWithTheSameValuesReparseNothing()
     {
-        List<AdditionalText> files = FactSets.Mixed();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions());
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        driver = driver.RunGenerators(compilation);
+        var (files, driver, compilation) = Warm();
 
         // A new provider instance with equal values (what an IDE hands over after any .editorconfig change).
         driver = driver.WithUpdatedAnalyzerConfigOptions(FactSets.PublicOptions()).RunGenerators(compilation);
@@ -210,6 +195,15 @@ public class IncrementalTests
             Assert.True(Outputs(other, step).All(o => Reused.Contains(o.Reason)), step + ": " + Reasons(other, step));
         }
         Assert.Contains("namespace Other.Facts", other.GeneratedSources.Single(s => s.HintName == "FactGen.Data.g.cs").SourceText.ToString());
+    }
+
+    /// <summary>The mixed fact set, a driver that has run over it once, and the compilation it ran on.</summary>
+    private static (List<AdditionalText> Files, GeneratorDriver Driver, CSharpCompilation Compilation) Warm()
+    {
+        List<AdditionalText> files = FactSets.Mixed();
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions()).RunGenerators(compilation);
+        return (files, driver, compilation);
     }
 
     private static Dictionary<string, string> Texts(GeneratorRunResult result)
