@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using FactGen.Model;
 using FactGen.Tests.Infrastructure;
@@ -148,6 +149,38 @@ public class IncrementalTests
         Assert.Equal("Yamada and Berg signed the accord in the council’s great hall.", GeneratorHarness.Prop(signing, "Summary"));
         Assert.Equal("checked against the briefing", GeneratorHarness.Prop(signing, "Note"));
         Assert.Equal("Oslo", GeneratorHarness.Prop(signing, "Location"));
+    }
+
+    [Fact]
+    public void RemovingAndAddingFactFilesRenumbersTheChunksAndKeepsEveryValue()
+    {
+        // Each fact file's values are a numbered chunk in its own generated file; removing the middle file renumbers the
+        // ones after it, so their files must be made again and the loader must read them in the new order.
+        static TestAdditionalText File(string name, string id, string native)
+            => new("/project/facts/" + name + ".yaml", "officials:\n  - id: " + id + "\n    name: " + id.Replace('-', ' ') + "\n    native: " + native + "\n    country: NO\n");
+        var a = File("a", "anne-aas", "Anne Ås");
+        var b = File("b", "bo-berg", "Bo Bærg");
+        var c = File("c", "cecilie-dahl", "Cecilie Dåhl");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[] { a, b, c }, FactSets.PublicOptions()).RunGenerators(compilation);
+
+        GeneratorRun removed = GeneratorHarness.Run(driver.RemoveAdditionalTexts(ImmutableArray.Create<AdditionalText>(b)), compilation);
+        Assert.Empty(removed.GeneratorDiagnostics);
+        Assert.DoesNotContain("facts_b.yaml.g.cs", removed.Sources.Keys);
+        Assert.Contains("Values1 = ", removed.Sources["facts_c.yaml.g.cs"]);
+        var assembly = GeneratorHarness.Load(removed.Output);
+        Assert.Equal("Anne Ås", GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", "AnneAas"), "Native"));
+        Assert.Equal("Cecilie Dåhl", GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", "CecilieDahl"), "Native"));
+        Assert.Null(assembly.GetType("Test.Facts.Officials")!.GetProperty("BoBerg"));
+
+        GeneratorRun added = GeneratorHarness.Run(removed.Driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(b)), compilation);
+        Assert.Empty(added.GeneratorDiagnostics);
+        Assert.Contains("Values2 = ", added.Sources["facts_c.yaml.g.cs"]);
+        assembly = GeneratorHarness.Load(added.Output);
+        foreach (var (member, native) in new[] { ("AnneAas", "Anne Ås"), ("BoBerg", "Bo Bærg"), ("CecilieDahl", "Cecilie Dåhl") })
+        {
+            Assert.Equal(native, GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", member), "Native"));
+        }
     }
 
     [Fact]
