@@ -85,26 +85,6 @@ internal sealed class Emitter
         return result;
     }
 
-    /// <summary>Everything for one set of parsed files, as the generator emits it (for tests and benchmarks).</summary>
-    public static List<GeneratedFile> Emit(IReadOnlyList<FactFile> files, IReadOnlyCollection<string> additionalFilePaths, EmitSettings settings, CancellationToken cancellationToken)
-    {
-        var structures = new List<FileStructure>(files.Count);
-        foreach (FactFile f in files) structures.Add(Structure.Of(f));
-        EmitPlan plan = Plan(structures, additionalFilePaths, settings, cancellationToken);
-        List<GeneratedFile> result = EmitShared(plan, cancellationToken);
-        var sorted = new List<FactFile>(files);
-        sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        foreach (FactFile f in sorted) result.AddRange(EmitFile(f, plan, cancellationToken));
-        return result;
-    }
-
-    /// <summary>Links the files' structures and plans the emission (what the generator's Link and Plan steps do).</summary>
-    public static EmitPlan Plan(IReadOnlyList<FileStructure> structures, IReadOnlyCollection<string> additionalFilePaths, EmitSettings settings, CancellationToken cancellationToken)
-    {
-        var (facts, valueChars) = Link(structures, additionalFilePaths, cancellationToken);
-        return EmitPlan.Create(facts, valueChars, settings);
-    }
-
     /// <summary>Links the files' structures; with an upper bound of the chars their values take.</summary>
     public static (LinkedFacts Facts, long ValueChars) Link(IReadOnlyList<FileStructure> structures, IReadOnlyCollection<string> additionalFilePaths, CancellationToken cancellationToken)
     {

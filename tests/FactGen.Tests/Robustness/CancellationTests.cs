@@ -79,8 +79,9 @@ public class CancellationTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => Linker.Link(new[] { file }, new[] { Path }, cts.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.Emit(new[] { file }, new[] { Path }, EmitSettings.Default, cts.Token));
-        EmitPlan plan = Emitter.Plan(new[] { Structure.Of(file) }, new[] { Path }, EmitSettings.Default, CancellationToken.None);
+        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.Link(new[] { Structure.Of(file) }, new[] { Path }, cts.Token));
+        var (facts, valueChars) = Emitter.Link(new[] { Structure.Of(file) }, new[] { Path }, CancellationToken.None);
+        EmitPlan plan = EmitPlan.Create(facts, valueChars, EmitSettings.Default);
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitShared(plan, cts.Token));
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitFile(file, plan, cts.Token));
     }
