@@ -703,32 +703,30 @@ internal sealed class Emitter
     private GeneratedFile FileSource(FactFile file, PlannedFile planned)
     {
         var own = new OwnFacts(file);
-        var classes = new SortedDictionary<string, List<(string Type, string Member, string Id, string Doc, string? Obsolete, int Index)>>(StringComparer.Ordinal);
+        var classes = new SortedDictionary<string, List<(string Type, string Member, string Id, FactKind Kind, object Fact, string? Obsolete, int Index)>>(StringComparer.Ordinal);
         var values = new List<string?>(planned.Facts.Count * 6);
+        int capacity = 4096;
         foreach (var (kind, index) in planned.Facts)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            (string cls, string type, string member, FactHeader linked, object fact, string doc) = kind switch
+            (string cls, string type, string member, FactHeader linked, object fact) = kind switch
             {
-                FactKind.Source => Member("Sources", "Source", _facts.Sources[index].MemberName, _facts.Sources[index].Fact.Header, own.Sources, f => SourceDoc(_facts.Sources[index].Fact, f)),
-                FactKind.Organization => Member("Organizations", "Organization", _facts.Organizations[index].MemberName, _facts.Organizations[index].Fact.Header, own.Organizations, f => OrganizationDoc(_facts.Organizations[index].Fact, f)),
-                FactKind.Title => Member("Titles", "Title", _facts.Titles[index].MemberName, _facts.Titles[index].Fact.Header, own.Titles, f => TitleDoc(_facts.Titles[index].Fact, f)),
-                FactKind.Official => Member("Officials", "Official", _facts.Officials[index].MemberName, _facts.Officials[index].Fact.Header, own.Officials, f => OfficialDoc(_facts.Officials[index].Fact, f)),
-                FactKind.Event => Member("Events", "Event", _facts.Events[index].MemberName, _facts.Events[index].Fact.Header, own.Events, f => EventDoc(_facts.Events[index].Fact, f)),
-                FactKind.Agreement => Member("Agreements", "Agreement", _facts.Agreements[index].MemberName, _facts.Agreements[index].Fact.Header, own.Agreements, f => AgreementDoc(_facts.Agreements[index].Fact, f)),
-                _ => Member("Quotes", "Quote", _facts.Quotes[index].MemberName, _facts.Quotes[index].Fact.Header, own.Quotes, f => QuoteDoc(_facts.Quotes[index].Fact, f)),
+                FactKind.Source => ("Sources", "Source", _facts.Sources[index].MemberName, _facts.Sources[index].Fact.Header, (object)own.Sources[_facts.Sources[index].Fact.Header.Id]),
+                FactKind.Organization => ("Organizations", "Organization", _facts.Organizations[index].MemberName, _facts.Organizations[index].Fact.Header, own.Organizations[_facts.Organizations[index].Fact.Header.Id]),
+                FactKind.Title => ("Titles", "Title", _facts.Titles[index].MemberName, _facts.Titles[index].Fact.Header, own.Titles[_facts.Titles[index].Fact.Header.Id]),
+                FactKind.Official => ("Officials", "Official", _facts.Officials[index].MemberName, _facts.Officials[index].Fact.Header, own.Officials[_facts.Officials[index].Fact.Header.Id]),
+                FactKind.Event => ("Events", "Event", _facts.Events[index].MemberName, _facts.Events[index].Fact.Header, own.Events[_facts.Events[index].Fact.Header.Id]),
+                FactKind.Agreement => ("Agreements", "Agreement", _facts.Agreements[index].MemberName, _facts.Agreements[index].Fact.Header, own.Agreements[_facts.Agreements[index].Fact.Header.Id]),
+                _ => ("Quotes", "Quote", _facts.Quotes[index].MemberName, _facts.Quotes[index].Fact.Header, own.Quotes[_facts.Quotes[index].Fact.Header.Id]),
             };
+            int before = values.Count;
             ValueSlots.Add(values, fact);
+            for (int v = before; v < values.Count; v++) capacity += (2 * (values[v]?.Length ?? 0)) + 4; // in the chunk and in the doc
+            string? obsolete = HeaderOf(fact).Provenance.Deprecated;
+            capacity += (member.Length * 3) + linked.Id.Length + (obsolete?.Length ?? 0) + 320;
             if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
-            list.Add((type, member, linked.Id, doc, HeaderOf(fact).Provenance.Deprecated, index));
+            list.Add((type, member, linked.Id, kind, fact, obsolete, index));
         }
-
-        int capacity = 4096;
-        foreach (var cls in classes)
-        {
-            foreach (var m in cls.Value) capacity += m.Doc.Length + (m.Member.Length * 3) + m.Id.Length + (m.Obsolete?.Length ?? 0) + 240;
-        }
-        foreach (string? v in values) capacity += (v?.Length ?? 0) + 4;
         var w = new SourceWriter(capacity);
         Header(w);
         w.Line("// Facts from " + CSharp.Xml(_plan.RelativePath(file.Path)));
@@ -741,7 +739,9 @@ internal sealed class Emitter
             string array = " => " + Ns + ".FactData." + cls.Key + "[";
             foreach (var m in cls.Value)
             {
-                w.Start().Append("/// <summary>").Append(m.Doc).Append("</summary>").EndLine();
+                w.Start().Append("/// <summary>");
+                Doc(w.Builder, m.Kind, m.Index, m.Fact);
+                w.Append("</summary>").EndLine();
                 if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(CSharp.WellFormed(m.Obsolete)).Append(")]").EndLine();
                 w.Start().Append(type).Append(m.Member).Append(array).Append(m.Index).Append("];").EndLine();
                 w.Line();
@@ -767,12 +767,20 @@ internal sealed class Emitter
         w.Line("}");
         w.Close();
         return new GeneratedFile(planned.HintName, w.ToString());
+    }
 
-        (string, string, string, FactHeader, object, string) Member<T>(string cls, string type, string member, FactHeader linked, Dictionary<string, T> byId, Func<T, string> doc)
-            where T : class
+    /// <summary>Writes the doc of the fact <paramref name="index"/> of <paramref name="kind"/> (<paramref name="parsed"/>: its parsed form).</summary>
+    private void Doc(StringBuilder sb, FactKind kind, int index, object parsed)
+    {
+        switch (kind)
         {
-            T fact = byId[linked.Id];
-            return (cls, type, member, linked, fact, doc(fact));
+            case FactKind.Source: SourceDoc(sb, _facts.Sources[index].Fact, (SourceFact)parsed); break;
+            case FactKind.Organization: OrganizationDoc(sb, _facts.Organizations[index].Fact, (OrganizationFact)parsed); break;
+            case FactKind.Title: TitleDoc(sb, _facts.Titles[index].Fact, (TitleFact)parsed); break;
+            case FactKind.Official: OfficialDoc(sb, _facts.Officials[index].Fact, (OfficialFact)parsed); break;
+            case FactKind.Event: EventDoc(sb, _facts.Events[index].Fact, (EventFact)parsed); break;
+            case FactKind.Agreement: AgreementDoc(sb, _facts.Agreements[index].Fact, (AgreementFact)parsed); break;
+            default: QuoteDoc(sb, _facts.Quotes[index].Fact, (QuoteFact)parsed); break;
         }
     }
 
@@ -950,14 +958,13 @@ internal sealed class Emitter
 
     // ---- doc comments ---------------------------------------------------------------------------
 
-    // Each doc takes the fact twice: as linked (structure: names, resolved links, dates) and as parsed (its values).
+    // Each doc takes the fact twice: as linked (structure: names, resolved links, dates) and as parsed (its values), and
+    // is written straight into the generated file's builder.
 
-    private string SourceTail(FactHeader linked, FactHeader parsed) => SourceTail(linked.Provenance, parsed.Provenance.Deprecated);
-
-    private string SourceTail(Provenance provenance, string? deprecated)
+    private void SourceTail(StringBuilder sb, FactHeader linked, FactHeader parsed)
     {
-        if (deprecated is null && provenance.Sources.Count == 0) return string.Empty;
-        var sb = new StringBuilder();
+        Provenance provenance = linked.Provenance;
+        string? deprecated = parsed.Provenance.Deprecated;
         if (deprecated is not null) EndSentence(sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)));
         if (provenance.Sources.Count > 0)
         {
@@ -969,7 +976,6 @@ internal sealed class Emitter
             }
             EndSentence(sb).Append("</para>");
         }
-        return sb.ToString();
     }
 
     /// <summary>A source's title as doc text, escaped once per source rather than once per citing fact.</summary>
@@ -986,37 +992,45 @@ internal sealed class Emitter
         return last is '.' or '!' or '?' or '…' ? sb : sb.Append('.');
     }
 
-    private string SourceDoc(SourceFact s, SourceFact parsed)
-        => CSharp.Xml(s.Title) + ", published " + s.Published.Value + " (" + CSharp.Xml(s.File.Value) + ")." + SourceTail(s.Header, parsed.Header);
-
-    private string OrganizationDoc(OrganizationFact o, OrganizationFact parsed)
+    /// <summary>" (a, b)" of the values that are there, or nothing.</summary>
+    private static void Extras(StringBuilder sb, string? first, string? second)
     {
-        var sb = new StringBuilder(CSharp.Xml(o.Name));
-        var extra = new List<string>();
-        if (parsed.Abbreviation is not null) extra.Add(CSharp.Xml(parsed.Abbreviation));
-        if (parsed.Native is not null) extra.Add(CSharp.Xml(parsed.Native));
-        if (extra.Count > 0) sb.Append(" (").Append(string.Join(", ", extra)).Append(')');
-        sb.Append(", ").Append(parsed.Country.Value).Append('.');
-        return sb + SourceTail(o.Header, parsed.Header);
+        if (first is null && second is null) return;
+        sb.Append(" (");
+        if (first is not null) sb.Append(CSharp.Xml(first));
+        if (first is not null && second is not null) sb.Append(", ");
+        if (second is not null) sb.Append(CSharp.Xml(second));
+        sb.Append(')');
     }
 
-    private string TitleDoc(TitleFact t, TitleFact parsed)
+    private void SourceDoc(StringBuilder sb, SourceFact s, SourceFact parsed)
     {
-        var sb = new StringBuilder(CSharp.Xml(t.Name));
+        sb.Append(CSharp.Xml(s.Title)).Append(", published ").Append(s.Published.Value.ToString()).Append(" (").Append(CSharp.Xml(s.File.Value)).Append(").");
+        SourceTail(sb, s.Header, parsed.Header);
+    }
+
+    private void OrganizationDoc(StringBuilder sb, OrganizationFact o, OrganizationFact parsed)
+    {
+        sb.Append(CSharp.Xml(o.Name));
+        Extras(sb, parsed.Abbreviation, parsed.Native);
+        sb.Append(", ").Append(parsed.Country.Value).Append('.');
+        SourceTail(sb, o.Header, parsed.Header);
+    }
+
+    private void TitleDoc(StringBuilder sb, TitleFact t, TitleFact parsed)
+    {
+        sb.Append(CSharp.Xml(t.Name));
         if (t.Organization is not null) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[t.Organization.Id]].Fact.Name));
         sb.Append(" (").Append(parsed.Country.Value).Append(')');
         if (t.OneHolder) sb.Append("; one holder at a time");
         sb.Append('.');
-        return sb + SourceTail(t.Header, parsed.Header);
+        SourceTail(sb, t.Header, parsed.Header);
     }
 
-    private string OfficialDoc(OfficialFact o, OfficialFact parsed)
+    private void OfficialDoc(StringBuilder sb, OfficialFact o, OfficialFact parsed)
     {
-        var sb = new StringBuilder(CSharp.Xml(o.Name.Value));
-        var extra = new List<string>();
-        if (parsed.Romanized is not null && parsed.Romanized.Value != o.Name.Value) extra.Add(CSharp.Xml(parsed.Romanized.Value));
-        if (parsed.Native is not null) extra.Add(CSharp.Xml(parsed.Native.Value));
-        if (extra.Count > 0) sb.Append(" (").Append(string.Join(", ", extra)).Append(')');
+        sb.Append(CSharp.Xml(o.Name.Value));
+        Extras(sb, parsed.Romanized is not null && parsed.Romanized.Value != o.Name.Value ? parsed.Romanized.Value : null, parsed.Native?.Value);
         sb.Append(", ").Append(parsed.Country.Value).Append('.');
         if (o.Positions.Count > 0)
         {
@@ -1029,44 +1043,43 @@ internal sealed class Emitter
                 if (p.From is not null || p.To is not null)
                 {
                     sb.Append(" (");
-                    if (p.From is not null) sb.Append("from ").Append(p.From.Value);
+                    if (p.From is not null) sb.Append("from ").Append(p.From.Value.ToString());
                     if (p.From is not null && p.To is not null) sb.Append(' ');
-                    if (p.To is not null) sb.Append("to ").Append(p.To.Value);
+                    if (p.To is not null) sb.Append("to ").Append(p.To.Value.ToString());
                     sb.Append(')');
                 }
             }
             EndSentence(sb).Append("</para>");
         }
-        return sb + SourceTail(o.Header, parsed.Header);
+        SourceTail(sb, o.Header, parsed.Header);
     }
 
-    private string EventDoc(EventFact e, EventFact parsed)
+    private void EventDoc(StringBuilder sb, EventFact e, EventFact parsed)
     {
         var (start, end) = Linker.EventPeriod(e);
-        var sb = new StringBuilder();
         sb.Append(start.ToString());
-        if (end != start) sb.Append(" to ").Append(end);
+        if (end != start) sb.Append(" to ").Append(end.ToString());
         sb.Append(": ").Append(CSharp.Xml(parsed.Name));
         if (parsed.Place is not null) sb.Append(", ").Append(CSharp.Xml(parsed.Place));
         EndSentence(sb);
         if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
-        return sb + SourceTail(e.Header, parsed.Header);
+        SourceTail(sb, e.Header, parsed.Header);
     }
 
-    private string AgreementDoc(AgreementFact a, AgreementFact parsed)
+    private void AgreementDoc(StringBuilder sb, AgreementFact a, AgreementFact parsed)
     {
-        var sb = new StringBuilder();
-        EndSentence(sb.Append(a.Date.Value).Append(": ").Append(CSharp.Xml(parsed.Name)));
+        EndSentence(sb.Append(a.Date.Value.ToString()).Append(": ").Append(CSharp.Xml(parsed.Name)));
         if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
-        return sb + SourceTail(a.Header, parsed.Header);
+        SourceTail(sb, a.Header, parsed.Header);
     }
 
-    private string QuoteDoc(QuoteFact q, QuoteFact parsed)
+    private void QuoteDoc(StringBuilder sb, QuoteFact q, QuoteFact parsed)
     {
         string speaker = q.Speaker.Target == RefTarget.Official
             ? _facts.Officials[_officialIndex[q.Speaker.Id]].Fact.Name.Value
             : _facts.Organizations[_orgIndex[q.Speaker.Id]].Fact.Name;
-        return "“" + CSharp.Xml(parsed.Text.Value, 200) + "” — " + CSharp.Xml(speaker) + ", " + q.Date.Value + "." + SourceTail(q.Header, parsed.Header);
+        sb.Append('“').Append(CSharp.Xml(parsed.Text.Value, 200)).Append("” — ").Append(CSharp.Xml(speaker)).Append(", ").Append(q.Date.Value.ToString()).Append('.');
+        SourceTail(sb, q.Header, parsed.Header);
     }
 
     /// <summary>Reverse links by key: officials are 0.., organizations follow them, events follow those.</summary>

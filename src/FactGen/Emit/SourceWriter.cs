@@ -14,6 +14,9 @@ internal sealed class SourceWriter
 
     public int Length => _sb.Length;
 
+    /// <summary>The text so far, for writers that append a piece in place (doc comments) instead of building a string first.</summary>
+    public StringBuilder Builder => _sb;
+
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0) _sb.Append(' ', _indent * 4).Append(text);
