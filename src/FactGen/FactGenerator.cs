@@ -56,7 +56,7 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => SortedStructures(all))
             .Combine(paths)
-            .Select(static (input, ct) => Emitter.Link(input.Left, input.Right, ct))
+            .Select(static (input, ct) => Structure.Link(input.Left, input.Right, ct))
             .WithTrackingName(TrackingNames.Link);
 
         IncrementalValueProvider<EmitPlan> plan = linked
@@ -77,21 +77,8 @@ public sealed class FactGenerator : IIncrementalGenerator
                 : EquatableArray<DiagnosticInfo>.Empty)
             .WithTrackingName(TrackingNames.LinkDiagnostics);
 
-        context.RegisterSourceOutput(parsed, static (spc, file) =>
-        {
-            foreach (DiagnosticInfo d in file.Diagnostics)
-            {
-                if (Descriptors.IsReportedByGenerator(d.Id)) spc.ReportDiagnostic(d.ToDiagnostic());
-            }
-        });
-
-        context.RegisterSourceOutput(linkDiagnostics, static (spc, diagnostics) =>
-        {
-            foreach (DiagnosticInfo d in diagnostics)
-            {
-                if (Descriptors.IsReportedByGenerator(d.Id)) spc.ReportDiagnostic(d.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(parsed, static (spc, file) => Report(spc, file.Diagnostics));
+        context.RegisterSourceOutput(linkDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
 
         // One pipeline item per generated file, compared by its text: after an edit, only the files whose text
         // changed are added again (and parsed again by the compiler); the others stay as they were. The shared
@@ -105,11 +92,21 @@ public sealed class FactGenerator : IIncrementalGenerator
             .SelectMany(static (pair, ct) => Emitter.EmitFile(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(shared, static (spc, file) =>
-            spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8)));
-        context.RegisterSourceOutput(own, static (spc, file) =>
-            spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(shared, static (spc, file) => Add(spc, file));
+        context.RegisterSourceOutput(own, static (spc, file) => Add(spc, file));
     }
+
+    /// <summary>Reports the errors that drop or change a fact; warnings are the analyzer's.</summary>
+    private static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (DiagnosticInfo d in diagnostics)
+        {
+            if (Descriptors.IsReportedByGenerator(d.Id)) spc.ReportDiagnostic(d.ToDiagnostic());
+        }
+    }
+
+    private static void Add(SourceProductionContext spc, GeneratedFile file)
+        => spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
 
     /// <summary>Parses one file; its text comes from the AdditionalText, which is not kept in the model.</summary>
     internal static FactFile ParseFile(AdditionalText file, ParseLimits limits, System.Threading.CancellationToken ct)

@@ -85,19 +85,6 @@ internal sealed class Emitter
         return result;
     }
 
-    /// <summary>Links the files' structures; with an upper bound of the chars their values take.</summary>
-    public static (LinkedFacts Facts, long ValueChars) Link(IReadOnlyList<FileStructure> structures, IReadOnlyCollection<string> additionalFilePaths, CancellationToken cancellationToken)
-    {
-        var facts = new List<FactFile>(structures.Count);
-        long valueChars = 0;
-        foreach (FileStructure s in structures)
-        {
-            facts.Add(s.Facts);
-            valueChars += (long)s.ValueBlocks * FileStructure.BlockChars;
-        }
-        return (Linker.Link(facts, additionalFilePaths, cancellationToken), valueChars);
-    }
-
     private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids);
 
     private string ModelSource()
@@ -722,7 +709,7 @@ internal sealed class Emitter
             int before = values.Count;
             ValueSlots.Add(values, fact);
             for (int v = before; v < values.Count; v++) capacity += (2 * (values[v]?.Length ?? 0)) + 4; // in the chunk and in the doc
-            string? obsolete = HeaderOf(fact).Provenance.Deprecated;
+            string? obsolete = values[before + ValueSlots.Deprecated];
             capacity += (member.Length * 3) + linked.Id.Length + (obsolete?.Length ?? 0) + 320;
             if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
             list.Add((type, member, linked.Id, kind, fact, obsolete, index));
@@ -783,17 +770,6 @@ internal sealed class Emitter
             default: QuoteDoc(sb, _facts.Quotes[index].Fact, (QuoteFact)parsed); break;
         }
     }
-
-    private static FactHeader HeaderOf(object fact) => fact switch
-    {
-        SourceFact f => f.Header,
-        OrganizationFact f => f.Header,
-        TitleFact f => f.Header,
-        OfficialFact f => f.Header,
-        EventFact f => f.Header,
-        AgreementFact f => f.Header,
-        _ => ((QuoteFact)fact).Header,
-    };
 
     /// <summary>
     /// Writes a chunk's values in slot order, each as a base-27 code (<see cref="DataTables.Encode"/>'s digits): 0 for null,

@@ -11,6 +11,9 @@ namespace FactGen.Emit;
 /// </summary>
 internal static class ValueSlots
 {
+    /// <summary>Offset of the deprecation reason among a fact's slots (every kind starts with evidence, note, deprecated).</summary>
+    public const int Deprecated = 2;
+
     public static int Count(FactKind kind) => kind switch
     {
         FactKind.Source => 4,

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using FactGen.Model;
 
 namespace FactGen.Linking;
@@ -27,6 +28,19 @@ internal sealed record FileStructure(FactFile Facts, int ValueBlocks)
 
 internal static class Structure
 {
+    /// <summary>Links the files' structures (see <see cref="Linker"/>); with an upper bound of the chars their values take.</summary>
+    public static (LinkedFacts Facts, long ValueChars) Link(IReadOnlyList<FileStructure> structures, IReadOnlyCollection<string> additionalFilePaths, System.Threading.CancellationToken cancellationToken)
+    {
+        var facts = new List<FactFile>(structures.Count);
+        long valueChars = 0;
+        foreach (FileStructure s in structures)
+        {
+            facts.Add(s.Facts);
+            valueChars += (long)s.ValueBlocks * FileStructure.BlockChars;
+        }
+        return (Linker.Link(facts, additionalFilePaths, cancellationToken), valueChars);
+    }
+
     /// <summary>The structure of a parsed file (see <see cref="FileStructure"/>).</summary>
     public static FileStructure Of(FactFile file)
     {

@@ -67,7 +67,7 @@ public static class Phases
             var structures = new List<FileStructure>();
             Measure("Structure.Of (values out)", () => { foreach (FactFile f in files) structures.Add(Structure.Of(f)); });
             (LinkedFacts Facts, long ValueChars) linked = (null!, 0);
-            Measure("Link (structures)", () => linked = Emitter.Link(structures, paths, default));
+            Measure("Link (structures)", () => linked = Structure.Link(structures, paths, default));
             EmitPlan plan = null!;
             Measure("EmitPlan.Create", () => plan = EmitPlan.Create(linked.Facts, linked.ValueChars, settings));
             Measure("Emitter.EmitShared", () => Emitter.EmitShared(plan, default));

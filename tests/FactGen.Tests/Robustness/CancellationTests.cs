@@ -79,8 +79,8 @@ public class CancellationTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => Linker.Link(new[] { file }, new[] { Path }, cts.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.Link(new[] { Structure.Of(file) }, new[] { Path }, cts.Token));
-        var (facts, valueChars) = Emitter.Link(new[] { Structure.Of(file) }, new[] { Path }, CancellationToken.None);
+        Assert.ThrowsAny<OperationCanceledException>(() => Structure.Link(new[] { Structure.Of(file) }, new[] { Path }, cts.Token));
+        var (facts, valueChars) = Structure.Link(new[] { Structure.Of(file) }, new[] { Path }, CancellationToken.None);
         EmitPlan plan = EmitPlan.Create(facts, valueChars, EmitSettings.Default);
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitShared(plan, cts.Token));
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitFile(file, plan, cts.Token));
