@@ -43,16 +43,7 @@ public class LanguageVersionTests
     public void NearTheStringHeapLimitTheTablesBecomeAUtf8Literal(LanguageVersion version, bool utf8)
     {
         // Seven organizations with distinct 900,000-char names: 6.3 million chars of text.
-        var files = new List<AdditionalText>();
-        var names = new List<string>();
-        for (int i = 0; i < 7; i++)
-        {
-            var name = new StringBuilder(900_000);
-            while (name.Length < 900_000) name.Append("Organization ").Append(i).Append(" of many words, ");
-            names.Add(name.ToString());
-            files.Add(new TestAdditionalText("/project/facts/org" + i + ".yaml",
-                "organizations:\n  - id: org-" + i + "\n    name: \"" + names[i] + "\"\n    country: NO\n"));
-        }
+        var (files, names) = SevenLargeOrganizations(i => "name: \"" + Long("Organization ", i) + "\"");
         Assert.True(names.Sum(n => n.Length) >= FactGen.Emit.Emitter.Utf8IntsFrom);
 
         (Compilation output, string data) = Run(version, files);
@@ -87,16 +78,7 @@ public class LanguageVersionTests
     public void ValuesCountTowardTheStringHeapToo(LanguageVersion version, bool utf8)
     {
         // The same 6.3 million chars, as native names: values, which live in each file's chunk, not in the data file.
-        var files = new List<AdditionalText>();
-        var natives = new List<string>();
-        for (int i = 0; i < 7; i++)
-        {
-            var native = new StringBuilder(900_000);
-            while (native.Length < 900_000) native.Append("Organisasjon ").Append(i).Append(" av mange ord, ");
-            natives.Add(native.ToString());
-            files.Add(new TestAdditionalText("/project/facts/org" + i + ".yaml",
-                "organizations:\n  - id: org-" + i + "\n    name: Organization " + i + "\n    native: \"" + natives[i] + "\"\n    country: NO\n"));
-        }
+        var (files, natives) = SevenLargeOrganizations(i => "name: Organization " + i + "\n    native: \"" + Long("Organisasjon ", i) + "\"");
         (Compilation output, string data) = Run(version, files);
         Assert.Contains(utf8 ? Utf8Tables : StringTables, data, StringComparison.Ordinal);
         Assembly assembly = GeneratorHarness.Load(output);
@@ -123,6 +105,29 @@ public class LanguageVersionTests
         object berg = GeneratorHarness.Get(assembly, "Test.Facts.Officials", "IngridBerg")!;
         Assert.Equal("Ingrid Berg", GeneratorHarness.Prop(berg, "Name"));
         Assert.Equal(2, ((System.Collections.ICollection)GeneratorHarness.Prop(berg, "Positions")!).Count);
+    }
+
+    /// <summary>A 900,000-char text, distinct per <paramref name="i"/>.</summary>
+    private static string Long(string word, int i)
+    {
+        var text = new StringBuilder(900_000);
+        while (text.Length < 900_000) text.Append(word).Append(i).Append(" of many words, ");
+        return text.ToString();
+    }
+
+    /// <summary>Seven fact files of one organization each, with <paramref name="fields"/> (which holds one long text); and those texts.</summary>
+    private static (List<AdditionalText> Files, List<string> Texts) SevenLargeOrganizations(Func<int, string> fields)
+    {
+        var files = new List<AdditionalText>();
+        var texts = new List<string>();
+        for (int i = 0; i < 7; i++)
+        {
+            string f = fields(i);
+            int open = f.IndexOf('"');
+            texts.Add(f.Substring(open + 1, f.Length - open - 2));
+            files.Add(new TestAdditionalText("/project/facts/org" + i + ".yaml", "organizations:\n  - id: org-" + i + "\n    " + f + "\n    country: NO\n"));
+        }
+        return (files, texts);
     }
 
     private static (Compilation Output, string Data) Run(LanguageVersion version, List<AdditionalText> files, TestOptionsProvider? options = null)
