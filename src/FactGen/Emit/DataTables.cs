@@ -4,18 +4,13 @@ using System.Text;
 namespace FactGen.Emit;
 
 /// <summary>
-/// Builds the generated data: one string table (every distinct string once, concatenated into a single
-/// literal with an offsets array) and int rows per kind, encoded by Encode. Index 0 of the string table is null.
-/// The facts' values are not here: they are in their files' chunks (see <see cref="EmitPlan"/>).
+/// Strings concatenated into one literal with an offsets array: every distinct string once; index 0 is null.
 /// </summary>
-internal sealed class DataTables
+internal sealed class StringTable
 {
     private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
     private readonly List<int> _ends = new() { 0 };
-
-    /// <summary>The list table; offset 0 is the empty list.</summary>
-    public List<int> Lists { get; } = new() { 0 };
 
     public int String(string? value)
     {
@@ -28,6 +23,33 @@ internal sealed class DataTables
         return i;
     }
 
+    public string Text => _text.ToString();
+
+    public int Length => _text.Length;
+
+    /// <summary>End offset of each string; string i spans [ends[i-1], ends[i]).</summary>
+    public List<int> Ends => _ends;
+}
+
+/// <summary>
+/// Builds the generated data in two parts, each a string table and int tables: what first access reads (ids, names,
+/// the rows of every kind, the lookup tables) and what the generated <c>FactData.Lists</c> reads on the first use of
+/// any list (the list table, the terms of office, aliases, parties and the strings only they name). The facts' values
+/// are not here: they are in their files' chunks (see <see cref="EmitPlan"/>).
+/// </summary>
+internal sealed class DataTables
+{
+    /// <summary>Strings read at first access.</summary>
+    public StringTable Strings { get; } = new();
+
+    /// <summary>Strings read with the lists: terms' evidence and notes, aliases, parties' country codes.</summary>
+    public StringTable ListStrings { get; } = new();
+
+    /// <summary>The list table; offset 0 is the empty list.</summary>
+    public List<int> Lists { get; } = new() { 0 };
+
+    public int String(string? value) => Strings.String(value);
+
     /// <summary>Appends a list (count, then items) and returns its offset; the empty list is 0.</summary>
     public int List(List<int> items)
     {
@@ -38,46 +60,66 @@ internal sealed class DataTables
         return offset;
     }
 
-    public string Text => _text.ToString();
+    /// <summary>First char of a wide digit that ends a number; <see cref="WideMore"/> + d is a digit d with more to follow.</summary>
+    public const int WideLast = 0x4000;
 
-    /// <summary>End offset of each string; string i spans [ends[i-1], ends[i]).</summary>
-    public List<int> Ends => _ends;
+    /// <summary>First char of a wide digit that more digits follow.</summary>
+    public const int WideMore = 0x8000;
+
+    /// <summary>Bits per wide digit.</summary>
+    public const int WideBits = 14;
 
     /// <summary>
-    /// Appends <paramref name="values"/> as the generated Decode reads them: each as a uint, least significant digit
-    /// first in base 27, digit d as the char 37 + d ('%'..'?'), or 64 + d ('@'..'Z') when more digits follow. The chars
-    /// are printable ASCII without '"' or '\\' (no escapes) and without the '$', '[', '{', '|' of test markup.
+    /// Appends <paramref name="values"/> as the generated Decode reads them, each as a uint written least significant
+    /// digit first. In a string literal (<paramref name="utf8"/> false) a digit holds 14 bits: d is the char
+    /// U+4000 + d when it is the last, U+8000 + d when more follow — one char for most numbers, at most three. The chars
+    /// U+4000..U+BFFF need no escape, are no line break and no surrogate. Wide digits matter at run time: the runtime
+    /// loads a string literal at about 6 ns a char, so the tables' load time follows their length in chars. In a UTF-8
+    /// literal (<paramref name="utf8"/> true; such chars would take 3 bytes each) a digit is base 27 in one ASCII byte:
+    /// 37 + d ('%'..'?') when last, 64 + d ('@'..'Z') when more follow (no '"' or '\', no '$', '[', '{', '|' of test markup).
     /// </summary>
-    public static void Encode(StringBuilder sb, IReadOnlyList<int> values)
+    public static void Encode(StringBuilder sb, IReadOnlyList<int> values, bool utf8)
     {
-        sb.EnsureCapacity(sb.Length + EncodedLength(values));
-        for (int i = 0; i < values.Count; i++) Encode(sb, values[i]);
+        sb.EnsureCapacity(sb.Length + EncodedLength(values, utf8));
+        for (int i = 0; i < values.Count; i++) Encode(sb, values[i], utf8);
     }
 
-    /// <summary>Appends one number as <see cref="Encode(StringBuilder, IReadOnlyList{int})"/> does.</summary>
-    public static void Encode(StringBuilder sb, int value)
+    /// <summary>Appends one number as <see cref="Encode(StringBuilder, IReadOnlyList{int}, bool)"/> does.</summary>
+    public static void Encode(StringBuilder sb, int value, bool utf8)
     {
         uint u = unchecked((uint)value);
-        while (u >= 27)
+        if (utf8)
         {
-            sb.Append((char)(64 + (u % 27)));
-            u /= 27;
+            while (u >= 27)
+            {
+                sb.Append((char)(64 + (u % 27)));
+                u /= 27;
+            }
+            sb.Append((char)(37 + u));
+            return;
         }
-        sb.Append((char)(37 + u));
+        const uint digit = (1u << WideBits) - 1;
+        while (u > digit)
+        {
+            sb.Append((char)(WideMore + (u & digit)));
+            u >>= WideBits;
+        }
+        sb.Append((char)(WideLast + u));
     }
 
-    /// <summary>How many chars <see cref="Encode"/> writes for <paramref name="values"/>.</summary>
-    public static int EncodedLength(IReadOnlyList<int> values)
+    /// <summary>How many chars <see cref="Encode(StringBuilder, IReadOnlyList{int}, bool)"/> writes for <paramref name="values"/>.</summary>
+    public static int EncodedLength(IReadOnlyList<int> values, bool utf8)
     {
+        uint radix = utf8 ? 27u : 1u << WideBits;
         int length = 0;
         for (int i = 0; i < values.Count; i++)
         {
             uint u = unchecked((uint)values[i]);
             length++;
-            while (u >= 27)
+            while (u >= radix)
             {
                 length++;
-                u /= 27;
+                u /= radix;
             }
         }
         return length;

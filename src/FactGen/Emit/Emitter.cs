@@ -11,9 +11,11 @@ namespace FactGen.Emit;
 
 /// <summary>
 /// Emit step: <see cref="LinkedFacts"/> → C# sources. The shape keeps compile and first-access time flat
-/// as facts grow: all values live in one string literal plus int arrays, decoded by fixed loops on first
-/// use; each fact's member is a one-line accessor into the decoded array; lookups use a hash table
-/// computed here at build time. Output is byte-identical for the same facts.
+/// as facts grow: the data lives in string literals decoded by fixed loops, in three parts read at three
+/// moments — ids, names, rows and lookup tables at first access; the lists, terms of office and the strings
+/// only they name on the first use of a list; each fact file's values on the first read of a value. Each
+/// fact's member is a one-line accessor into the decoded array; lookups use a hash table computed here at
+/// build time. Output is byte-identical for the same facts.
 /// </summary>
 internal sealed class Emitter
 {
@@ -219,12 +221,12 @@ internal sealed class Emitter
                 positions.Add(Date(p.From));
                 positions.Add(Date(p.To));
                 positions.Add(SourceList(p.Provenance));
-                positions.Add(_data.String(p.Provenance.Evidence?.Value));
-                positions.Add(_data.String(p.Provenance.Note));
+                positions.Add(_data.ListStrings.String(p.Provenance.Evidence?.Value));
+                positions.Add(_data.ListStrings.String(p.Provenance.Note));
             }
             officials.Add(_data.List(mine));
             var aliases = new List<int>();
-            foreach (string a in o.Aliases) aliases.Add(_data.String(a));
+            foreach (string a in o.Aliases) aliases.Add(_data.ListStrings.String(a));
             officials.Add(_data.List(aliases));
             officials.Add(_data.List(reverse.EventsOf.Of(i)));
             officials.Add(_data.List(reverse.QuotesOf.Of(i)));
@@ -259,7 +261,7 @@ internal sealed class Emitter
             CommonRow(agreements, f.Header, FactKind.Agreement, j);
             agreements.Add(f.Date.Value.Packed);
             var parties = new List<int>();
-            foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.String(r.Id) * 2);
+            foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.ListStrings.String(r.Id) * 2);
             agreements.Add(_data.List(parties));
             var negotiators = new List<int>();
             foreach (FactRef r in f.Negotiators)
@@ -281,18 +283,17 @@ internal sealed class Emitter
             quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
         }
 
-        // Every int table goes into one literal (Ints) and is decoded in the static constructor: a literal costs the
-        // compiler next to nothing, where an array initializer binds one expression per element (2.3 s of compile
-        // time at 10,000 officials). The order here is the order LoaderSource decodes them in.
+        // The int tables go into literals (Ints: what first access reads; ListInts: what the first use of a list reads),
+        // decoded by fixed loops: a literal costs the compiler next to nothing, where an array initializer binds one
+        // expression per element (2.3 s of compile time at 10,000 officials). The order here is the order the loader
+        // decodes them in.
         var tables = new List<(string Name, IReadOnlyList<int> Values)>
         {
-            ("ends", _data.Ends),
-            ("ListData", _data.Lists),
+            ("ends", _data.Strings.Ends),
             ("sourceRows", sources),
             ("organizationRows", orgs),
             ("titleRows", titles),
             ("officialRows", officials),
-            ("positionRows", positions),
             ("eventRows", events),
             ("agreementRows", agreements),
             ("quoteRows", quotes),
@@ -304,18 +305,30 @@ internal sealed class Emitter
             ("AgreementTable", HashTable("Agreement")),
             ("QuoteTable", HashTable("Quote")),
         };
-        int intsLength = 0;
-        foreach (var table in tables) intsLength += DataTables.EncodedLength(table.Values);
-        string text = _data.Text;
+        var listTables = new List<(string Name, IReadOnlyList<int> Values)>
+        {
+            ("ends", _data.ListStrings.Ends),
+            ("Data", _data.Lists),
+            ("positionRows", positions),
+        };
+        int EncodedLength(List<(string Name, IReadOnlyList<int> Values)> list, bool utf8)
+        {
+            int length = 0;
+            foreach (var table in list) length += DataTables.EncodedLength(table.Values, utf8);
+            return length;
+        }
+        int textLength = _data.Strings.Length + _data.ListStrings.Length;
         // Every string literal of an assembly shares one user-string heap of 16 MB (CS8103 beyond), about 8 million
-        // chars. When text and tables come near that, and the consumer has C# 11, the tables become a UTF-8 literal,
+        // chars. When text and tables come near that, and the consumer has C# 11, the tables become UTF-8 literals,
         // whose bytes sit in the assembly's data instead. Not sooner: the compiler takes longer over a large u8
         // literal (+0.5 s at 10,000 officials) than over a string constant.
-        // The files' values are counted by an upper bound (their structures say how many 64K blocks they take), so a value edit
+        // The files' values are counted by an upper bound (their structures say how many 1K blocks they take), so a value edit
         // does not change this file.
-        bool utf8Ints = _settings.Utf8Literals && (_settings.Utf8TablesAlways || text.Length + intsLength + _plan.ValueChars >= Utf8IntsFrom);
-        // sized for the whole file (a few escapes in the text aside): at 10,000 officials it is 4 million chars
-        var w = new SourceWriter(64 * 1024 + text.Length + (text.Length / 16) + intsLength);
+        bool utf8Ints = _settings.Utf8Literals && (_settings.Utf8TablesAlways
+            || textLength + EncodedLength(tables, false) + EncodedLength(listTables, false) + _plan.ValueChars >= Utf8IntsFrom);
+        int intsLength = EncodedLength(tables, utf8Ints) + EncodedLength(listTables, utf8Ints);
+        // sized for the whole file (a few escapes in the text aside): at 10,000 officials it is 2.5 million chars
+        var w = new SourceWriter(64 * 1024 + textLength + (textLength / 16) + intsLength);
         Header(w);
         w.Open("namespace " + _settings.Namespace);
         w.Line("/// <summary>The decoded fact data behind the generated members. Not for direct use.</summary>");
@@ -330,24 +343,89 @@ internal sealed class Emitter
         Kinds(w, "Event", "Events", _facts.Events.Count);
         Kinds(w, "Agreement", "Agreements", _facts.Agreements.Count);
         Kinds(w, "Quote", "Quotes", _facts.Quotes.Count);
-        w.Line("internal static readonly " + Ns + ".Position[] Positions = new " + Ns + ".Position[" + (positions.Count / 7) + "];");
         w.Line();
         foreach (string kind in new[] { "Source", "Organization", "Title", "Official", "Event", "Agreement", "Quote" })
         {
             w.Line("internal static readonly int[] " + kind + "Table;");
         }
-        w.Line("private static readonly int[] ListData;");
         w.Line();
-        w.Line("// Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
-        w.Start().Append("private const string Text = ").AppendLiteral(text).Append(';').EndLine();
-        w.Line("// The int tables, one after another, as base-27 numbers (see Decode).");
-        w.Start().Append(utf8Ints ? "private static global::System.ReadOnlySpan<byte> Ints => \"" : "private const string Ints = \"")
-            .Encoded(tables.ConvertAll(t => t.Values)).Append(utf8Ints ? "\"u8;" : "\";").EndLine();
+        w.Line("// The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
+        w.Start().Append("private const string Text = ").AppendLiteral(_data.Strings.Text).Append(';').EndLine();
+        Ints(w, "Ints", "The int tables first access reads", tables, utf8Ints);
         w.Line();
         LoaderSource(w, tables, utf8Ints);
+        w.Line();
+        ListsSource(w, listTables, positions.Count / 7, utf8Ints);
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    private static void Ints(SourceWriter w, string name, string what, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8)
+    {
+        w.Line("// " + what + ", one after another (see Decode).");
+        w.Start().Append(utf8 ? "private static global::System.ReadOnlySpan<byte> " + name + " => \"" : "private const string " + name + " = \"")
+            .Encoded(tables.ConvertAll(t => t.Values), utf8).Append(utf8 ? "\"u8;" : "\";").EndLine();
+    }
+
+    /// <summary>
+    /// The statements that decode <paramref name="tables"/> from the literal <paramref name="literal"/>. The literal is named
+    /// once: the JIT resolves every ldstr of a method when it compiles it, and each resolution of the same long string
+    /// hashes and compares all of it again (one per table cost ~1 ms each at 10,000 officials).
+    /// </summary>
+    private static void DecodeCalls(SourceWriter w, string literal, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8)
+    {
+        w.Line(utf8 ? "    global::System.ReadOnlySpan<byte> data = " + literal + ";" : "    string data = " + literal + ";");
+        w.Line("    int at = 0;");
+        foreach (var (name, values) in tables)
+        {
+            w.Start().Append("    ").Append(char.IsUpper(name[0]) ? "" : "int[] ").Append(name).Append(" = Decode(data, ref at, ").Append(values.Count).Append(");").EndLine();
+        }
+    }
+
+    /// <summary>
+    /// The nested class <c>FactData.Lists</c>: the list table, the terms of office and the strings only lists name, decoded
+    /// by its static constructor on the first use of any list — which the runtime runs once, whichever thread comes first.
+    /// First access (every fact, id and name) never reads them. Its constructor reads the facts, never the other way round.
+    /// </summary>
+    private void ListsSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables, int positionCount, bool utf8Ints)
+    {
+        string p = Ns + ".";
+        w.Line("/// <summary>The lists, the terms of office and the strings only they name: read on the first use of any list.</summary>");
+        w.Open("internal static class Lists");
+        w.Line("internal static readonly int[] Data;");
+        w.Line("internal static readonly " + p + "Position[] Positions = new " + p + "Position[" + positionCount + "];");
+        w.Line("internal static readonly string?[] Strings;");
+        w.Line();
+        w.Line("// The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.");
+        w.Start().Append("private const string ListText = ").AppendLiteral(_data.ListStrings.Text).Append(';').EndLine();
+        Ints(w, "ListInts", "The list tables", tables, utf8Ints);
+        w.Line();
+        w.Line("static Lists()");
+        w.Line("{");
+        DecodeCalls(w, "ListInts", tables, utf8Ints);
+        string[] lines =
+        {
+            "    Strings = Split(ListText, ends);",
+            "    Terms(positionRows);",
+            "}",
+            "",
+            Optimize,
+            "private static void Terms(int[] positionRows)",
+            "{",
+            "    global::System.ReadOnlySpan<int> r = positionRows;",
+            "    for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)",
+            "    {",
+            "        var position = new " + p + "Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 3]));",
+            "        position.SourcesList = r[k + 4];",
+            "        position.Evidence = Strings[r[k + 5]];",
+            "        position.Note = Strings[r[k + 6]];",
+            "        Positions[i] = position;",
+            "    }",
+            "}",
+        };
+        foreach (string line in lines) w.Line(line);
+        w.Close();
     }
 
     private static List<string> Ids<T>(EquatableArray<T> items, Func<T, string> id) where T : IEquatable<T>
@@ -370,35 +448,34 @@ internal sealed class Emitter
     /// <summary>Stands in the loader's lines for the calls that read each fact file's chunk of values.</summary>
     private const string ValuesPlaceholder = "(values)";
 
+    /// <summary>
+    /// The attribute of the loader's methods. Their loops run once, over every fact: with many facts AggressiveOptimization
+    /// skips their tier-0 code (3× slower there); for a few hundred facts tier-0 code is done sooner. (They are split into a
+    /// few methods because the optimizing JIT's time grows faster than a method's size.)
+    /// </summary>
+    private string Optimize => _plan.FactCount >= OptimizeLoaderFrom
+        ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]"
+        : "// (few facts: tier-0 code)";
+
     private void LoaderSource(SourceWriter w, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8Ints)
     {
         string p = Ns + ".";
-        // The loops run once, over every fact: with many facts AggressiveOptimization skips their tier-0 code (3× slower
-        // there). They are split into a few methods because the optimizing JIT's time grows faster than a method's size.
         w.Line("static FactData()");
         w.Line("{");
-        w.Line("    int at = 0;");
-        foreach (var (name, values) in tables)
-        {
-            w.Start().Append("    ").Append(char.IsUpper(name[0]) ? "" : "int[] ").Append(name).Append(" = Decode(ref at, ").Append(values.Count).Append(");").EndLine();
-        }
-        // Optimized code pays off once the loops are long; for a few hundred facts tier-0 code is done sooner.
-        int facts = _plan.FactCount;
+        DecodeCalls(w, "Ints", tables, utf8Ints);
         string V = _plan.ValueSlotCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string optimize = facts >= OptimizeLoaderFrom
-            ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]"
-            : "// (few facts: tier-0 code)";
-        string[] lines =
+        string optimize = Optimize;
+        string?[] lines =
         {
-            "    string?[] s = Strings(ends);",
-            "    Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);",
-            "    Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);",
+            "    string?[] s = Split(Text, ends);",
+            "    Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
+            "    Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
             "}",
             "",
+            "/// <summary>The strings of <paramref name=\"text\"/>: string i runs from ends[i - 1] to ends[i], and string 0 is null.</summary>",
             optimize,
-            "private static string?[] Strings(int[] ends)",
+            "private static string?[] Split(string text, int[] ends)",
             "{",
-            "    string text = Text;",
             "    var s = new string?[ends.Length];",
             "    for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);",
             "    return s;",
@@ -428,8 +505,8 @@ internal sealed class Emitter
             "}",
             "",
             "/// <summary>",
-            "/// Reads a fact file's chunk of values into <paramref name=\"s\"/> from <paramref name=\"at\"/>: per value a base-27 code",
-            "/// (digits as in Decode): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.",
+            "/// Reads a fact file's chunk of values into <paramref name=\"s\"/> from <paramref name=\"at\"/>: per value a code (a number",
+            "/// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.",
             "/// </summary>",
             optimize,
             "private static void Values(string?[] s, ref int at, string chunk)",
@@ -439,14 +516,7 @@ internal sealed class Emitter
             "    {",
             "        while (p < chunk.Length)",
             "        {",
-            "            uint value = 0, scale = 1;",
-            "            int digit;",
-            "            while ((digit = chunk[p++] - 37) >= 27)",
-            "            {",
-            "                value += (uint)(digit - 27) * scale;",
-            "                scale *= 27;",
-            "            }",
-            "            int code = (int)(value + ((uint)digit * scale));",
+            "            int code = Number(chunk, ref p);",
             "            if ((code & 1) != 0)",
             "            {",
             "                s[at] = chunk.Substring(p, code >> 1);",
@@ -462,7 +532,7 @@ internal sealed class Emitter
             "}",
             "",
             optimize,
-            "private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
+            "private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
             "{",
             "    global::System.ReadOnlySpan<int> r;",
             "    r = sourceRows;",
@@ -489,20 +559,11 @@ internal sealed class Emitter
             "    for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;",
             "}",
             "",
-            "/// <summary>Links (forward ones set here; lists: where each starts in ListData, made on first use by the facts themselves).</summary>",
+            "/// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>",
             optimize,
-            "private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
+            "private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
             "{",
-            "    global::System.ReadOnlySpan<int> r = positionRows;",
-            "    for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)",
-            "    {",
-            "        var position = new " + p + "Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 3]));",
-            "        position.SourcesList = r[k + 4];",
-            "        position.Evidence = s[r[k + 5]];",
-            "        position.Note = s[r[k + 6]];",
-            "        Positions[i] = position;",
-            "    }",
-            "    r = sourceRows;",
+            "    global::System.ReadOnlySpan<int> r = sourceRows;",
             "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];",
             "    r = organizationRows;",
             "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)",
@@ -527,13 +588,7 @@ internal sealed class Emitter
             "        " + p + "Official o = Officials[i];",
             "        o.SourcesList = r[k + 1];",
             "        o.PositionsList = r[k + 4];",
-            "        int aliasList = r[k + 5];",
-            "        if (aliasList != 0)",
-            "        {",
-            "            var aliases = new string[ListData[aliasList]];",
-            "            for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;",
-            "            o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);",
-            "        }",
+            "        o.AliasesList = r[k + 5];",
             "        o.EventsList = r[k + 6];",
             "        o.QuotesList = r[k + 7];",
             "        o.AgreementsList = r[k + 8];",
@@ -554,14 +609,7 @@ internal sealed class Emitter
             "    {",
             "        " + p + "Agreement a = Agreements[i];",
             "        a.SourcesList = r[k + 1];",
-            "        int list = r[k + 4];",
-            "        var parties = new " + p + "Party[ListData[list]];",
-            "        for (int j = 0; j < parties.Length; j++)",
-            "        {",
-            "            int code = ListData[list + 1 + j];",
-            "            parties[j] = (code & 1) == 0 ? new " + p + "Party(s[code >> 1], null) : new " + p + "Party(null, Organizations[code >> 1]);",
-            "        }",
-            "        a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Party>(parties);",
+            "        a.PartiesList = r[k + 4];",
             "        a.NegotiatorsList = r[k + 5];",
             "        if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];",
             "    }",
@@ -575,31 +623,51 @@ internal sealed class Emitter
             "}",
             "",
             "/// <summary>",
-            "/// Reads <paramref name=\"count\"/> numbers of <see cref=\"Ints\"/> from <paramref name=\"at\"/>: each is a uint written",
-            "/// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.",
+            utf8Ints
+                ? "/// Reads <paramref name=\"count\"/> numbers of <paramref name=\"data\"/> from <paramref name=\"at\"/>: each is a uint written least"
+                : "/// Reads <paramref name=\"count\"/> numbers of <paramref name=\"data\"/> from <paramref name=\"at\"/>: each is a uint written 14 bits a char,",
+            utf8Ints
+                ? "/// significant digit first in base 27, a digit d as the byte 37 + d, or 64 + d when more digits follow."
+                : "/// least significant first, a digit d as the char U+4000 + d, or U+8000 + d when more digits follow.",
             "/// </summary>",
             optimize,
-            "private static int[] Decode(ref int at, int count)",
+            utf8Ints ? "private static int[] Decode(global::System.ReadOnlySpan<byte> data, ref int at, int count)" : "private static int[] Decode(string data, ref int at, int count)",
             "{",
-            utf8Ints ? "    global::System.ReadOnlySpan<byte> data = Ints;" : "    string data = Ints;",
             "    var result = new int[count];",
             "    int p = at;",
             "    unchecked",
             "    {",
             "        for (int i = 0; i < count; i++)",
-            "        {",
-            "            uint value = 0, scale = 1;",
-            "            int digit;",
-            "            while ((digit = data[p++] - 37) >= 27)",
-            "            {",
-            "                value += (uint)(digit - 27) * scale;",
-            "                scale *= 27;",
-            "            }",
-            "            result[i] = (int)(value + ((uint)digit * scale));",
-            "        }",
+            utf8Ints ? "        {" : "            result[i] = Number(data, ref p);",
+            utf8Ints ? "            uint value = 0, scale = 1;" : null,
+            utf8Ints ? "            int digit;" : null,
+            utf8Ints ? "            while ((digit = data[p++] - 37) >= 27)" : null,
+            utf8Ints ? "            {" : null,
+            utf8Ints ? "                value += (uint)(digit - 27) * scale;" : null,
+            utf8Ints ? "                scale *= 27;" : null,
+            utf8Ints ? "            }" : null,
+            utf8Ints ? "            result[i] = (int)(value + ((uint)digit * scale));" : null,
+            utf8Ints ? "        }" : null,
             "    }",
             "    at = p;",
             "    return result;",
+            "}",
+            "",
+            "/// <summary>Reads one number of a string literal at <paramref name=\"p\"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>",
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]",
+            "private static int Number(string data, ref int p)",
+            "{",
+            "    unchecked",
+            "    {",
+            "        uint value = 0;",
+            "        int shift = 0, c;",
+            "        while ((c = data[p++]) >= 0x8000)",
+            "        {",
+            "            value |= (uint)(c - 0x8000) << shift;",
+            "            shift += 14;",
+            "        }",
+            "        return (int)(value | ((uint)(c - 0x4000) << shift));",
+            "    }",
             "}",
             "",
             "private static " + p + "Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];",
@@ -607,25 +675,42 @@ internal sealed class Emitter
 
             "internal static global::System.Collections.Generic.IReadOnlyList<" + p + "Participant> Participants(int list)",
             "{",
-            "    int count = ListData[list] / 2;",
+            "    int[] data = Lists.Data;",
+            "    int count = data[list] / 2;",
             "    if (count == 0) return global::System.Array.Empty<" + p + "Participant>();",
             "    var result = new " + p + "Participant[count];",
             "    for (int j = 0; j < count; j++)",
             "    {",
-            "        int code = ListData[list + 1 + (2 * j)], title = ListData[list + 2 + (2 * j)];",
+            "        int code = data[list + 1 + (2 * j)], title = data[list + 2 + (2 * j)];",
             "        result[j] = new " + p + "Participant(Actor(code), title == 0 ? null : Titles[title - 1]);",
             "    }",
             "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Participant>(result);",
             "}",
             "",
-            "/// <summary>The items of <paramref name=\"all\"/> a list of indexes in ListData names (count, then indexes).</summary>",
+            "/// <summary>The items of <paramref name=\"all\"/> a list of indexes in Lists.Data names (count, then indexes).</summary>",
             "internal static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)",
             "{",
-            "    int count = ListData[list];",
+            "    int[] data = Lists.Data;",
+            "    int count = data[list];",
             "    if (count == 0) return global::System.Array.Empty<T>();",
             "    var result = new T[count];",
-            "    for (int j = 0; j < count; j++) result[j] = all[ListData[list + 1 + j]];",
+            "    for (int j = 0; j < count; j++) result[j] = all[data[list + 1 + j]];",
             "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);",
+            "}",
+            "",
+            "/// <summary>An agreement's parties: per party 2·organization + 1, or 2·string for a country code in Lists.Strings.</summary>",
+            "internal static global::System.Collections.Generic.IReadOnlyList<" + p + "Party> Parties(int list)",
+            "{",
+            "    int[] data = Lists.Data;",
+            "    int count = data[list];",
+            "    if (count == 0) return global::System.Array.Empty<" + p + "Party>();",
+            "    var result = new " + p + "Party[count];",
+            "    for (int j = 0; j < count; j++)",
+            "    {",
+            "        int code = data[list + 1 + j];",
+            "        result[j] = (code & 1) == 0 ? new " + p + "Party(Lists.Strings[code >> 1], null) : new " + p + "Party(null, Organizations[code >> 1]);",
+            "    }",
+            "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<" + p + "Party>(result);",
             "}",
             "",
             "/// <summary>",
@@ -662,8 +747,9 @@ internal sealed class Emitter
             "    }",
             "}",
         };
-        foreach (string line in lines)
+        foreach (string? line in lines)
         {
+            if (line is null) continue; // a line only the other kind of literal needs
             if (line == HashPlaceholder)
             {
                 foreach (string hashLine in IdHash.Code()) w.Line("        " + hashLine);
@@ -772,7 +858,7 @@ internal sealed class Emitter
     }
 
     /// <summary>
-    /// Writes a chunk's values in slot order, each as a base-27 code (<see cref="DataTables.Encode"/>'s digits): 0 for null,
+    /// Writes a chunk's values in slot order, each as a code (a number as <see cref="SourceWriter.Encoded(int)"/> writes it): 0 for null,
     /// 2·length + 1 followed by the chars of a value not met before in the chunk, 2·distance for the same value as the one
     /// that many slots back (a country code or a repeated name is one string at run time, not one per fact).
     /// </summary>

@@ -66,17 +66,17 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Appends int tables in the encoding the generated Decode reads (<see cref="DataTables.Encode"/>).</summary>
-    public SourceWriter Encoded(List<IReadOnlyList<int>> tables)
+    /// <summary>Appends int tables in the encoding the generated Decode reads (<see cref="DataTables.Encode(System.Text.StringBuilder, IReadOnlyList{int}, bool)"/>).</summary>
+    public SourceWriter Encoded(IEnumerable<IReadOnlyList<int>> tables, bool utf8)
     {
-        foreach (IReadOnlyList<int> table in tables) DataTables.Encode(_sb, table);
+        foreach (IReadOnlyList<int> table in tables) DataTables.Encode(_sb, table, utf8);
         return this;
     }
 
-    /// <summary>Appends one number in the encoding of <see cref="DataTables.Encode"/>.</summary>
+    /// <summary>Appends one number, in a string literal, in the encoding of <see cref="DataTables.Encode(System.Text.StringBuilder, int, bool)"/>.</summary>
     public SourceWriter Encoded(int value)
     {
-        DataTables.Encode(_sb, value);
+        DataTables.Encode(_sb, value, utf8: false);
         return this;
     }
 

@@ -4,7 +4,7 @@ namespace FactGen.Tests.Generator;
 
 /// <summary>
 /// The generated code makes a fact's values and lists on first use, not at start-up. Several threads reading them for
-/// the first time at once, in a freshly loaded assembly, all see every value and list, the same as one thread does.
+/// the first time at once, in a freshly loaded assembly, all see every value and list (aliases, terms, parties too), the same as one thread does.
 /// </summary>
 public class LazyValuesTests
 {
@@ -19,9 +19,11 @@ public class LazyValuesTests
             {
                 var lines = Quotes.All.Select(q => q.Id + ": " + q.Text + " | " + q.Note + " | " + q.Deprecated + " | " + q.Speaker.Name)
                     .Concat(Events.All.Select(e => e.Id + ": " + e.Name + " | " + e.Summary + " | " + e.Location + " | " + e.Evidence + " | " + e.Participants.Count + " | " + e.Quotes.Count + " | " + e.Sources.Count))
-                    .Concat(Officials.All.Select(o => o.Id + ": " + o.Native + " | " + o.Romanized + " | " + o.Country + " | " + o.Events.Count + " | " + o.Positions.Count))
+                    .Concat(Officials.All.Select(o => o.Id + ": " + o.Native + " | " + o.Romanized + " | " + o.Country + " | " + o.Events.Count + " | " + string.Join(", ", o.Aliases)
+                        + " | " + string.Join(", ", o.Positions.Select(p => p.Title.Id + " " + p.From + " " + p.Evidence + " " + p.Note))))
+                    .Concat(Titles.All.Select(t => t.Id + ": " + string.Join(", ", t.Terms.Select(p => p.Official.Id))))
                     .Concat(Organizations.All.Select(o => o.Id + ": " + o.Abbreviation + " | " + o.Native + " | " + o.Country + " | " + o.Titles.Count))
-                    .Concat(Agreements.All.Select(a => a.Id + ": " + a.Name + " | " + a.Summary + " | " + a.Negotiators.Count))
+                    .Concat(Agreements.All.Select(a => a.Id + ": " + a.Name + " | " + a.Summary + " | " + a.Negotiators.Count + " | " + string.Join(", ", a.Parties.Select(p => p.Country ?? p.Organization!.Id))))
                     .Concat(Sources.All.Select(s => s.Id + ": " + s.Url + " | " + s.Note));
                 return string.Join("\n", lines);
             }
@@ -66,6 +68,9 @@ public class LazyValuesTests
         Assert.Contains("council-welcomes: We welcome every ship. |", alone);
         Assert.Contains("Shared berths & lower fees for \"green\" ships.", alone);
         Assert.Contains("山田太郎 | Yamada Tarō | JP", alone);
+        // the lists and what only they name (aliases, terms' evidence, parties' country codes) are read together, on first use of any list
+        Assert.Contains("Minister Yamada | trade-minister 2022-08-10 Yamada Taro, Minister of Trade from 10 August 2022", alone);
+        Assert.Contains("JP, NO, harbour-council", alone);
         // Each load is a fresh copy of the assembly: nothing made yet, so the threads race to make it.
         for (int round = 0; round < 20; round++)
         {

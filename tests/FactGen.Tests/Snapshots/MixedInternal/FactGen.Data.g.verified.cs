@@ -31,7 +31,6 @@ namespace Contoso.Harbour.Data
         internal static readonly string[] QuoteIds = new string[4];
         internal static readonly global::Contoso.Harbour.Data.Quote[] Quotes = new global::Contoso.Harbour.Data.Quote[4];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Quote>(Quotes);
-        internal static readonly global::Contoso.Harbour.Data.Position[] Positions = new global::Contoso.Harbour.Data.Position[3];
 
         internal static readonly int[] SourceTable;
         internal static readonly int[] OrganizationTable;
@@ -40,42 +39,40 @@ namespace Contoso.Harbour.Data
         internal static readonly int[] EventTable;
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
-        private static readonly int[] ListData;
 
-        // Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada TaroYamada Taro, Minister of Trade from 10 August 2022Minister Yamadanorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumJPNOharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
-        // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%,J&C'K'O(I)X)L*B+S+B,U,H-J.X.N/Y/I0S0B1M1X1T3H4B5S5D6T6O7C8P8G9B:V:X:Z:M;B<Q<C=T=%&&'&-&%&&&&&%&)&'&%&&&''&%'%&)%(+-&&&&&&&'&&&%&'&=(+,-&(&&'%%'&%&%'%''(%))%%%')%'+-&&+)(%'&%&&&('P'R'&&(P'R'&))(%%&&&%O)'(GIUAK&)%S)*+VLHBK&,&@(-(+-/.1F(/3%%50%L(1%&72%P(3&%94%T(5'&;6=X(7@&%C&H&J&8L&C)9%%%N&%:P&I);T&V&X&A'C'%%ULTZJ&U@VAK&%%%%&MDVAK&%%%%''XSHAK&SKIBK&R&<%>%&)GIUAK&GIUAK&E'%%%%?%,+MDVAK&MDVAK&H'%%%K'@&%2-NDVAK&NDVAK&%%%%%A&%8'AEVAK&AEVAK&M'%%%%B&%>*POVAK&POVAK&P'%%%%C&%D&,NWVAK&NWVAK&%%%%%D&%J&&AJHBK&AJHBK&S'-%%%E&%P&(AJHBK&ULHBK&X'%@(%%F&C(V&%CJHBK&CJHBK&E(-%L(N(G&%A'GIUAK&P(%%J&S(F'CJHBK&U(Y(.K&%K'&%MDVAK&'L&%O'%%AJHBK&%M&%S''%AJHBK&%N&C)W')(CJHBK&.QTYJUM.%KZRSXD/%%GCPEEQ/%EASEP@-%%%%BQOCNS+MNLEPR&OENWQY+%%ISAKPL&EZCQKA(%%%%GRDXGC'%%%%%DWPLLG)WBVDJB&@FUEPC/%%%%%%%%MNTYCQ*%BWKRWF)%VXWNYQ(D@HTNY(LBACHY-%%%%%%%%WG@DTR&FJSBXX*DSLCCI.%%%%OZ@DIV,AGUYCI+LSROOA(%%NLQTIF'";
+        // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
+        private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada Taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
+        // The int tables first access reads, one after another (see Decode).
+        private const string Ints = "䀀䀇䀥䀹䁁䁠䁵䂄䂓䂤䂵䂿䃒䃠䃽䄋䄜䄧䄲䄼䅆䅑䅜䅱䆂䆎䆞䆴䇃䇐䇢䇸䈌䈚䈪䈹䉆䉗䀁䀀䁻䀂䀃꽰䓒䀄䀀䁿䀅䀆鞮䓓䀇䀁䁑䀈䀃䀆䀈䀊䀉䀌䁗䀊䀎䀀䀀䀐䀋䀀䁝䀌䀀䀁䀒䀍䀀䁡䀎䀁䀀䀔䀏䀀䁥䀐䀂䀁䀖䀑䀘䁩䀒䀛䀀䀞䀣䀥䀓䀧䁯䀔䀀䀀䀀䀩䀀䀕䀫䁵䀖䀯䀱䀳䀷䀹䀗䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀘䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀙䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀚䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀛䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀜䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀝䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀞䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀟䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀠䀀䀷꽰䓒䁡䀀䀀䀡䁤䀼靥䓓䁦䁪䀉䀢䀀䁁䀁䀀뇈䓒䀂䀣䀀䁅䀀䀀靣䓓䀀䀤䀀䁉䀂䀀靣䓓䀀䀥䁯䁍䀄䀃靥䓓䀉老꺀䀍䀀耂검䀎䀀䀀老隀䀏䀀耂ꔀ䀋䀀䀀䀀䀀耂관䀉老鰀䀂考舀䀊䀀䀀老螀䀂耂騀䀄䀀䀀䀀䀀考萀䀃䀀䀀䀀䀀䀀耂謀䀆耈ꒀ䀁耉ꠀ䀎䀀䀀䀀䀀䀀䀀䀀䀀老袀䀈䀀者褀䀆䀀耆銀䀅耄검䀅耇릀䀌䀀䀀䀀䀀䀀䀀䀀䀀考鲀䀂耂ꌀ䀈老麀䀍䀀䀀䀀䀀考錀䀋耂覀䀉老骀䀄䀀䀀耄躀䀃";
 
         static FactData()
         {
+            string data = Ints;
             int at = 0;
-            int[] ends = Decode(ref at, 42);
-            ListData = Decode(ref at, 113);
-            int[] sourceRows = Decode(ref at, 12);
-            int[] organizationRows = Decode(ref at, 16);
-            int[] titleRows = Decode(ref at, 21);
-            int[] officialRows = Decode(ref at, 27);
-            int[] positionRows = Decode(ref at, 21);
-            int[] eventRows = Decode(ref at, 99);
-            int[] agreementRows = Decode(ref at, 14);
-            int[] quoteRows = Decode(ref at, 28);
-            SourceTable = Decode(ref at, 4);
-            OrganizationTable = Decode(ref at, 4);
-            TitleTable = Decode(ref at, 8);
-            OfficialTable = Decode(ref at, 8);
-            EventTable = Decode(ref at, 32);
-            AgreementTable = Decode(ref at, 4);
-            QuoteTable = Decode(ref at, 8);
-            string?[] s = Strings(ends);
-            Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
-            Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+            int[] ends = Decode(data, ref at, 38);
+            int[] sourceRows = Decode(data, ref at, 12);
+            int[] organizationRows = Decode(data, ref at, 16);
+            int[] titleRows = Decode(data, ref at, 21);
+            int[] officialRows = Decode(data, ref at, 27);
+            int[] eventRows = Decode(data, ref at, 99);
+            int[] agreementRows = Decode(data, ref at, 14);
+            int[] quoteRows = Decode(data, ref at, 28);
+            SourceTable = Decode(data, ref at, 4);
+            OrganizationTable = Decode(data, ref at, 4);
+            TitleTable = Decode(data, ref at, 8);
+            OfficialTable = Decode(data, ref at, 8);
+            EventTable = Decode(data, ref at, 32);
+            AgreementTable = Decode(data, ref at, 4);
+            QuoteTable = Decode(data, ref at, 8);
+            string?[] s = Split(Text, ends);
+            Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
+        /// <summary>The strings of <paramref name="text"/>: string i runs from ends[i - 1] to ends[i], and string 0 is null.</summary>
         // (few facts: tier-0 code)
-        private static string?[] Strings(int[] ends)
+        private static string?[] Split(string text, int[] ends)
         {
-            string text = Text;
             var s = new string?[ends.Length];
             for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
@@ -109,8 +106,8 @@ namespace Contoso.Harbour.Data
         }
 
         /// <summary>
-        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a base-27 code
-        /// (digits as in Decode): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a code (a number
+        /// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
         /// </summary>
         // (few facts: tier-0 code)
         private static void Values(string?[] s, ref int at, string chunk)
@@ -120,14 +117,7 @@ namespace Contoso.Harbour.Data
             {
                 while (p < chunk.Length)
                 {
-                    uint value = 0, scale = 1;
-                    int digit;
-                    while ((digit = chunk[p++] - 37) >= 27)
-                    {
-                        value += (uint)(digit - 27) * scale;
-                        scale *= 27;
-                    }
-                    int code = (int)(value + ((uint)digit * scale));
+                    int code = Number(chunk, ref p);
                     if ((code & 1) != 0)
                     {
                         s[at] = chunk.Substring(p, code >> 1);
@@ -143,7 +133,7 @@ namespace Contoso.Harbour.Data
         }
 
         // (few facts: tier-0 code)
-        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
             r = sourceRows;
@@ -170,20 +160,11 @@ namespace Contoso.Harbour.Data
             for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
         }
 
-        /// <summary>Links (forward ones set here; lists: where each starts in ListData, made on first use by the facts themselves).</summary>
+        /// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>
         // (few facts: tier-0 code)
-        private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
-            global::System.ReadOnlySpan<int> r = positionRows;
-            for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
-            {
-                var position = new global::Contoso.Harbour.Data.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 3]));
-                position.SourcesList = r[k + 4];
-                position.Evidence = s[r[k + 5]];
-                position.Note = s[r[k + 6]];
-                Positions[i] = position;
-            }
-            r = sourceRows;
+            global::System.ReadOnlySpan<int> r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
@@ -208,13 +189,7 @@ namespace Contoso.Harbour.Data
                 global::Contoso.Harbour.Data.Official o = Officials[i];
                 o.SourcesList = r[k + 1];
                 o.PositionsList = r[k + 4];
-                int aliasList = r[k + 5];
-                if (aliasList != 0)
-                {
-                    var aliases = new string[ListData[aliasList]];
-                    for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;
-                    o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
-                }
+                o.AliasesList = r[k + 5];
                 o.EventsList = r[k + 6];
                 o.QuotesList = r[k + 7];
                 o.AgreementsList = r[k + 8];
@@ -235,14 +210,7 @@ namespace Contoso.Harbour.Data
             {
                 global::Contoso.Harbour.Data.Agreement a = Agreements[i];
                 a.SourcesList = r[k + 1];
-                int list = r[k + 4];
-                var parties = new global::Contoso.Harbour.Data.Party[ListData[list]];
-                for (int j = 0; j < parties.Length; j++)
-                {
-                    int code = ListData[list + 1 + j];
-                    parties[j] = (code & 1) == 0 ? new global::Contoso.Harbour.Data.Party(s[code >> 1], null) : new global::Contoso.Harbour.Data.Party(null, Organizations[code >> 1]);
-                }
-                a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Party>(parties);
+                a.PartiesList = r[k + 4];
                 a.NegotiatorsList = r[k + 5];
                 if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
             }
@@ -256,56 +224,80 @@ namespace Contoso.Harbour.Data
         }
 
         /// <summary>
-        /// Reads <paramref name="count"/> numbers of <see cref="Ints"/> from <paramref name="at"/>: each is a uint written
-        /// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.
+        /// Reads <paramref name="count"/> numbers of <paramref name="data"/> from <paramref name="at"/>: each is a uint written 14 bits a char,
+        /// least significant first, a digit d as the char U+4000 + d, or U+8000 + d when more digits follow.
         /// </summary>
         // (few facts: tier-0 code)
-        private static int[] Decode(ref int at, int count)
+        private static int[] Decode(string data, ref int at, int count)
         {
-            string data = Ints;
             var result = new int[count];
             int p = at;
             unchecked
             {
                 for (int i = 0; i < count; i++)
-                {
-                    uint value = 0, scale = 1;
-                    int digit;
-                    while ((digit = data[p++] - 37) >= 27)
-                    {
-                        value += (uint)(digit - 27) * scale;
-                        scale *= 27;
-                    }
-                    result[i] = (int)(value + ((uint)digit * scale));
-                }
+                    result[i] = Number(data, ref p);
             }
             at = p;
             return result;
+        }
+
+        /// <summary>Reads one number of a string literal at <paramref name="p"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int Number(string data, ref int p)
+        {
+            unchecked
+            {
+                uint value = 0;
+                int shift = 0, c;
+                while ((c = data[p++]) >= 0x8000)
+                {
+                    value |= (uint)(c - 0x8000) << shift;
+                    shift += 14;
+                }
+                return (int)(value | ((uint)(c - 0x4000) << shift));
+            }
         }
 
         private static global::Contoso.Harbour.Data.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Harbour.Data.Participant> Participants(int list)
         {
-            int count = ListData[list] / 2;
+            int[] data = Lists.Data;
+            int count = data[list] / 2;
             if (count == 0) return global::System.Array.Empty<global::Contoso.Harbour.Data.Participant>();
             var result = new global::Contoso.Harbour.Data.Participant[count];
             for (int j = 0; j < count; j++)
             {
-                int code = ListData[list + 1 + (2 * j)], title = ListData[list + 2 + (2 * j)];
+                int code = data[list + 1 + (2 * j)], title = data[list + 2 + (2 * j)];
                 result[j] = new global::Contoso.Harbour.Data.Participant(Actor(code), title == 0 ? null : Titles[title - 1]);
             }
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Participant>(result);
         }
 
-        /// <summary>The items of <paramref name="all"/> a list of indexes in ListData names (count, then indexes).</summary>
+        /// <summary>The items of <paramref name="all"/> a list of indexes in Lists.Data names (count, then indexes).</summary>
         internal static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)
         {
-            int count = ListData[list];
+            int[] data = Lists.Data;
+            int count = data[list];
             if (count == 0) return global::System.Array.Empty<T>();
             var result = new T[count];
-            for (int j = 0; j < count; j++) result[j] = all[ListData[list + 1 + j]];
+            for (int j = 0; j < count; j++) result[j] = all[data[list + 1 + j]];
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
+        }
+
+        /// <summary>An agreement's parties: per party 2·organization + 1, or 2·string for a country code in Lists.Strings.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Harbour.Data.Party> Parties(int list)
+        {
+            int[] data = Lists.Data;
+            int count = data[list];
+            if (count == 0) return global::System.Array.Empty<global::Contoso.Harbour.Data.Party>();
+            var result = new global::Contoso.Harbour.Data.Party[count];
+            for (int j = 0; j < count; j++)
+            {
+                int code = data[list + 1 + j];
+                result[j] = (code & 1) == 0 ? new global::Contoso.Harbour.Data.Party(Lists.Strings[code >> 1], null) : new global::Contoso.Harbour.Data.Party(null, Organizations[code >> 1]);
+            }
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Harbour.Data.Party>(result);
         }
 
         /// <summary>
@@ -347,6 +339,44 @@ namespace Contoso.Harbour.Data
                     int entry = table[slot];
                     if (entry == 0) return -1;
                     if ((entry & ~indexMask) == tag && string.Equals(ids[(entry & indexMask) - 1], id)) return (entry & indexMask) - 1;
+                }
+            }
+        }
+
+        /// <summary>The lists, the terms of office and the strings only they name: read on the first use of any list.</summary>
+        internal static class Lists
+        {
+            internal static readonly int[] Data;
+            internal static readonly global::Contoso.Harbour.Data.Position[] Positions = new global::Contoso.Harbour.Data.Position[3];
+            internal static readonly string?[] Strings;
+
+            // The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.
+            private const string ListText = "Yamada Taro, Minister of Trade from 10 August 2022Minister YamadaJPNO";
+            // The list tables, one after another (see Decode).
+            private const string ListInts = "䀀䀲䁁䁃䁅䀀䀁䀁䀂䀁䀈䀁䀀䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀁䀀䀁䀁䀁䀂䀂䀁䀀䀂䀀䀁䀄䀀䀃䀆䀈䀁䀁䀁䀁䀁䀁䀁䀂䀁䀁䀁䀀䀁䀂䀁䀂䀃䀆䀇䀈䀁䀃䀁䀁䀂䀀䀀䀂䀁䀀䀁䀀䀂䀀䀂䀂䀃䀀䀄䀄䀀䀀䀀䀂䀄䀀䀂䀆䀈䀁䀁䀆䀄䀃䀀䀂䀁䀀䀁䀁䀁䀃䀂䀆䀈䀁䀁䀃䀆䀈䀁䀄䀄䀃䀀䀀䀁䀁䀀䀀錰䓐녤䓒䀀䀀䀀䀀䀁뇈䓒䀀䀀䀀䀀䀂䀂變䓒驩䓓䀭䀁䀀";
+
+            static Lists()
+            {
+                string data = ListInts;
+                int at = 0;
+                int[] ends = Decode(data, ref at, 5);
+                Data = Decode(data, ref at, 113);
+                int[] positionRows = Decode(data, ref at, 21);
+                Strings = Split(ListText, ends);
+                Terms(positionRows);
+            }
+
+            // (few facts: tier-0 code)
+            private static void Terms(int[] positionRows)
+            {
+                global::System.ReadOnlySpan<int> r = positionRows;
+                for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
+                {
+                    var position = new global::Contoso.Harbour.Data.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 3]));
+                    position.SourcesList = r[k + 4];
+                    position.Evidence = Strings[r[k + 5]];
+                    position.Note = Strings[r[k + 6]];
+                    Positions[i] = position;
                 }
             }
         }

@@ -310,7 +310,7 @@ namespace Contoso.Harbour.Data
         public bool OneHolder { get; }
 
         /// <summary>Every recorded term of the title.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Position> Terms => _terms ??= FactData.Slice(FactData.Positions, TermsList);
+        public global::System.Collections.Generic.IReadOnlyList<Position> Terms => _terms ??= FactData.Slice(FactData.Lists.Positions, TermsList);
 
         // Made on first use from the list table (TermsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int TermsList;
@@ -388,10 +388,14 @@ namespace Contoso.Harbour.Data
         public string? Romanized => FactData.Value(ValueSlot + 3);
 
         /// <summary>Other names the official is known by.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Aliases { get; internal set; } = global::System.Array.Empty<string>();
+        public global::System.Collections.Generic.IReadOnlyList<string> Aliases => _aliases ??= FactData.Slice<string>(FactData.Lists.Strings!, AliasesList);
+
+        // Made on first use from the list table (AliasesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int AliasesList;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _aliases;
 
         /// <summary>The official's terms of office, in the order the facts give them.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Position> Positions => _positions ??= FactData.Slice(FactData.Positions, PositionsList);
+        public global::System.Collections.Generic.IReadOnlyList<Position> Positions => _positions ??= FactData.Slice(FactData.Lists.Positions, PositionsList);
 
         // Made on first use from the list table (PositionsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int PositionsList;
@@ -570,7 +574,11 @@ namespace Contoso.Harbour.Data
         public string? Summary => FactData.Value(ValueSlot + 4);
 
         /// <summary>The parties: countries or organizations.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Party> Parties { get; internal set; } = global::System.Array.Empty<Party>();
+        public global::System.Collections.Generic.IReadOnlyList<Party> Parties => _parties ??= FactData.Parties(PartiesList);
+
+        // Made on first use from the list table (PartiesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
+        internal int PartiesList;
+        private global::System.Collections.Generic.IReadOnlyList<Party>? _parties;
 
         /// <summary>The officials who negotiated it.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Participant> Negotiators => _negotiators ??= FactData.Participants(NegotiatorsList);

@@ -47,6 +47,6 @@ namespace Contoso.Harbour.Data
     static partial class FactData
     {
         // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
-        private const string Values1 = "%%%%%*NO%%%,MOT,貿易省*JP%%%9%%%-%%%=";
+        private const string Values1 = "䀀䀀䀀䀀䀀䀅NO䀀䀀䀀䀇MOT䀇貿易省䀅JP䀀䀀䀀䀔䀀䀀䀀䀈䀀䀀䀀䀘";
     }
 }

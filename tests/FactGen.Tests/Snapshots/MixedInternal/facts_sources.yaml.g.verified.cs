@@ -25,6 +25,6 @@ namespace Contoso.Harbour.Data
     static partial class FactData
     {
         // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
-        private const string Values3 = "%%%%%Z&Press briefing transcript.%C'https://example.org/briefing";
+        private const string Values3 = "䀀䀀䀀䀀䀀䀵Press briefing transcript.䀀䀹https://example.org/briefing";
     }
 }

@@ -31,6 +31,6 @@ namespace Test.Facts
     static partial class FactData
     {
         // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
-        private const string Values2 = "%%%%%*NO%%I)Misidentified in the briefing; the speaker was Ingrid Berg%%1%%%<Yamada Tarō.山田太郎*JP";
+        private const string Values2 = "䀀䀀䀀䀀䀀䀅NO䀀䀀䁵Misidentified in the briefing; the speaker was Ingrid Berg䀀䀀䀌䀀䀀䀀䀗Yamada Tarō䀉山田太郎䀅JP";
     }
 }

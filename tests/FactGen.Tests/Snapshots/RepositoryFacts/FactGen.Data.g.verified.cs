@@ -31,7 +31,6 @@ namespace Raimondo.Facts
         internal static readonly string[] QuoteIds = new string[9];
         internal static readonly global::Raimondo.Facts.Quote[] Quotes = new global::Raimondo.Facts.Quote[9];
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote>(Quotes);
-        internal static readonly global::Raimondo.Facts.Position[] Positions = new global::Raimondo.Facts.Position[14];
 
         internal static readonly int[] SourceTable;
         internal static readonly int[] OrganizationTable;
@@ -40,42 +39,40 @@ namespace Raimondo.Facts
         internal static readonly int[] EventTable;
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
-        private static readonly int[] ListData;
 
-        // Every string of the structure once (ids, names, files, aliases; the values are in the fact files' chunks), concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "backgroundCurated background knowledge not stated in the article../seeds/background.mdraimondo-beijingU.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationBiden administrationintelIntelmicronMicronministry-of-culture-and-tourismMinistry of Culture and Tourism of the People's Republic of ChinamofcomMinistry of Commerce of the People's Republic of Chinanew-york-timesThe New York Timesstate-councilState Council of the People's Republic of Chinatrump-administrationTrump administrationus-department-of-commerceUnited States Department of Commerceus-department-of-stateUnited States Department of Stateus-department-of-the-treasuryUnited States Department of the Treasuryus-house-of-representativesUnited States House of Representativeswhite-houseWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismMinister of Culture and Tourism of the People's Republic of ChinapremierPremier of the State Council of the People's Republic of Chinapresident-of-chinaPresident of the People's Republic of Chinapresident-of-the-united-statesPresident of the United Statessecretary-of-commerceUnited States Secretary of Commercesecretary-of-stateUnited States Secretary of Statesecretary-of-the-treasuryUnited States Secretary of the Treasuryspeaker-of-the-houseSpeaker of the United States House of Representativesvice-premierVice Premier of the State Council of the People's Republic of Chinaantony-blinkenAntony BlinkenAntony Blinken served as United States Secretary of State from 26 January 2021 to 20 January 2025.daniel-kritenbrinkDaniel KritenbrinkDaniel Kritenbrink became United States Assistant Secretary of State for East Asian and Pacific Affairs in September 2021.donald-trumpDonald TrumpDonald Trump served as President of the United States from 20 January 2017 to 20 January 2021.Donald Trump took office again as President of the United States on 20 January 2025.Trumpgina-raimondoGina RaimondoGina Raimondo served as United States Secretary of Commerce from 3 March 2021 to 20 January 2025.Raimondohe-lifengHe LifengHe Lifeng became a Vice Premier of the State Council of the People's Republic of China on 12 March 2023.hu-hepingHu HepingHu Heping became Minister of Culture and Tourism of the People's Republic of China in August 2020.janet-yellenJanet YellenJanet Yellen served as United States Secretary of the Treasury from 26 January 2021 to 20 January 2025.joe-bidenJoe BidenJoe Biden served as President of the United States from 20 January 2021 to 20 January 2025.Bidenli-qiangLi QiangLi Qiang became Premier of the State Council of the People's Republic of China on 11 March 2023.Premier Linancy-pelosiNancy PelosiNancy Pelosi served as Speaker of the United States House of Representatives from 4 January 2007 to 3 January 2011.Nancy Pelosi served again as Speaker of the United States House of Representatives from 3 January 2019 to 3 January 2023.wang-wentaoWang WentaoWang Wentao became Minister of Commerce of the People's Republic of China on 26 December 2020.xi-jinpingXi JinpingXi Jinping became President of the People's Republic of China on 14 March 2013.XiMr. Xitourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsUSCNexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
-        // The int tables, one after another, as base-27 numbers (see Decode).
-        private const string Ints = "%/J'E(U(N+@-T-M.R.W.B/H/L0W2B3B5P5G6T6M8F9Z9X:F<A=G>I?V@&VA&FC&QC&AD&JF&SH&LI&LK&PL&@O&GO&OQ&FR&VS&YT&AV&VV&CX&UX&ZY&XZ&IA'BB'AD'MD'ZF'MG'@H'QK'HL'ZL'MQ'YQ'JR'WU'ZX'DY'QY'CZ'SB(@C(IC(RC(NG(WG(EH(VK(GL(SL(NP(WP(EQ(OT(TT(AU(IU(XX(GY(SY(DZ(KC)XG)HH)SH)EL)OL)YL)WO)YO)DP)GQ)ER)XR)RS)FT)EU)XU)QV)PW)ZX)VY)MZ)M@*EA*OB*NC*KD*IE*PF*ZG*@I*AJ*CJ*EJ*MK*LL*TM*FO*HP*NQ*SR*QS*ST*VU*NV*PW*%&&&&&&'&%&''&%&1'&'&&'&%&+&%'(/&&&%&+&%'%,&%&-&%&.&&'*.&%&&&&&&&1&&&+&&&.&%&2&%('(-&&&)&&&%&&&,&&'/0&&&*&&&%&%'+-&&&%&&&/'&%&%&%''(&K'&&&%&)&O',2345678',-(&'(&&&%&*&4&(&&&%&+&5&(&&&%&,&0'&%&%&-&A('()&%&&&%&.&E(&6')*&&&%&%'/0&'&&&%&1'38'&'&&&%&2'P(Q('()&%&&&&&&'7/&&)3%;%&%&&)3%;%&(&&'>%&%&&'%-&&&&'%-&&'>%&&''&&&'1.&&'.%'&'&&'+,+345678&&)+,9''&'&&)+,-0((,-&&)+,/(&(&&)+,5)')*&&'+,&&)+,9'&&&&'Z-A.)3%;%&&'Z-A.)+,9'&&'Z-A.)+,9'&&'Z-A.)+,/(&&&&&&&&&&&&&&&&&&&%I1'(EAJCK&)%M1*+ZLVAK&,&C--%%%%.(I-/%%%%0*O-1%%%%2,U-3%%%/41@.546%96;F.7%>%%8@&L.9%%%B&:E&R.;%%%%<G&X.=%%%I&>K&C/?%%%M&@&P&I/A&%%%R&B&T&O/C&%%%V&D&X&U/E&Z&B'%%F&D'Q1G&/&F'H&H'U1I&*&J'J&L'Y1K&)&N'L&P'B2M&,&R'N&T'F2O&%&V'P&X'J2Q&%&Z'R&C(N2S&.&E(T&G(R2U&/&I(V&K(V2W&0&M(X&O(Z2Y&1&Q(Z&T(C3@',%V(A'X(L*B'A)%C)%%D'F)R*E'J)%L)%%G'N)X*H'U)X)%%%L'Z)C+M'C*E*G*O*R*P'V*I+Q'Z*%A+C+%S'E+O+T'I+%K+%M+V'O+U+W'S+%U+%%Y'W+@,Z'A,C,E,%H,B(J,F,C(N,P,R,T,%F(W,L,G(B-%E-%%J(G-R,K(K-%M-%P-M(S-X,N(W-Y-A.%D.%,EBU@K&LYUBK&Z(C'%&%WCV@K&%H)F'%'*METYJ&ZAU@K&Q)I'%'*LYUBK&%S)J'%(+THU@K&LYUBK&A*N'%)/VTUAK&%X*R'%*'UGH@K&%G+U'%+-EBU@K&LYUBK&Q+X'%,*ZAU@K&LYUBK&Z+@(%-(UTUAK&%L,D(%..E@RTJ&QWRVJ&Y,H(%..PPTZJ&BMUAK&@-I(%/&OWH@K&%I-L(%0)EPSWJ&%U-O(%R(F.:)ULTZJ&ULTZJ&%%%%%S(H.@&-NSHAK&NSHAK&%%%%%T(J.F&'NSHAK&NSHAK&L.%%%%U(O.L&%QCIAK&QCIAK&Q.*%V.%V(X.R&)QCIAK&QCIAK&Z.%D/%%W(F/X&+QCIAK&QCIAK&H/%%%K/X(M/C''GIUAK&GIUAK&O/%%%%Y(R/I',ZLUAK&RPUAK&%%%%%Z(T/O''RPUAK&RPUAK&V/%%%%@)Y/U'*U@VAK&U@VAK&@0%%%%A)C0@('MDVAK&MDVAK&E0%%%%B)H0F('EHVAK&EHVAK&J0%%%%C)M0L(+YLVAK&YLVAK&O0%%%R0D)U0R((YLVAK&AMVAK&W0%Z0%%E)F1X(&YLVAK&YLVAK&H13%M1%F)P1C)%ZLVAK&ZLVAK&R13%%W1G)@2I)&ZLVAK&ZLVAK&B23%G2%H)I2O)%ZLVAK&ZLVAK&K23%%P2I)S2U)'@MVAK&@MVAK&U23%%%J)X2@*&@MVAK&@MVAK&Z23%%%K)D3F*)QAHBK&QAHBK&%%%%%L)F3&QCIAK&H3K3)O)P3+YLVAK&R3U34P)Z30YLVAK&A4D44Q)I45ZLVAK&K4N46R)S4@0>%QCIAK&+S)U4D0.%YLVAK&2T)W4H0.%YLVAK&2U)Y4L0-0ZLVAK&5V)@5P05)ZLVAK&7W)B5T05)ZLVAK&7X)D5X00%ZLVAK&%Y)F5A1+,ZLVAK&5Z)H5E1+,ZLVAK&5ECRGRB*%XTBHX&%LLBDTU(%%%%%SJLMBJ)DKI@@D.%%YPUOOW*NODYH@&CKI@@D.%%%FTHMRG+%%%%%%%IKQ@V@+QQPNNA'%GRMALV+IHBLFM+CSDQKT(%@@CZYX(VDMZTX'OTDCCP&VAHFFU&%%DIQUZN+QEQVPW/VBCYX@*VGHXGQ*%%YTSEPS-%NIKIYJ,J@@MWR-%%%%%KTPFFF/%%%%%%%%%%%%%OOTYN*NRDJDV/%%%%%%%%%%%VDBMWU/IMAMGR)DZTAG@(%SANRG>%%%QJHWFT+%KJSBXX*KVOOO+BOJJJ)UDGUOC'HXZTTY*%%RFDHXL&A@YDJX(%%%MFCJDK.GRWWLF*%%%QDDOIG*%%%%%%%%P@QDZO&HAEGWG(%%%%WKI@KS(@ER@FH&IWHSX-ZWMSMR/%FFESMF'%%%%UXGUOV'PTZHNO&QJZRRL,%%%%R@DWVY,%%%%%%SFULWA(%%%%UMBX,MYCXWV+%%%%%@URAWH+RDSXRT/%%%EO@AFL/VAVDZM+%%KQJBBI-XTTWLK'%%%%%%%%%%SDRMB@/GX@YMI-%F@BOID(%%%%%RRYDZ@/UPGQVC&%%%%QVSRGO+%QTUGBE(%ILQMBH.ZP@NXG-%";
+        // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
+        private const string Text = "backgroundCurated background knowledge not stated in the article../seeds/background.mdraimondo-beijingU.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationBiden administrationintelIntelmicronMicronministry-of-culture-and-tourismMinistry of Culture and Tourism of the People's Republic of ChinamofcomMinistry of Commerce of the People's Republic of Chinanew-york-timesThe New York Timesstate-councilState Council of the People's Republic of Chinatrump-administrationTrump administrationus-department-of-commerceUnited States Department of Commerceus-department-of-stateUnited States Department of Stateus-department-of-the-treasuryUnited States Department of the Treasuryus-house-of-representativesUnited States House of Representativeswhite-houseWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismMinister of Culture and Tourism of the People's Republic of ChinapremierPremier of the State Council of the People's Republic of Chinapresident-of-chinaPresident of the People's Republic of Chinapresident-of-the-united-statesPresident of the United Statessecretary-of-commerceUnited States Secretary of Commercesecretary-of-stateUnited States Secretary of Statesecretary-of-the-treasuryUnited States Secretary of the Treasuryspeaker-of-the-houseSpeaker of the United States House of Representativesvice-premierVice Premier of the State Council of the People's Republic of Chinaantony-blinkenAntony Blinkendaniel-kritenbrinkDaniel Kritenbrinkdonald-trumpDonald Trumpgina-raimondoGina Raimondohe-lifengHe Lifenghu-hepingHu Hepingjanet-yellenJanet Yellenjoe-bidenJoe Bidenli-qiangLi Qiangnancy-pelosiNancy Pelosiwang-wentaoWang Wentaoxi-jinpingXi Jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
+        // The int tables first access reads, one after another (see Decode).
+        private const string Ints = "䀀䀊䁀䁖䁦䂰䃘䃬䄀䄅䄊䄐䄖䄵䅶䅼䆲䇀䇒䇟䈎䈢䈶䉏䉳䊉䊪䋇䋯䌊䌰䌻䍆䎅䏄䏘䐎䐭䑮䑵䒳䓅䓰䔎䔬䕁䕤䕶䖖䖯䗖䗪䘟䘫䙮䙼䚊䚜䚮䚺䛆䛓䛠䛩䛲䛻䜄䜐䜜䜥䜮䜶䜾䝊䝖䝡䝬䝶䞀䞞䞷䟊䟟䟮䠈䠛䠯䡉䡮䢅䢗䢲䣅䣪䤄䤜䤵䥗䥼䦘䦴䧗䧱䨔䨼䩙䩺䪚䪳䫐䫮䬁䬞䀁䀀䅍䀂䀃꤉䓔䀄䀀䅑䀅䀆늭䓒䀇䀁䃛䀈䀀䀀䀀䀀䀉䀃䃡䀊䀀䀀䀀䀀䀋䀅䃧䀌䀀䀀䀀䀀䀍䀇䃭䀎䀀䀀䀀䀊䀏䀌䃳䀐䀏䀑䀀䀔䀑䀖䃹䀒䀀䀙䀀䀀䀓䀛䃿䀔䀀䀀䀀䀝䀕䀠䄅䀖䀀䀀䀀䀀䀗䀢䄋䀘䀀䀀䀀䀤䀙䀦䄑䀚䀀䀀䀀䀨䀛䀫䄗䀜䀀䀀䀀䀭䀝䀯䄝䀞䀀䀀䀀䀱䀟䀳䄣䀠䀵䀸䀀䀀䀡䀺䅕䀢䀊䀁䀼䀣䀾䅙䀤䀅䀁䁀䀥䁂䅝䀦䀄䀁䁄䀧䁆䅡䀨䀇䀁䁈䀩䁊䅥䀪䀀䀁䁌䀫䁎䅩䀬䀀䀁䁐䀭䁔䅭䀮䀉䀁䁖䀯䁘䅱䀰䀊䀁䁚䀱䁜䅵䀲䀋䀁䁞䀳䁠䅹䀴䀌䀁䁢䀵䁥䅽䀶䀇䀀䁧䀷䁩䂓䀸䁭䀀䁯䀀䀀䀹䁲䂙䀺䁶䀀䁸䀀䀀䀻䁺䂟䀼䂁䂄䀀䀀䀀䀽䂆䂥䀾䂊䂌䂎䂖䂙䀿䂝䂫䁀䂡䀀䂣䂥䀀䁁䂧䂱䁂䂫䀀䂭䀀䂯䁃䂱䂷䁄䂵䀀䂷䀀䀀䁅䂹䂽䁆䂾䃀䃂䀀䃅䁇䃇䃃䁈䃋䃍䃏䃑䀀䁉䃔䃉䁊䃚䀀䃝䀀䀀䁋䃟䃏䁌䃣䀀䃥䀀䃨䁍䃫䃕䁎䃯䃱䃴䀀䃷䁏䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䁐䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䁑䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䁒䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䁓䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䁔䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䁕䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䁖䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䁗䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䁘䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䁙䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䁚䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䁛䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䁜䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䁝䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䁞䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䁟䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䁠䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䁡䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䁢䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䁣䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䁤䆀䀁責䓒䆂䆅䀄䁥䆊䀆늬䓒䆌䆏䀏䁦䆔䀋늬䓒䆖䆙䀏䁧䆞䀐늭䓒䆠䆣䀑䁨䆨䄩䀙䀀責䓒䀆䁩䆪䄭䀉䀀늬䓒䀍䁪䆬䄱䀉䀀늬䓒䀍䁫䆮䄵䀈䀋늭䓒䀐䁬䆰䄹䀐䀄늭䓒䀒䁭䆲䄽䀐䀄늭䓒䀒䁮䆴䅁䀋䀀늭䓒䀀䁯䆶䅅䀆䀇늭䓒䀐䁰䆸䅉䀆䀇늭䓒䀐耂需䀇䀀老䚀䀀耄龀䀅䀀䀀䀀䀀䀀耈鐀䀆耋贀䀍䀀䀀而麀䀈考鶀䀁耊贀䀍䀀䀀䀀耆蒀䀉䀀䀀䀀䀀䀀䀀䀀耇관䀈老븀䀂䀀耉뜀䀉耂鞀䀉耍鬀䀅䀀者ꪀ䀅考趀䀄耄鎀䀂老ꔀ䀂䀀䀀耉鶀䀉耊검䀏耇鄀䀇耂褀䀈䀀䀀耈ꘀ䀌䀀者가䀊耆ꎀ䀌䀀䀀䀀䀀䀀耋넀䀎䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀耈匀耆Ꞁ䀏䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀考Ꚁ䀏耉뀀䀆耋阀䀄䀀而隀䀁䀀䀀䀀耄꾀䀉䀀耇ꌀ䀈耂嚀者伀老蔀䀃耊ꘀ䀈䀀䀀耕袀䀂耋ꢀ䀅䀀䀀䀀耆ꖀ䀍而ꐀ䀇䀀䀀䀀老꜀䀇䀀䀀䀀䀀䀀䀀䀀䀀耍錀䀂耄뀀䀄䀀䀀䀀䀀耈鞀䀅耐뢀䀁耇庀耂鬀䀏䀀耏輀䀃䀀䀀䀀䀀耎蘀䀄耊醀䀂耔눀䀊䀀䀀䀀䀀考鼀䀋䀀䀀䀀䀀䀀䀀耓鮀䀄䀀䀀䀀䀀者䄀耒뢀䀉䀀䀀䀀䀀䀀耑袀䀉耉ꊀ䀏䀀䀀䀀老薀䀏耂騀䀉䀀䀀考舀䀌耄ꀀ䀃䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鰀䀎耂莀䀌䀀者ꐀ䀄䀀䀀䀀䀀䀀耉鼀䀎耇ꦀ䀁䀀䀀䀀䀀耆麀䀉䀀考Ꚁ䀄䀀耈鬀䀍老븀䀋䀀";
 
         static FactData()
         {
+            string data = Ints;
             int at = 0;
-            int[] ends = Decode(ref at, 135);
-            ListData = Decode(ref at, 442);
-            int[] sourceRows = Decode(ref at, 12);
-            int[] organizationRows = Decode(ref at, 104);
-            int[] titleRows = Decode(ref at, 77);
-            int[] officialRows = Decode(ref at, 108);
-            int[] positionRows = Decode(ref at, 98);
-            int[] eventRows = Decode(ref at, 231);
-            int[] agreementRows = Decode(ref at, 28);
-            int[] quoteRows = Decode(ref at, 63);
-            SourceTable = Decode(ref at, 4);
-            OrganizationTable = Decode(ref at, 32);
-            TitleTable = Decode(ref at, 32);
-            OfficialTable = Decode(ref at, 32);
-            EventTable = Decode(ref at, 64);
-            AgreementTable = Decode(ref at, 8);
-            QuoteTable = Decode(ref at, 32);
-            string?[] s = Strings(ends);
-            Create(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
-            Link(s, sourceRows, organizationRows, titleRows, officialRows, positionRows, eventRows, agreementRows, quoteRows);
+            int[] ends = Decode(data, ref at, 113);
+            int[] sourceRows = Decode(data, ref at, 12);
+            int[] organizationRows = Decode(data, ref at, 104);
+            int[] titleRows = Decode(data, ref at, 77);
+            int[] officialRows = Decode(data, ref at, 108);
+            int[] eventRows = Decode(data, ref at, 231);
+            int[] agreementRows = Decode(data, ref at, 28);
+            int[] quoteRows = Decode(data, ref at, 63);
+            SourceTable = Decode(data, ref at, 4);
+            OrganizationTable = Decode(data, ref at, 32);
+            TitleTable = Decode(data, ref at, 32);
+            OfficialTable = Decode(data, ref at, 32);
+            EventTable = Decode(data, ref at, 64);
+            AgreementTable = Decode(data, ref at, 8);
+            QuoteTable = Decode(data, ref at, 32);
+            string?[] s = Split(Text, ends);
+            Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
+        /// <summary>The strings of <paramref name="text"/>: string i runs from ends[i - 1] to ends[i], and string 0 is null.</summary>
         // (few facts: tier-0 code)
-        private static string?[] Strings(int[] ends)
+        private static string?[] Split(string text, int[] ends)
         {
-            string text = Text;
             var s = new string?[ends.Length];
             for (int i = 1; i < ends.Length; i++) s[i] = text.Substring(ends[i - 1], ends[i] - ends[i - 1]);
             return s;
@@ -112,8 +109,8 @@ namespace Raimondo.Facts
         }
 
         /// <summary>
-        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a base-27 code
-        /// (digits as in Decode): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a code (a number
+        /// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
         /// </summary>
         // (few facts: tier-0 code)
         private static void Values(string?[] s, ref int at, string chunk)
@@ -123,14 +120,7 @@ namespace Raimondo.Facts
             {
                 while (p < chunk.Length)
                 {
-                    uint value = 0, scale = 1;
-                    int digit;
-                    while ((digit = chunk[p++] - 37) >= 27)
-                    {
-                        value += (uint)(digit - 27) * scale;
-                        scale *= 27;
-                    }
-                    int code = (int)(value + ((uint)digit * scale));
+                    int code = Number(chunk, ref p);
                     if ((code & 1) != 0)
                     {
                         s[at] = chunk.Substring(p, code >> 1);
@@ -146,7 +136,7 @@ namespace Raimondo.Facts
         }
 
         // (few facts: tier-0 code)
-        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
             r = sourceRows;
@@ -173,20 +163,11 @@ namespace Raimondo.Facts
             for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
         }
 
-        /// <summary>Links (forward ones set here; lists: where each starts in ListData, made on first use by the facts themselves).</summary>
+        /// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>
         // (few facts: tier-0 code)
-        private static void Link(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] positionRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
-            global::System.ReadOnlySpan<int> r = positionRows;
-            for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
-            {
-                var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]));
-                position.SourcesList = r[k + 4];
-                position.Evidence = s[r[k + 5]];
-                position.Note = s[r[k + 6]];
-                Positions[i] = position;
-            }
-            r = sourceRows;
+            global::System.ReadOnlySpan<int> r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
             for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
@@ -211,13 +192,7 @@ namespace Raimondo.Facts
                 global::Raimondo.Facts.Official o = Officials[i];
                 o.SourcesList = r[k + 1];
                 o.PositionsList = r[k + 4];
-                int aliasList = r[k + 5];
-                if (aliasList != 0)
-                {
-                    var aliases = new string[ListData[aliasList]];
-                    for (int j = 0; j < aliases.Length; j++) aliases[j] = s[ListData[aliasList + 1 + j]]!;
-                    o.Aliases = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(aliases);
-                }
+                o.AliasesList = r[k + 5];
                 o.EventsList = r[k + 6];
                 o.QuotesList = r[k + 7];
                 o.AgreementsList = r[k + 8];
@@ -238,14 +213,7 @@ namespace Raimondo.Facts
             {
                 global::Raimondo.Facts.Agreement a = Agreements[i];
                 a.SourcesList = r[k + 1];
-                int list = r[k + 4];
-                var parties = new global::Raimondo.Facts.Party[ListData[list]];
-                for (int j = 0; j < parties.Length; j++)
-                {
-                    int code = ListData[list + 1 + j];
-                    parties[j] = (code & 1) == 0 ? new global::Raimondo.Facts.Party(s[code >> 1], null) : new global::Raimondo.Facts.Party(null, Organizations[code >> 1]);
-                }
-                a.Parties = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Party>(parties);
+                a.PartiesList = r[k + 4];
                 a.NegotiatorsList = r[k + 5];
                 if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
             }
@@ -259,56 +227,80 @@ namespace Raimondo.Facts
         }
 
         /// <summary>
-        /// Reads <paramref name="count"/> numbers of <see cref="Ints"/> from <paramref name="at"/>: each is a uint written
-        /// least significant digit first in base 27, a digit d as the char 37 + d, or 64 + d when more digits follow.
+        /// Reads <paramref name="count"/> numbers of <paramref name="data"/> from <paramref name="at"/>: each is a uint written 14 bits a char,
+        /// least significant first, a digit d as the char U+4000 + d, or U+8000 + d when more digits follow.
         /// </summary>
         // (few facts: tier-0 code)
-        private static int[] Decode(ref int at, int count)
+        private static int[] Decode(string data, ref int at, int count)
         {
-            string data = Ints;
             var result = new int[count];
             int p = at;
             unchecked
             {
                 for (int i = 0; i < count; i++)
-                {
-                    uint value = 0, scale = 1;
-                    int digit;
-                    while ((digit = data[p++] - 37) >= 27)
-                    {
-                        value += (uint)(digit - 27) * scale;
-                        scale *= 27;
-                    }
-                    result[i] = (int)(value + ((uint)digit * scale));
-                }
+                    result[i] = Number(data, ref p);
             }
             at = p;
             return result;
+        }
+
+        /// <summary>Reads one number of a string literal at <paramref name="p"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int Number(string data, ref int p)
+        {
+            unchecked
+            {
+                uint value = 0;
+                int shift = 0, c;
+                while ((c = data[p++]) >= 0x8000)
+                {
+                    value |= (uint)(c - 0x8000) << shift;
+                    shift += 14;
+                }
+                return (int)(value | ((uint)(c - 0x4000) << shift));
+            }
         }
 
         private static global::Raimondo.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants(int list)
         {
-            int count = ListData[list] / 2;
+            int[] data = Lists.Data;
+            int count = data[list] / 2;
             if (count == 0) return global::System.Array.Empty<global::Raimondo.Facts.Participant>();
             var result = new global::Raimondo.Facts.Participant[count];
             for (int j = 0; j < count; j++)
             {
-                int code = ListData[list + 1 + (2 * j)], title = ListData[list + 2 + (2 * j)];
+                int code = data[list + 1 + (2 * j)], title = data[list + 2 + (2 * j)];
                 result[j] = new global::Raimondo.Facts.Participant(Actor(code), title == 0 ? null : Titles[title - 1]);
             }
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Participant>(result);
         }
 
-        /// <summary>The items of <paramref name="all"/> a list of indexes in ListData names (count, then indexes).</summary>
+        /// <summary>The items of <paramref name="all"/> a list of indexes in Lists.Data names (count, then indexes).</summary>
         internal static global::System.Collections.Generic.IReadOnlyList<T> Slice<T>(T[] all, int list)
         {
-            int count = ListData[list];
+            int[] data = Lists.Data;
+            int count = data[list];
             if (count == 0) return global::System.Array.Empty<T>();
             var result = new T[count];
-            for (int j = 0; j < count; j++) result[j] = all[ListData[list + 1 + j]];
+            for (int j = 0; j < count; j++) result[j] = all[data[list + 1 + j]];
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
+        }
+
+        /// <summary>An agreement's parties: per party 2·organization + 1, or 2·string for a country code in Lists.Strings.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Party> Parties(int list)
+        {
+            int[] data = Lists.Data;
+            int count = data[list];
+            if (count == 0) return global::System.Array.Empty<global::Raimondo.Facts.Party>();
+            var result = new global::Raimondo.Facts.Party[count];
+            for (int j = 0; j < count; j++)
+            {
+                int code = data[list + 1 + j];
+                result[j] = (code & 1) == 0 ? new global::Raimondo.Facts.Party(Lists.Strings[code >> 1], null) : new global::Raimondo.Facts.Party(null, Organizations[code >> 1]);
+            }
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Party>(result);
         }
 
         /// <summary>
@@ -350,6 +342,44 @@ namespace Raimondo.Facts
                     int entry = table[slot];
                     if (entry == 0) return -1;
                     if ((entry & ~indexMask) == tag && string.Equals(ids[(entry & indexMask) - 1], id)) return (entry & indexMask) - 1;
+                }
+            }
+        }
+
+        /// <summary>The lists, the terms of office and the strings only they name: read on the first use of any list.</summary>
+        internal static class Lists
+        {
+            internal static readonly int[] Data;
+            internal static readonly global::Raimondo.Facts.Position[] Positions = new global::Raimondo.Facts.Position[14];
+            internal static readonly string?[] Strings;
+
+            // The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.
+            private const string ListText = "Antony Blinken served as United States Secretary of State from 26 January 2021 to 20 January 2025.Daniel Kritenbrink became United States Assistant Secretary of State for East Asian and Pacific Affairs in September 2021.Donald Trump served as President of the United States from 20 January 2017 to 20 January 2021.Donald Trump took office again as President of the United States on 20 January 2025.TrumpGina Raimondo served as United States Secretary of Commerce from 3 March 2021 to 20 January 2025.RaimondoHe Lifeng became a Vice Premier of the State Council of the People's Republic of China on 12 March 2023.Hu Heping became Minister of Culture and Tourism of the People's Republic of China in August 2020.Janet Yellen served as United States Secretary of the Treasury from 26 January 2021 to 20 January 2025.Joe Biden served as President of the United States from 20 January 2021 to 20 January 2025.BidenLi Qiang became Premier of the State Council of the People's Republic of China on 11 March 2023.Premier LiNancy Pelosi served as Speaker of the United States House of Representatives from 4 January 2007 to 3 January 2011.Nancy Pelosi served again as Speaker of the United States House of Representatives from 3 January 2019 to 3 January 2023.Wang Wentao became Minister of Commerce of the People's Republic of China on 26 December 2020.Xi Jinping became President of the People's Republic of China on 14 March 2013.XiMr. XiUSCN";
+            // The list tables, one after another (see Decode).
+            private const string ListInts = "䀀䁢䃜䄺䆎䆓䇴䇼䉤䋆䌭䎈䎍䏭䏷䑪䓣䕁䖐䖒䖘䖚䖜䀀䀁䀁䀁䀁䀁䀁䀂䀁䀀䀁䀂䀂䀁䀀䀁䀌䀂䀁䀂䀁䀁䀂䀁䀀䀁䀆䀁䀀䀂䀃䀊䀁䀁䀁䀀䀁䀆䀁䀀䀂䀀䀇䀁䀀䀁䀈䀁䀀䀁䀉䀁䀁䀂䀅䀉䀁䀀䀁䀁䀁䀁䀁䀁䀁䀌䀁䀁䀁䀆䀁䀁䀁䀉䀁䀀䀁䀍䀁䀀䀃䀂䀃䀈䀁䀁䀁䀄䀁䀁䀁䀀䀁䀁䀁䀇䀁䀁䀂䀊䀋䀁䀁䀁䀅䀁䀁䀁䀀䀁䀀䀂䀆䀈䀁䀁䀁䀀䀁䀁䀁䀊䀂䀁䀀䀁䀀䀁䀀䀂䀂䀃䀁䀅䀁䀁䀁䀀䀁䀄䀁䀇䀇䀍䀎䀏䀐䀑䀒䀓䀂䀇䀈䀃䀁䀂䀃䀁䀁䀁䀀䀁䀅䀁䀏䀁䀃䀁䀁䀁䀀䀁䀆䀁䀐䀁䀃䀁䀁䀁䀀䀁䀇䀁䀋䀂䀁䀀䀁䀀䀁䀈䀁䀌䀂䀃䀄䀁䀀䀁䀁䀁䀀䀁䀉䀁䀎䀁䀑䀂䀄䀅䀁䀁䀁䀀䀁䀀䀂䀊䀋䀁䀂䀁䀁䀁䀀䀁䀌䀂䀎䀓䀂䀁䀂䀁䀁䀁䀀䀁䀍䀂䀓䀔䀂䀃䀄䀁䀀䀁䀁䀁䀁䀁䀁䀂䀒䀊䀁䀁䀄䀎䀀䀖䀀䀁䀀䀁䀁䀄䀎䀀䀖䀀䀁䀃䀁䀁䀂䀙䀀䀁䀀䀁䀁䀂䀀䀈䀁䀁䀁䀁䀂䀀䀈䀁䀁䀂䀙䀀䀁䀁䀂䀂䀁䀁䀁䀂䀌䀉䀁䀁䀂䀉䀀䀂䀁䀂䀁䀁䀂䀆䀇䀆䀎䀏䀐䀑䀒䀓䀁䀁䀄䀆䀇䀔䀂䀂䀁䀂䀁䀁䀄䀆䀇䀈䀋䀃䀃䀇䀈䀁䀁䀄䀆䀇䀊䀃䀁䀃䀁䀁䀄䀆䀇䀐䀄䀂䀄䀅䀁䀁䀂䀆䀇䀁䀁䀄䀆䀇䀔䀂䀁䀁䀁䀁䀂䀪䀬䀄䀎䀀䀖䀀䀁䀁䀂䀪䀬䀄䀆䀇䀔䀂䀁䀁䀂䀪䀬䀄䀆䀇䀔䀂䀁䀁䀂䀪䀬䀄䀆䀇䀊䀃䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀀䀇ꇎ䓑븈䓓䁫䀁䀀䀁䀀ꓔ䓑䀀䁴䀂䀀䀂䀅薈䓏ꇈ䓑䁽䀃䀀䀂䀅븈䓓䀀䁿䀄䀀䀃䀆ꉿ䓑븈䓓䂈䀆䀀䀄䀊남䓒䀀䂟䀈䀀䀅䀂뵠䓐䀀䂩䀉䀀䀆䀈ꇎ䓑븈䓓䂳䀊䀀䀇䀅ꇈ䓑븈䓓䂼䀋䀀䀈䀃낧䓒䀀䃉䀍䀀䀉䀉뻘䓈鬗䓋䃖䀏䀀䀉䀉鎗䓐꿗䓒䃘䀐䀀䀊䀁뼊䓐䀀䃡䀑䀀䀋䀄ꨊ䓌䀀䃭䀒䀀";
+
+            static Lists()
+            {
+                string data = ListInts;
+                int at = 0;
+                int[] ends = Decode(data, ref at, 23);
+                Data = Decode(data, ref at, 442);
+                int[] positionRows = Decode(data, ref at, 98);
+                Strings = Split(ListText, ends);
+                Terms(positionRows);
+            }
+
+            // (few facts: tier-0 code)
+            private static void Terms(int[] positionRows)
+            {
+                global::System.ReadOnlySpan<int> r = positionRows;
+                for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
+                {
+                    var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]));
+                    position.SourcesList = r[k + 4];
+                    position.Evidence = Strings[r[k + 5]];
+                    position.Note = Strings[r[k + 6]];
+                    Positions[i] = position;
                 }
             }
         }
