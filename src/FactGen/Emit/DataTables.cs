@@ -134,7 +134,7 @@ internal sealed class DataTables
     /// those bits, without reading the fact (a miss would otherwise read one or two facts from memory). With
     /// 2^21 - 1 or more facts the index needs every bit and no hash bits are kept (the generated Find checks the count).
     /// </summary>
-    public static int[] HashTable(IReadOnlyList<string> ids)
+    public static int[] HashTable(IReadOnlyList<string> ids, IdHash idHash)
     {
         int size = 2;
         while (size < ids.Count * 2) size <<= 1;
@@ -143,7 +143,7 @@ internal sealed class DataTables
         bool tagged = ids.Count < IndexMask;
         for (int i = 0; i < ids.Count; i++)
         {
-            uint hash = IdHash.Hash(ids[i]);
+            uint hash = idHash.Of(ids[i]);
             int slot = (int)(hash & (uint)mask);
             while (table[slot] != 0) slot = (slot + 1) & mask;
             table[slot] = (i + 1) | (tagged ? (int)(hash & ~(uint)IndexMask) : 0);
@@ -154,60 +154,129 @@ internal sealed class DataTables
 
 /// <summary>
 /// The hash the generated <c>Find</c> computes for a kind's ids, and the range of their lengths (ids outside it miss
-/// without hashing). Every char is hashed, so the tag bits in the table reject nearly every miss without reading a
-/// fact; the hash takes two chars per lane and two lanes per step (rotate, add, xor: no multiply on the chain),
-/// then one multiply to spread the bits over the slot (low bits) and the tag (top bits).
+/// without hashing). It hashes the id's length and a window of its chars: the shortest window (at most
+/// <see cref="MaxWindow"/> chars, counted from the start or from the end of the id, within the shortest id) that,
+/// with the length, tells every id of the kind apart — so a lookup hashes a few chars, not the whole id, as
+/// FrozenDictionary's ordinal comparers do; the whole id when no such window exists. A miss that differs inside the
+/// window is rejected by the table's tag bits without reading a fact; one that differs only outside it costs one
+/// string comparison. The hash takes two chars per lane and two lanes per step (rotate, add, xor: no multiply on
+/// the chain), then one multiply to spread the bits over the slot (low bits) and the tag (top bits).
 /// </summary>
 internal readonly struct IdHash
 {
-    private IdHash(int minLength, int maxLength)
+    /// <summary>The longest window tried before hashing whole ids.</summary>
+    public const int MaxWindow = 8;
+
+    private IdHash(int minLength, int maxLength, int offset, int count, bool fromEnd)
     {
         MinLength = minLength;
         MaxLength = maxLength;
+        Offset = offset;
+        Count = count;
+        FromEnd = fromEnd;
     }
 
     public int MinLength { get; }
 
     public int MaxLength { get; }
 
+    /// <summary>Chars before the window: from the id's start, or (<see cref="FromEnd"/>) after its end.</summary>
+    public int Offset { get; }
+
+    /// <summary>Chars in the window; 0 for the whole id.</summary>
+    public int Count { get; }
+
+    public bool FromEnd { get; }
+
+    /// <summary>The window's start in the generated Find, where <c>id</c> is the id looked up.</summary>
+    public string StartCode => Count == 0 ? "0"
+        : FromEnd ? "id.Length - " + (Offset + Count).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The window's length in the generated Find.</summary>
+    public string CountCode => Count == 0 ? "id.Length" : Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static IdHash For(IReadOnlyList<string> ids)
     {
-        if (ids.Count == 0) return new IdHash(1, 0); // every id misses
+        if (ids.Count == 0) return new IdHash(1, 0, 0, 0, false); // every id misses
         int min = int.MaxValue, max = 0;
         foreach (string id in ids)
         {
             min = System.Math.Min(min, id.Length);
             max = System.Math.Max(max, id.Length);
         }
-        return new IdHash(min, max);
+        // Windows in a fixed order (shorter first, then from the start, then from the end, nearer the edge first), so
+        // the choice does not depend on the ids' order. A window is kept if no two ids share length and window chars.
+        var seen = new HashSet<(int, ulong)>();
+        for (int count = 1; count <= System.Math.Min(MaxWindow, min); count++)
+        {
+            foreach (bool fromEnd in new[] { false, true })
+            {
+                for (int offset = 0; offset + count <= min; offset++)
+                {
+                    seen.Clear();
+                    bool apart = true;
+                    foreach (string id in ids)
+                    {
+                        int start = fromEnd ? id.Length - offset - count : offset;
+                        if (!seen.Add((id.Length, Key(id, start, count))))
+                        {
+                            apart = false;
+                            break;
+                        }
+                    }
+                    if (apart) return new IdHash(min, max, offset, count, fromEnd);
+                }
+            }
+        }
+        return new IdHash(min, max, 0, 0, false);
     }
 
-    /// <summary>The hash of <paramref name="id"/>; <see cref="Code"/> computes the same, bit for bit.</summary>
-    public static uint Hash(string id)
+    /// <summary>The window's chars as one number: exact up to four chars, FNV-1a beyond (two windows taken as equal when they are not only cost a longer window).</summary>
+    private static ulong Key(string id, int start, int count)
+    {
+        ulong key = count <= 4 ? 0 : 14695981039346656037ul;
+        for (int i = start; i < start + count; i++)
+        {
+            key = count <= 4 ? (key << 16) | id[i] : unchecked((key ^ id[i]) * 1099511628211ul);
+        }
+        return key;
+    }
+
+    /// <summary>The hash of <paramref name="id"/> as this kind's generated Find computes it.</summary>
+    public uint Of(string id)
+    {
+        if (Count == 0) return Hash(id, 0, id.Length);
+        return Hash(id, FromEnd ? id.Length - Offset - Count : Offset, Count);
+    }
+
+    /// <summary>The hash of the id's length and its chars <paramref name="start"/>..+<paramref name="count"/>; <see cref="Code"/> computes the same, bit for bit.</summary>
+    public static uint Hash(string id, int start, int count)
     {
         unchecked
         {
             uint a = 352654597u ^ (uint)id.Length, b = a;
-            int i = 0;
-            for (; i + 3 < id.Length; i += 4)
+            int i = start, end = start + count;
+            for (; i + 3 < end; i += 4)
             {
                 a = (((a << 5) | (a >> 27)) + a) ^ (id[i] | ((uint)id[i + 1] << 16));
                 b = (((b << 5) | (b >> 27)) + b) ^ (id[i + 2] | ((uint)id[i + 3] << 16));
             }
-            for (; i < id.Length; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
+            for (; i < end; i++) a = (((a << 5) | (a >> 27)) + a) ^ id[i];
             uint h = (a + (b * 1566083941u)) * 2654435769u;
             return h ^ (h >> 15);
         }
     }
 
     /// <summary>
-    /// The statements of the generated FactData.Hash: they hash <c>id</c> into <c>h</c> as <see cref="Hash"/> does. Over a span whose length
-    /// the loop tests, so the JIT drops the bounds checks on the four constant indexes.
+    /// The statements of the generated FactData.Hash: they hash <c>id</c>'s length and its chars <c>start</c>..+<c>count</c>
+    /// into <c>h</c> as <see cref="Hash"/> does. Over a span whose length the loop tests, so the JIT drops the bounds checks
+    /// on the four constant indexes.
     /// </summary>
     public static IEnumerable<string> Code()
     {
         yield return "uint a = 352654597u ^ (uint)id.Length, b = a;";
-        yield return "global::System.ReadOnlySpan<char> c = id;";
+        yield return "global::System.ReadOnlySpan<char> c = global::System.MemoryExtensions.AsSpan(id, start, count);";
         yield return "for (; c.Length >= 4; c = c.Slice(4))";
         yield return "{";
         yield return "    a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));";

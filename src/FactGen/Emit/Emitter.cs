@@ -87,7 +87,7 @@ internal sealed class Emitter
         return result;
     }
 
-    private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids);
+    private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids, _plan.Lookups[type].Hash);
 
     private string ModelSource()
     {
@@ -714,14 +714,11 @@ internal sealed class Emitter
             "}",
             "",
             "/// <summary>",
-            "/// Index of <paramref name=\"id\"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear",
-            "/// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads",
-            "/// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top",
-            "/// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.",
+            "/// The hash the build computed a kind's table with (FactGen's IdHash): the id's length and its chars from <paramref name=\"start\"/>,",
+            "/// <paramref name=\"count\"/> of them (the window that tells the kind's ids apart, which the kind's Find passes), two lanes, four chars per step.",
             "/// </summary>",
-            "/// <summary>The hash of an id the build computed the tables with (FactGen's IdHash): two lanes, four chars per step.</summary>",
             "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]",
-            "internal static uint Hash(string id)",
+            "internal static uint Hash(string id, int start, int count)",
             "{",
             "    unchecked // the consumer may compile with overflow checks; hashing wraps on purpose",
             "    {",
@@ -730,6 +727,12 @@ internal sealed class Emitter
             "    }",
             "}",
             "",
+            "/// <summary>",
+            "/// Index of <paramref name=\"id\"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear",
+            "/// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads",
+            "/// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top",
+            "/// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.",
+            "/// </summary>",
             "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static",
             "internal static int Probe(int[] table, string[] ids, string id, uint hash)",
             "{",
@@ -968,7 +971,7 @@ internal sealed class Emitter
         else
         {
             w.Line("    if (id is null || id.Length < " + I(hash.MinLength) + " || id.Length > " + I(hash.MaxLength) + ") return null;");
-            w.Line("    int index = " + Ns + ".FactData.Probe(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + type + "Ids, id, " + Ns + ".FactData.Hash(id));");
+            w.Line("    int index = " + Ns + ".FactData.Probe(" + Ns + ".FactData." + type + "Table, " + Ns + ".FactData." + type + "Ids, id, " + Ns + ".FactData.Hash(id, " + hash.StartCode + ", " + hash.CountCode + "));");
             w.Line("    return index < 0 ? null : " + Ns + ".FactData." + cls + "[index];");
         }
         w.Line("}");

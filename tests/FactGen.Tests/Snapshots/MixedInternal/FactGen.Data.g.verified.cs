@@ -43,7 +43,7 @@ namespace Contoso.Harbour.Data
         // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada Taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀇䀥䀹䁁䁠䁵䂄䂓䂤䂵䂿䃒䃠䃽䄋䄜䄧䄲䄼䅆䅑䅜䅱䆂䆎䆞䆴䇃䇐䇢䇸䈌䈚䈪䈹䉆䉗䀁䀀䁻䀂䀃꽰䓒䀄䀀䁿䀅䀆鞮䓓䀇䀁䁑䀈䀃䀆䀈䀊䀉䀌䁗䀊䀎䀀䀀䀐䀋䀀䁝䀌䀀䀁䀒䀍䀀䁡䀎䀁䀀䀔䀏䀀䁥䀐䀂䀁䀖䀑䀘䁩䀒䀛䀀䀞䀣䀥䀓䀧䁯䀔䀀䀀䀀䀩䀀䀕䀫䁵䀖䀯䀱䀳䀷䀹䀗䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀘䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀙䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀚䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀛䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀜䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀝䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀞䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀟䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀠䀀䀷꽰䓒䁡䀀䀀䀡䁤䀼靥䓓䁦䁪䀉䀢䀀䁁䀁䀀뇈䓒䀂䀣䀀䁅䀀䀀靣䓓䀀䀤䀀䁉䀂䀀靣䓓䀀䀥䁯䁍䀄䀃靥䓓䀉老꺀䀍䀀耂검䀎䀀䀀老隀䀏䀀耂ꔀ䀋䀀䀀䀀䀀耂관䀉老鰀䀂考舀䀊䀀䀀老螀䀂耂騀䀄䀀䀀䀀䀀考萀䀃䀀䀀䀀䀀䀀耂謀䀆耈ꒀ䀁耉ꠀ䀎䀀䀀䀀䀀䀀䀀䀀䀀老袀䀈䀀者褀䀆䀀耆銀䀅耄검䀅耇릀䀌䀀䀀䀀䀀䀀䀀䀀䀀考鲀䀂耂ꌀ䀈老麀䀍䀀䀀䀀䀀考錀䀋耂覀䀉老骀䀄䀀䀀耄躀䀃";
+        private const string Ints = "䀀䀇䀥䀹䁁䁠䁵䂄䂓䂤䂵䂿䃒䃠䃽䄋䄜䄧䄲䄼䅆䅑䅜䅱䆂䆎䆞䆴䇃䇐䇢䇸䈌䈚䈪䈹䉆䉗䀁䀀䁻䀂䀃꽰䓒䀄䀀䁿䀅䀆鞮䓓䀇䀁䁑䀈䀃䀆䀈䀊䀉䀌䁗䀊䀎䀀䀀䀐䀋䀀䁝䀌䀀䀁䀒䀍䀀䁡䀎䀁䀀䀔䀏䀀䁥䀐䀂䀁䀖䀑䀘䁩䀒䀛䀀䀞䀣䀥䀓䀧䁯䀔䀀䀀䀀䀩䀀䀕䀫䁵䀖䀯䀱䀳䀷䀹䀗䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀘䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀙䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀚䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀛䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀜䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀝䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀞䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀟䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀠䀀䀷꽰䓒䁡䀀䀀䀡䁤䀼靥䓓䁦䁪䀉䀢䀀䁁䀁䀀뇈䓒䀂䀣䀀䁅䀀䀀靣䓓䀀䀤䀀䁉䀂䀀靣䓓䀀䀥䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁";
 
         static FactData()
         {
@@ -301,19 +301,16 @@ namespace Contoso.Harbour.Data
         }
 
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear
-        /// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads
-        /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
-        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
+        /// The hash the build computed a kind's table with (FactGen's IdHash): the id's length and its chars from <paramref name="start"/>,
+        /// <paramref name="count"/> of them (the window that tells the kind's ids apart, which the kind's Find passes), two lanes, four chars per step.
         /// </summary>
-        /// <summary>The hash of an id the build computed the tables with (FactGen's IdHash): two lanes, four chars per step.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static uint Hash(string id)
+        internal static uint Hash(string id, int start, int count)
         {
             unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
+                global::System.ReadOnlySpan<char> c = global::System.MemoryExtensions.AsSpan(id, start, count);
                 for (; c.Length >= 4; c = c.Slice(4))
                 {
                     a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
@@ -326,6 +323,12 @@ namespace Contoso.Harbour.Data
             }
         }
 
+        /// <summary>
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear
+        /// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads
+        /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
         internal static int Probe(int[] table, string[] ids, string id, uint hash)
         {

@@ -15,7 +15,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Source? Find(string? id)
         {
             if (id is null || id.Length < 7 || id.Length > 8) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.SourceTable, global::Contoso.Harbour.Data.FactData.SourceIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.SourceTable, global::Contoso.Harbour.Data.FactData.SourceIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Sources[index];
         }
 
@@ -44,7 +44,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Organization? Find(string? id)
         {
             if (id is null || id.Length < 15 || id.Length > 17) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OrganizationTable, global::Contoso.Harbour.Data.FactData.OrganizationIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OrganizationTable, global::Contoso.Harbour.Data.FactData.OrganizationIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Organizations[index];
         }
 
@@ -81,7 +81,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Title? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 14) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.TitleTable, global::Contoso.Harbour.Data.FactData.TitleIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.TitleTable, global::Contoso.Harbour.Data.FactData.TitleIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Titles[index];
         }
 
@@ -118,7 +118,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Official? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 11) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OfficialTable, global::Contoso.Harbour.Data.FactData.OfficialIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.OfficialTable, global::Contoso.Harbour.Data.FactData.OfficialIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Officials[index];
         }
 
@@ -155,7 +155,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Event? Find(string? id)
         {
             if (id is null || id.Length < 12 || id.Length > 22) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.EventTable, global::Contoso.Harbour.Data.FactData.EventIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.EventTable, global::Contoso.Harbour.Data.FactData.EventIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Events[index];
         }
 
@@ -192,7 +192,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Agreement? Find(string? id)
         {
             if (id is null || id.Length < 14 || id.Length > 20) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.AgreementTable, global::Contoso.Harbour.Data.FactData.AgreementIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.AgreementTable, global::Contoso.Harbour.Data.FactData.AgreementIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Agreements[index];
         }
 
@@ -221,7 +221,7 @@ namespace Contoso.Harbour.Data
         public static global::Contoso.Harbour.Data.Quote? Find(string? id)
         {
             if (id is null || id.Length < 13 || id.Length > 17) return null;
-            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.QuoteTable, global::Contoso.Harbour.Data.FactData.QuoteIds, id, global::Contoso.Harbour.Data.FactData.Hash(id));
+            int index = global::Contoso.Harbour.Data.FactData.Probe(global::Contoso.Harbour.Data.FactData.QuoteTable, global::Contoso.Harbour.Data.FactData.QuoteIds, id, global::Contoso.Harbour.Data.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Contoso.Harbour.Data.FactData.Quotes[index];
         }
 

@@ -15,7 +15,7 @@ namespace Test.Facts
         public static global::Test.Facts.Source? Find(string? id)
         {
             if (id is null || id.Length < 7 || id.Length > 8) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.SourceIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.SourceTable, global::Test.Facts.FactData.SourceIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Sources[index];
         }
 
@@ -44,7 +44,7 @@ namespace Test.Facts
         public static global::Test.Facts.Organization? Find(string? id)
         {
             if (id is null || id.Length < 15 || id.Length > 17) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.OrganizationIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OrganizationTable, global::Test.Facts.FactData.OrganizationIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Organizations[index];
         }
 
@@ -81,7 +81,7 @@ namespace Test.Facts
         public static global::Test.Facts.Title? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 14) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.TitleIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.TitleTable, global::Test.Facts.FactData.TitleIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Titles[index];
         }
 
@@ -118,7 +118,7 @@ namespace Test.Facts
         public static global::Test.Facts.Official? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 11) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.OfficialIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.OfficialTable, global::Test.Facts.FactData.OfficialIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Officials[index];
         }
 
@@ -155,7 +155,7 @@ namespace Test.Facts
         public static global::Test.Facts.Event? Find(string? id)
         {
             if (id is null || id.Length < 12 || id.Length > 22) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.EventIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.EventTable, global::Test.Facts.FactData.EventIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Events[index];
         }
 
@@ -192,7 +192,7 @@ namespace Test.Facts
         public static global::Test.Facts.Agreement? Find(string? id)
         {
             if (id is null || id.Length < 14 || id.Length > 20) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.AgreementIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.AgreementTable, global::Test.Facts.FactData.AgreementIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Agreements[index];
         }
 
@@ -221,7 +221,7 @@ namespace Test.Facts
         public static global::Test.Facts.Quote? Find(string? id)
         {
             if (id is null || id.Length < 13 || id.Length > 17) return null;
-            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.QuoteIds, id, global::Test.Facts.FactData.Hash(id));
+            int index = global::Test.Facts.FactData.Probe(global::Test.Facts.FactData.QuoteTable, global::Test.Facts.FactData.QuoteIds, id, global::Test.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Test.Facts.FactData.Quotes[index];
         }
 

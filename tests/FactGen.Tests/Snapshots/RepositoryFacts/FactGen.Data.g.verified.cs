@@ -43,7 +43,7 @@ namespace Raimondo.Facts
         // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "backgroundCurated background knowledge not stated in the article../seeds/background.mdraimondo-beijingU.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationBiden administrationintelIntelmicronMicronministry-of-culture-and-tourismMinistry of Culture and Tourism of the People's Republic of ChinamofcomMinistry of Commerce of the People's Republic of Chinanew-york-timesThe New York Timesstate-councilState Council of the People's Republic of Chinatrump-administrationTrump administrationus-department-of-commerceUnited States Department of Commerceus-department-of-stateUnited States Department of Stateus-department-of-the-treasuryUnited States Department of the Treasuryus-house-of-representativesUnited States House of Representativeswhite-houseWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismMinister of Culture and Tourism of the People's Republic of ChinapremierPremier of the State Council of the People's Republic of Chinapresident-of-chinaPresident of the People's Republic of Chinapresident-of-the-united-statesPresident of the United Statessecretary-of-commerceUnited States Secretary of Commercesecretary-of-stateUnited States Secretary of Statesecretary-of-the-treasuryUnited States Secretary of the Treasuryspeaker-of-the-houseSpeaker of the United States House of Representativesvice-premierVice Premier of the State Council of the People's Republic of Chinaantony-blinkenAntony Blinkendaniel-kritenbrinkDaniel Kritenbrinkdonald-trumpDonald Trumpgina-raimondoGina Raimondohe-lifengHe Lifenghu-hepingHu Hepingjanet-yellenJanet Yellenjoe-bidenJoe Bidenli-qiangLi Qiangnancy-pelosiNancy Pelosiwang-wentaoWang Wentaoxi-jinpingXi Jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀊䁀䁖䁦䂰䃘䃬䄀䄅䄊䄐䄖䄵䅶䅼䆲䇀䇒䇟䈎䈢䈶䉏䉳䊉䊪䋇䋯䌊䌰䌻䍆䎅䏄䏘䐎䐭䑮䑵䒳䓅䓰䔎䔬䕁䕤䕶䖖䖯䗖䗪䘟䘫䙮䙼䚊䚜䚮䚺䛆䛓䛠䛩䛲䛻䜄䜐䜜䜥䜮䜶䜾䝊䝖䝡䝬䝶䞀䞞䞷䟊䟟䟮䠈䠛䠯䡉䡮䢅䢗䢲䣅䣪䤄䤜䤵䥗䥼䦘䦴䧗䧱䨔䨼䩙䩺䪚䪳䫐䫮䬁䬞䀁䀀䅍䀂䀃꤉䓔䀄䀀䅑䀅䀆늭䓒䀇䀁䃛䀈䀀䀀䀀䀀䀉䀃䃡䀊䀀䀀䀀䀀䀋䀅䃧䀌䀀䀀䀀䀀䀍䀇䃭䀎䀀䀀䀀䀊䀏䀌䃳䀐䀏䀑䀀䀔䀑䀖䃹䀒䀀䀙䀀䀀䀓䀛䃿䀔䀀䀀䀀䀝䀕䀠䄅䀖䀀䀀䀀䀀䀗䀢䄋䀘䀀䀀䀀䀤䀙䀦䄑䀚䀀䀀䀀䀨䀛䀫䄗䀜䀀䀀䀀䀭䀝䀯䄝䀞䀀䀀䀀䀱䀟䀳䄣䀠䀵䀸䀀䀀䀡䀺䅕䀢䀊䀁䀼䀣䀾䅙䀤䀅䀁䁀䀥䁂䅝䀦䀄䀁䁄䀧䁆䅡䀨䀇䀁䁈䀩䁊䅥䀪䀀䀁䁌䀫䁎䅩䀬䀀䀁䁐䀭䁔䅭䀮䀉䀁䁖䀯䁘䅱䀰䀊䀁䁚䀱䁜䅵䀲䀋䀁䁞䀳䁠䅹䀴䀌䀁䁢䀵䁥䅽䀶䀇䀀䁧䀷䁩䂓䀸䁭䀀䁯䀀䀀䀹䁲䂙䀺䁶䀀䁸䀀䀀䀻䁺䂟䀼䂁䂄䀀䀀䀀䀽䂆䂥䀾䂊䂌䂎䂖䂙䀿䂝䂫䁀䂡䀀䂣䂥䀀䁁䂧䂱䁂䂫䀀䂭䀀䂯䁃䂱䂷䁄䂵䀀䂷䀀䀀䁅䂹䂽䁆䂾䃀䃂䀀䃅䁇䃇䃃䁈䃋䃍䃏䃑䀀䁉䃔䃉䁊䃚䀀䃝䀀䀀䁋䃟䃏䁌䃣䀀䃥䀀䃨䁍䃫䃕䁎䃯䃱䃴䀀䃷䁏䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䁐䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䁑䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䁒䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䁓䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䁔䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䁕䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䁖䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䁗䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䁘䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䁙䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䁚䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䁛䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䁜䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䁝䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䁞䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䁟䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䁠䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䁡䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䁢䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䁣䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䁤䆀䀁責䓒䆂䆅䀄䁥䆊䀆늬䓒䆌䆏䀏䁦䆔䀋늬䓒䆖䆙䀏䁧䆞䀐늭䓒䆠䆣䀑䁨䆨䄩䀙䀀責䓒䀆䁩䆪䄭䀉䀀늬䓒䀍䁪䆬䄱䀉䀀늬䓒䀍䁫䆮䄵䀈䀋늭䓒䀐䁬䆰䄹䀐䀄늭䓒䀒䁭䆲䄽䀐䀄늭䓒䀒䁮䆴䅁䀋䀀늭䓒䀀䁯䆶䅅䀆䀇늭䓒䀐䁰䆸䅉䀆䀇늭䓒䀐耂需䀇䀀老䚀䀀耄龀䀅䀀䀀䀀䀀䀀耈鐀䀆耋贀䀍䀀䀀而麀䀈考鶀䀁耊贀䀍䀀䀀䀀耆蒀䀉䀀䀀䀀䀀䀀䀀䀀耇관䀈老븀䀂䀀耉뜀䀉耂鞀䀉耍鬀䀅䀀者ꪀ䀅考趀䀄耄鎀䀂老ꔀ䀂䀀䀀耉鶀䀉耊검䀏耇鄀䀇耂褀䀈䀀䀀耈ꘀ䀌䀀者가䀊耆ꎀ䀌䀀䀀䀀䀀䀀耋넀䀎䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀耈匀耆Ꞁ䀏䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀考Ꚁ䀏耉뀀䀆耋阀䀄䀀而隀䀁䀀䀀䀀耄꾀䀉䀀耇ꌀ䀈耂嚀者伀老蔀䀃耊ꘀ䀈䀀䀀耕袀䀂耋ꢀ䀅䀀䀀䀀耆ꖀ䀍而ꐀ䀇䀀䀀䀀老꜀䀇䀀䀀䀀䀀䀀䀀䀀䀀耍錀䀂耄뀀䀄䀀䀀䀀䀀耈鞀䀅耐뢀䀁耇庀耂鬀䀏䀀耏輀䀃䀀䀀䀀䀀耎蘀䀄耊醀䀂耔눀䀊䀀䀀䀀䀀考鼀䀋䀀䀀䀀䀀䀀䀀耓鮀䀄䀀䀀䀀䀀者䄀耒뢀䀉䀀䀀䀀䀀䀀耑袀䀉耉ꊀ䀏䀀䀀䀀老薀䀏耂騀䀉䀀䀀考舀䀌耄ꀀ䀃䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鰀䀎耂莀䀌䀀者ꐀ䀄䀀䀀䀀䀀䀀耉鼀䀎耇ꦀ䀁䀀䀀䀀䀀耆麀䀉䀀考Ꚁ䀄䀀耈鬀䀍老븀䀋䀀";
+        private const string Ints = "䀀䀊䁀䁖䁦䂰䃘䃬䄀䄅䄊䄐䄖䄵䅶䅼䆲䇀䇒䇟䈎䈢䈶䉏䉳䊉䊪䋇䋯䌊䌰䌻䍆䎅䏄䏘䐎䐭䑮䑵䒳䓅䓰䔎䔬䕁䕤䕶䖖䖯䗖䗪䘟䘫䙮䙼䚊䚜䚮䚺䛆䛓䛠䛩䛲䛻䜄䜐䜜䜥䜮䜶䜾䝊䝖䝡䝬䝶䞀䞞䞷䟊䟟䟮䠈䠛䠯䡉䡮䢅䢗䢲䣅䣪䤄䤜䤵䥗䥼䦘䦴䧗䧱䨔䨼䩙䩺䪚䪳䫐䫮䬁䬞䀁䀀䅍䀂䀃꤉䓔䀄䀀䅑䀅䀆늭䓒䀇䀁䃛䀈䀀䀀䀀䀀䀉䀃䃡䀊䀀䀀䀀䀀䀋䀅䃧䀌䀀䀀䀀䀀䀍䀇䃭䀎䀀䀀䀀䀊䀏䀌䃳䀐䀏䀑䀀䀔䀑䀖䃹䀒䀀䀙䀀䀀䀓䀛䃿䀔䀀䀀䀀䀝䀕䀠䄅䀖䀀䀀䀀䀀䀗䀢䄋䀘䀀䀀䀀䀤䀙䀦䄑䀚䀀䀀䀀䀨䀛䀫䄗䀜䀀䀀䀀䀭䀝䀯䄝䀞䀀䀀䀀䀱䀟䀳䄣䀠䀵䀸䀀䀀䀡䀺䅕䀢䀊䀁䀼䀣䀾䅙䀤䀅䀁䁀䀥䁂䅝䀦䀄䀁䁄䀧䁆䅡䀨䀇䀁䁈䀩䁊䅥䀪䀀䀁䁌䀫䁎䅩䀬䀀䀁䁐䀭䁔䅭䀮䀉䀁䁖䀯䁘䅱䀰䀊䀁䁚䀱䁜䅵䀲䀋䀁䁞䀳䁠䅹䀴䀌䀁䁢䀵䁥䅽䀶䀇䀀䁧䀷䁩䂓䀸䁭䀀䁯䀀䀀䀹䁲䂙䀺䁶䀀䁸䀀䀀䀻䁺䂟䀼䂁䂄䀀䀀䀀䀽䂆䂥䀾䂊䂌䂎䂖䂙䀿䂝䂫䁀䂡䀀䂣䂥䀀䁁䂧䂱䁂䂫䀀䂭䀀䂯䁃䂱䂷䁄䂵䀀䂷䀀䀀䁅䂹䂽䁆䂾䃀䃂䀀䃅䁇䃇䃃䁈䃋䃍䃏䃑䀀䁉䃔䃉䁊䃚䀀䃝䀀䀀䁋䃟䃏䁌䃣䀀䃥䀀䃨䁍䃫䃕䁎䃯䃱䃴䀀䃷䁏䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䁐䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䁑䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䁒䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䁓䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䁔䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䁕䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䁖䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䁗䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䁘䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䁙䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䁚䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䁛䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䁜䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䁝䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䁞䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䁟䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䁠䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䁡䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䁢䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䁣䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䁤䆀䀁責䓒䆂䆅䀄䁥䆊䀆늬䓒䆌䆏䀏䁦䆔䀋늬䓒䆖䆙䀏䁧䆞䀐늭䓒䆠䆣䀑䁨䆨䄩䀙䀀責䓒䀆䁩䆪䄭䀉䀀늬䓒䀍䁪䆬䄱䀉䀀늬䓒䀍䁫䆮䄵䀈䀋늭䓒䀐䁬䆰䄹䀐䀄늭䓒䀒䁭䆲䄽䀐䀄늭䓒䀒䁮䆴䅁䀋䀀늭䓒䀀䁯䆶䅅䀆䀇늭䓒䀐䁰䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏";
 
         static FactData()
         {
@@ -304,19 +304,16 @@ namespace Raimondo.Facts
         }
 
         /// <summary>
-        /// Index of <paramref name="id"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear
-        /// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads
-        /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
-        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
+        /// The hash the build computed a kind's table with (FactGen's IdHash): the id's length and its chars from <paramref name="start"/>,
+        /// <paramref name="count"/> of them (the window that tells the kind's ids apart, which the kind's Find passes), two lanes, four chars per step.
         /// </summary>
-        /// <summary>The hash of an id the build computed the tables with (FactGen's IdHash): two lanes, four chars per step.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static uint Hash(string id)
+        internal static uint Hash(string id, int start, int count)
         {
             unchecked // the consumer may compile with overflow checks; hashing wraps on purpose
             {
                 uint a = 352654597u ^ (uint)id.Length, b = a;
-                global::System.ReadOnlySpan<char> c = id;
+                global::System.ReadOnlySpan<char> c = global::System.MemoryExtensions.AsSpan(id, start, count);
                 for (; c.Length >= 4; c = c.Slice(4))
                 {
                     a = (((a << 5) | (a >> 27)) + a) ^ (c[0] | ((uint)c[1] << 16));
@@ -329,6 +326,12 @@ namespace Raimondo.Facts
             }
         }
 
+        /// <summary>
+        /// Index of <paramref name="id"/> in a kind's array, or -1, given its hash (computed by the kind's Find): a linear
+        /// probe over the table, then one string comparison with the kind's ids (kept apart from the facts, so a lookup reads
+        /// no fact), no allocation. An entry is index+1 in its low 21 bits and the hash's top
+        /// bits above them (none with 2^21 - 1 or more facts), so a probe that meets another id is rejected without reading that fact.
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into each kind's Find, where the table is a known static
         internal static int Probe(int[] table, string[] ids, string id, uint hash)
         {

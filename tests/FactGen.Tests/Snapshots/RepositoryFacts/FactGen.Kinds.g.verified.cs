@@ -15,7 +15,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Source? Find(string? id)
         {
             if (id is null || id.Length < 10 || id.Length > 16) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.SourceIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.SourceTable, global::Raimondo.Facts.FactData.SourceIds, id, global::Raimondo.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Sources[index];
         }
 
@@ -44,7 +44,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Organization? Find(string? id)
         {
             if (id is null || id.Length < 5 || id.Length > 31) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.OrganizationIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OrganizationTable, global::Raimondo.Facts.FactData.OrganizationIds, id, global::Raimondo.Facts.FactData.Hash(id, 1, 1));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Organizations[index];
         }
 
@@ -81,7 +81,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Title? Find(string? id)
         {
             if (id is null || id.Length < 7 || id.Length > 63) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.TitleIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.TitleTable, global::Raimondo.Facts.FactData.TitleIds, id, global::Raimondo.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Titles[index];
         }
 
@@ -118,7 +118,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Official? Find(string? id)
         {
             if (id is null || id.Length < 8 || id.Length > 18) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.OfficialIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.OfficialTable, global::Raimondo.Facts.FactData.OfficialIds, id, global::Raimondo.Facts.FactData.Hash(id, 3, 1));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Officials[index];
         }
 
@@ -155,7 +155,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Event? Find(string? id)
         {
             if (id is null || id.Length < 15 || id.Length > 37) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.EventIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.EventTable, global::Raimondo.Facts.FactData.EventIds, id, global::Raimondo.Facts.FactData.Hash(id, id.Length - 7, 6));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Events[index];
         }
 
@@ -192,7 +192,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Agreement? Find(string? id)
         {
             if (id is null || id.Length < 26 || id.Length > 35) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.AgreementIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.AgreementTable, global::Raimondo.Facts.FactData.AgreementIds, id, global::Raimondo.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Agreements[index];
         }
 
@@ -221,7 +221,7 @@ namespace Raimondo.Facts
         public static global::Raimondo.Facts.Quote? Find(string? id)
         {
             if (id is null || id.Length < 19 || id.Length > 40) return null;
-            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.QuoteIds, id, global::Raimondo.Facts.FactData.Hash(id));
+            int index = global::Raimondo.Facts.FactData.Probe(global::Raimondo.Facts.FactData.QuoteTable, global::Raimondo.Facts.FactData.QuoteIds, id, global::Raimondo.Facts.FactData.Hash(id, 0, 1));
             return index < 0 ? null : global::Raimondo.Facts.FactData.Quotes[index];
         }
 
