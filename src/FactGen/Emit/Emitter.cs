@@ -304,6 +304,7 @@ internal sealed class Emitter
             ("EventTable", HashTable("Event")),
             ("AgreementTable", HashTable("Agreement")),
             ("QuoteTable", HashTable("Quote")),
+            ("ChunkStarts", ChunkStarts()),
         };
         var listTables = new List<(string Name, IReadOnlyList<int> Values)>
         {
@@ -348,6 +349,7 @@ internal sealed class Emitter
         {
             w.Line("internal static readonly int[] " + kind + "Table;");
         }
+        w.Line("private static readonly int[] ChunkStarts;");
         w.Line();
         w.Line("// The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
         w.Start().Append("private const string Text = ").AppendLiteral(_data.Strings.Text).Append(';').EndLine();
@@ -359,6 +361,19 @@ internal sealed class Emitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>The first value slot of each fact file's chunk, in chunk order, then one past the last slot.</summary>
+    private List<int> ChunkStarts()
+    {
+        var starts = new List<int>(_plan.Files.Count + 1);
+        foreach (PlannedFile file in _plan.Files)
+        {
+            var (kind, index) = file.Facts[0];
+            starts.Add(_plan.Slots[(int)kind][index]);
+        }
+        starts.Add(_plan.ValueSlotCount + 1);
+        return starts;
     }
 
     private static void Ints(SourceWriter w, string name, string what, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8)
@@ -463,7 +478,7 @@ internal sealed class Emitter
         w.Line("static FactData()");
         w.Line("{");
         DecodeCalls(w, "Ints", tables, utf8Ints);
-        string V = _plan.ValueSlotCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Files = _plan.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string optimize = Optimize;
         string?[] lines =
         {
@@ -481,37 +496,61 @@ internal sealed class Emitter
             "    return s;",
             "}",
             "",
-            "private static string?[]? s_values;",
+            "// Each fact file's values, once read: chunk k holds the slots ChunkStarts[k]..ChunkStarts[k + 1].",
+            "private static readonly string?[]?[] s_chunks = new string?[]?[" + Files + "];",
             "private static readonly object ValuesLock = new object();",
             "",
-            "/// <summary>The value in <paramref name=\"slot\"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>",
-            "internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];",
+            "/// <summary>The value in <paramref name=\"slot\"/> (see Fact.ValueSlot); the first read of a fact file's value reads that file's chunk.</summary>",
+            "internal static string? Value(int slot)",
+            "{",
+            "    int[] starts = ChunkStarts;",
+            "    int lo = 0, hi = starts.Length - 2;",
+            "    while (lo < hi)",
+            "    {",
+            "        int mid = (lo + hi + 1) >> 1;",
+            "        if (starts[mid] <= slot) lo = mid;",
+            "        else hi = mid - 1;",
+            "    }",
+            "    string?[] values = global::System.Threading.Volatile.Read(ref s_chunks[lo]) ?? LoadChunk(lo);",
+            "    return values[slot - starts[lo]];",
+            "}",
             "",
-            "// Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method",
-            "// names when it compiles the method, so a program that reads no value never loads them.",
+            "// Not in the static constructor: values are most of the text, and the JIT loads every string literal a method names",
+            "// when it compiles the method; so each file's chunk is named by its own method (ChunkN, in that file's generated file),",
+            "// and a program loads the literals of the files whose values it reads, none if it reads none.",
             "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]",
-            "private static string?[] LoadValues()",
+            "private static string?[] LoadChunk(int chunk)",
             "{",
             "    lock (ValuesLock)",
             "    {",
-            "        if (s_values is null)",
+            "        string?[]? values = s_chunks[chunk];",
+            "        if (values is null)",
             "        {",
-            "            var s = new string?[" + V + " + 1];",
-            ValuesPlaceholder,
-            "            global::System.Threading.Volatile.Write(ref s_values, s);",
+            "            values = new string?[ChunkStarts[chunk + 1] - ChunkStarts[chunk]];",
+            "            Values(values, Chunk(chunk));",
+            "            global::System.Threading.Volatile.Write(ref s_chunks[chunk], values);",
             "        }",
-            "        return s_values;",
+            "        return values;",
+            "    }",
+            "}",
+            "",
+            "private static string Chunk(int chunk)",
+            "{",
+            "    switch (chunk)",
+            "    {",
+            ValuesPlaceholder,
+            "        default: throw new global::System.ArgumentOutOfRangeException(nameof(chunk));",
             "    }",
             "}",
             "",
             "/// <summary>",
-            "/// Reads a fact file's chunk of values into <paramref name=\"s\"/> from <paramref name=\"at\"/>: per value a code (a number",
-            "/// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.",
+            "/// Reads a fact file's chunk of values into <paramref name=\"s\"/>: per value a code (a number as Number reads it): 0 null,",
+            "/// 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.",
             "/// </summary>",
             optimize,
-            "private static void Values(string?[] s, ref int at, string chunk)",
+            "private static void Values(string?[] s, string chunk)",
             "{",
-            "    int p = 0;",
+            "    int p = 0, at = 0;",
             "    unchecked",
             "    {",
             "        while (p < chunk.Length)",
@@ -759,8 +798,11 @@ internal sealed class Emitter
             }
             else if (line == ValuesPlaceholder)
             {
-                if (_plan.Files.Count > 0) w.Line("            int at = 1;");
-                foreach (PlannedFile file in _plan.Files) w.Line("            Values(s, ref at, Values" + file.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
+                foreach (PlannedFile file in _plan.Files)
+                {
+                    string n = file.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    w.Line("        case " + n + ": return Chunk" + n + "();");
+                }
             }
             else
             {
@@ -836,10 +878,14 @@ internal sealed class Emitter
         }
         w.Line("static partial class FactData");
         w.Line("{");
-        w.Line("    // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.");
+        w.Line("    // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.");
         w.Start().Append("    private const string Values").Append(planned.Chunk).Append(" = \"");
         Chunk(w, values);
         w.Append("\";").EndLine();
+        w.Line();
+        w.Line("    // Its own method, so reading this file's values loads this literal alone (see LoadChunk).");
+        w.Line("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        w.Start().Append("    private static string Chunk").Append(planned.Chunk).Append("() => Values").Append(planned.Chunk).Append(';').EndLine();
         w.Line("}");
         w.Close();
         return new GeneratedFile(planned.HintName, w.ToString());

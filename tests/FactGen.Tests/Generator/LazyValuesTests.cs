@@ -49,6 +49,19 @@ public class LazyValuesTests
             }
 
             public static string OneThread() => Read();
+
+            /// <summary>Reads one event's name, then one official's native name: each read loads its own file's chunk.</summary>
+            public static string ChunksAfterTwoReads()
+            {
+                var chunks = (object?[])typeof(Events).Assembly.GetType("Test.Facts.FactData", true)!
+                    .GetField("s_chunks", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+                int before = chunks.Count(c => c is not null);
+                string first = Events.All[0].Name;
+                int afterOne = chunks.Count(c => c is not null);
+                string? native = Officials.YamadaTaro.Native;
+                int afterTwo = chunks.Count(c => c is not null);
+                return before + " " + afterOne + " " + afterTwo + " of " + chunks.Length + " " + first + " " + native;
+            }
         }
         """;
 
@@ -58,6 +71,15 @@ public class LazyValuesTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         return StrictCompilation.Emit(run.Output);
+    }
+
+    [Fact]
+    public void ReadingAValueLoadsOnlyItsOwnFactFilesChunk()
+    {
+        string result = StrictCompilation.Call(StrictCompilation.LoadTogether(("Race", Build())), "Race", "ChunksAfterTwoReads");
+        // the mixed set has four fact files; events and officials live in different ones
+        Assert.Matches(@"^0 1 2 of 4 \S", result);
+        Assert.EndsWith(" 山田太郎", result);
     }
 
     [Fact]

@@ -39,11 +39,12 @@ namespace Contoso.Harbour.Data
         internal static readonly int[] EventTable;
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
+        private static readonly int[] ChunkStarts;
 
         // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada Taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀇䀥䀹䁁䁠䁵䂄䂓䂤䂵䂿䃒䃠䃽䄋䄜䄧䄲䄼䅆䅑䅜䅱䆂䆎䆞䆴䇃䇐䇢䇸䈌䈚䈪䈹䉆䉗䀁䀀䁻䀂䀃꽰䓒䀄䀀䁿䀅䀆鞮䓓䀇䀁䁑䀈䀃䀆䀈䀊䀉䀌䁗䀊䀎䀀䀀䀐䀋䀀䁝䀌䀀䀁䀒䀍䀀䁡䀎䀁䀀䀔䀏䀀䁥䀐䀂䀁䀖䀑䀘䁩䀒䀛䀀䀞䀣䀥䀓䀧䁯䀔䀀䀀䀀䀩䀀䀕䀫䁵䀖䀯䀱䀳䀷䀹䀗䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀘䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀙䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀚䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀛䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀜䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀝䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀞䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀟䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀠䀀䀷꽰䓒䁡䀀䀀䀡䁤䀼靥䓓䁦䁪䀉䀢䀀䁁䀁䀀뇈䓒䀂䀣䀀䁅䀀䀀靣䓓䀀䀤䀀䁉䀂䀀靣䓓䀀䀥䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁";
+        private const string Ints = "䀀䀇䀥䀹䁁䁠䁵䂄䂓䂤䂵䂿䃒䃠䃽䄋䄜䄧䄲䄼䅆䅑䅜䅱䆂䆎䆞䆴䇃䇐䇢䇸䈌䈚䈪䈹䉆䉗䀁䀀䁻䀂䀃꽰䓒䀄䀀䁿䀅䀆鞮䓓䀇䀁䁑䀈䀃䀆䀈䀊䀉䀌䁗䀊䀎䀀䀀䀐䀋䀀䁝䀌䀀䀁䀒䀍䀀䁡䀎䀁䀀䀔䀏䀀䁥䀐䀂䀁䀖䀑䀘䁩䀒䀛䀀䀞䀣䀥䀓䀧䁯䀔䀀䀀䀀䀩䀀䀕䀫䁵䀖䀯䀱䀳䀷䀹䀗䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀘䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀙䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀚䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀛䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀜䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀝䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀞䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀟䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀠䀀䀷꽰䓒䁡䀀䀀䀡䁤䀼靥䓓䁦䁪䀉䀢䀀䁁䀁䀀뇈䓒䀂䀣䀀䁅䀀䀀靣䓓䀀䀤䀀䁉䀂䀀靣䓓䀀䀥䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃";
 
         static FactData()
         {
@@ -64,6 +65,7 @@ namespace Contoso.Harbour.Data
             EventTable = Decode(data, ref at, 32);
             AgreementTable = Decode(data, ref at, 4);
             QuoteTable = Decode(data, ref at, 8);
+            ChunkStarts = Decode(data, ref at, 5);
             string?[] s = Split(Text, ends);
             Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
@@ -78,41 +80,64 @@ namespace Contoso.Harbour.Data
             return s;
         }
 
-        private static string?[]? s_values;
+        // Each fact file's values, once read: chunk k holds the slots ChunkStarts[k]..ChunkStarts[k + 1].
+        private static readonly string?[]?[] s_chunks = new string?[]?[4];
         private static readonly object ValuesLock = new object();
 
-        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>
-        internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];
+        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first read of a fact file's value reads that file's chunk.</summary>
+        internal static string? Value(int slot)
+        {
+            int[] starts = ChunkStarts;
+            int lo = 0, hi = starts.Length - 2;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) >> 1;
+                if (starts[mid] <= slot) lo = mid;
+                else hi = mid - 1;
+            }
+            string?[] values = global::System.Threading.Volatile.Read(ref s_chunks[lo]) ?? LoadChunk(lo);
+            return values[slot - starts[lo]];
+        }
 
-        // Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method
-        // names when it compiles the method, so a program that reads no value never loads them.
+        // Not in the static constructor: values are most of the text, and the JIT loads every string literal a method names
+        // when it compiles the method; so each file's chunk is named by its own method (ChunkN, in that file's generated file),
+        // and a program loads the literals of the files whose values it reads, none if it reads none.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static string?[] LoadValues()
+        private static string?[] LoadChunk(int chunk)
         {
             lock (ValuesLock)
             {
-                if (s_values is null)
+                string?[]? values = s_chunks[chunk];
+                if (values is null)
                 {
-                    var s = new string?[130 + 1];
-                    int at = 1;
-                    Values(s, ref at, Values0);
-                    Values(s, ref at, Values1);
-                    Values(s, ref at, Values2);
-                    Values(s, ref at, Values3);
-                    global::System.Threading.Volatile.Write(ref s_values, s);
+                    values = new string?[ChunkStarts[chunk + 1] - ChunkStarts[chunk]];
+                    Values(values, Chunk(chunk));
+                    global::System.Threading.Volatile.Write(ref s_chunks[chunk], values);
                 }
-                return s_values;
+                return values;
+            }
+        }
+
+        private static string Chunk(int chunk)
+        {
+            switch (chunk)
+            {
+                case 0: return Chunk0();
+                case 1: return Chunk1();
+                case 2: return Chunk2();
+                case 3: return Chunk3();
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(chunk));
             }
         }
 
         /// <summary>
-        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a code (a number
-        /// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// Reads a fact file's chunk of values into <paramref name="s"/>: per value a code (a number as Number reads it): 0 null,
+        /// 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
         /// </summary>
         // (few facts: tier-0 code)
-        private static void Values(string?[] s, ref int at, string chunk)
+        private static void Values(string?[] s, string chunk)
         {
-            int p = 0;
+            int p = 0, at = 0;
             unchecked
             {
                 while (p < chunk.Length)

@@ -104,7 +104,11 @@ namespace Contoso.Harbour.Data
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values0 = "䀀䀀䀀䀫Northern ports summit䀀䀀䀀䀀䀀䁓Council statement on shipping to the U.S.䀀䀀䀀䀀䀀䀙Quay opening䀀䀀䀀䀀䀀䀹Ingrid Berg's visit to Tokyo䀀䀋Tokyo䀀䀀䀀䀿Announcement of lower port fees䀀䀀䀀䀀䀀䀽Ferry collision in the harbour䀀䀀䀀䀀䀀䀛Harbour talks䀀䀀䀀䀀䀀䀫Trade mission to Oslo䀀䀙Oslo, Norway䁑signed the Harbour Accord on 29 February䀀䀀䀻Signing of the Harbour Accord䁱Yamada and Berg signed the accord in the council's hall.䀉Oslo䀀䀀䀀䀩Fisheries memorandum䀀䀀䀀䀀䀝Harbour Accord䁛Shared berths & lower fees for \"green\" ships.䀀䀀䀀䀭We welcome every ship.䀀䀀䀀䀿A first step.\nMore will follow.䀀䀀䁉Said by Ingrid Berg, not Ole Hansen.䀟Nothing to add.䀀䀀䀀䁥Ports that stay open keep \"prices\" low & <steady>.";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk0() => Values0;
     }
 }

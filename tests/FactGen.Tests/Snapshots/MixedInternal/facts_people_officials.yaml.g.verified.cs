@@ -30,7 +30,11 @@ namespace Contoso.Harbour.Data
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values2 = "䀀䀀䀀䀀䀀䀅NO䀀䀀䁵Misidentified in the briefing; the speaker was Ingrid Berg䀀䀀䀌䀀䀀䀀䀗Yamada Tarō䀉山田太郎䀅JP";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk2() => Values2;
     }
 }

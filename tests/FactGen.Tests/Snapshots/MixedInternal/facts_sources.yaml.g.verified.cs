@@ -24,7 +24,11 @@ namespace Contoso.Harbour.Data
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values3 = "䀀䀀䀀䀀䀀䀵Press briefing transcript.䀀䀹https://example.org/briefing";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk3() => Values3;
     }
 }

@@ -46,7 +46,11 @@ namespace Test.Facts
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values1 = "䀀䀀䀀䀀䀀䀅NO䀀䀀䀀䀇MOT䀇貿易省䀅JP䀀䀀䀀䀔䀀䀀䀀䀈䀀䀀䀀䀘";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk1() => Values1;
     }
 }

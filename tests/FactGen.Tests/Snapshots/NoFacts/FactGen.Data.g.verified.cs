@@ -39,11 +39,12 @@ namespace Test.Facts
         internal static readonly int[] EventTable;
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
+        private static readonly int[] ChunkStarts;
 
         // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀";
+        private const string Ints = "䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀁";
 
         static FactData()
         {
@@ -64,6 +65,7 @@ namespace Test.Facts
             EventTable = Decode(data, ref at, 2);
             AgreementTable = Decode(data, ref at, 2);
             QuoteTable = Decode(data, ref at, 2);
+            ChunkStarts = Decode(data, ref at, 1);
             string?[] s = Split(Text, ends);
             Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
@@ -78,36 +80,60 @@ namespace Test.Facts
             return s;
         }
 
-        private static string?[]? s_values;
+        // Each fact file's values, once read: chunk k holds the slots ChunkStarts[k]..ChunkStarts[k + 1].
+        private static readonly string?[]?[] s_chunks = new string?[]?[0];
         private static readonly object ValuesLock = new object();
 
-        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>
-        internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];
+        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first read of a fact file's value reads that file's chunk.</summary>
+        internal static string? Value(int slot)
+        {
+            int[] starts = ChunkStarts;
+            int lo = 0, hi = starts.Length - 2;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) >> 1;
+                if (starts[mid] <= slot) lo = mid;
+                else hi = mid - 1;
+            }
+            string?[] values = global::System.Threading.Volatile.Read(ref s_chunks[lo]) ?? LoadChunk(lo);
+            return values[slot - starts[lo]];
+        }
 
-        // Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method
-        // names when it compiles the method, so a program that reads no value never loads them.
+        // Not in the static constructor: values are most of the text, and the JIT loads every string literal a method names
+        // when it compiles the method; so each file's chunk is named by its own method (ChunkN, in that file's generated file),
+        // and a program loads the literals of the files whose values it reads, none if it reads none.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static string?[] LoadValues()
+        private static string?[] LoadChunk(int chunk)
         {
             lock (ValuesLock)
             {
-                if (s_values is null)
+                string?[]? values = s_chunks[chunk];
+                if (values is null)
                 {
-                    var s = new string?[0 + 1];
-                    global::System.Threading.Volatile.Write(ref s_values, s);
+                    values = new string?[ChunkStarts[chunk + 1] - ChunkStarts[chunk]];
+                    Values(values, Chunk(chunk));
+                    global::System.Threading.Volatile.Write(ref s_chunks[chunk], values);
                 }
-                return s_values;
+                return values;
+            }
+        }
+
+        private static string Chunk(int chunk)
+        {
+            switch (chunk)
+            {
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(chunk));
             }
         }
 
         /// <summary>
-        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a code (a number
-        /// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// Reads a fact file's chunk of values into <paramref name="s"/>: per value a code (a number as Number reads it): 0 null,
+        /// 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
         /// </summary>
         // (few facts: tier-0 code)
-        private static void Values(string?[] s, ref int at, string chunk)
+        private static void Values(string?[] s, string chunk)
         {
-            int p = 0;
+            int p = 0, at = 0;
             unchecked
             {
                 while (p < chunk.Length)

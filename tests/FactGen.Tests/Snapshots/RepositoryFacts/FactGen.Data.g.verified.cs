@@ -39,11 +39,12 @@ namespace Raimondo.Facts
         internal static readonly int[] EventTable;
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
+        private static readonly int[] ChunkStarts;
 
         // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "backgroundCurated background knowledge not stated in the article../seeds/background.mdraimondo-beijingU.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationBiden administrationintelIntelmicronMicronministry-of-culture-and-tourismMinistry of Culture and Tourism of the People's Republic of ChinamofcomMinistry of Commerce of the People's Republic of Chinanew-york-timesThe New York Timesstate-councilState Council of the People's Republic of Chinatrump-administrationTrump administrationus-department-of-commerceUnited States Department of Commerceus-department-of-stateUnited States Department of Stateus-department-of-the-treasuryUnited States Department of the Treasuryus-house-of-representativesUnited States House of Representativeswhite-houseWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismMinister of Culture and Tourism of the People's Republic of ChinapremierPremier of the State Council of the People's Republic of Chinapresident-of-chinaPresident of the People's Republic of Chinapresident-of-the-united-statesPresident of the United Statessecretary-of-commerceUnited States Secretary of Commercesecretary-of-stateUnited States Secretary of Statesecretary-of-the-treasuryUnited States Secretary of the Treasuryspeaker-of-the-houseSpeaker of the United States House of Representativesvice-premierVice Premier of the State Council of the People's Republic of Chinaantony-blinkenAntony Blinkendaniel-kritenbrinkDaniel Kritenbrinkdonald-trumpDonald Trumpgina-raimondoGina Raimondohe-lifengHe Lifenghu-hepingHu Hepingjanet-yellenJanet Yellenjoe-bidenJoe Bidenli-qiangLi Qiangnancy-pelosiNancy Pelosiwang-wentaoWang Wentaoxi-jinpingXi Jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀊䁀䁖䁦䂰䃘䃬䄀䄅䄊䄐䄖䄵䅶䅼䆲䇀䇒䇟䈎䈢䈶䉏䉳䊉䊪䋇䋯䌊䌰䌻䍆䎅䏄䏘䐎䐭䑮䑵䒳䓅䓰䔎䔬䕁䕤䕶䖖䖯䗖䗪䘟䘫䙮䙼䚊䚜䚮䚺䛆䛓䛠䛩䛲䛻䜄䜐䜜䜥䜮䜶䜾䝊䝖䝡䝬䝶䞀䞞䞷䟊䟟䟮䠈䠛䠯䡉䡮䢅䢗䢲䣅䣪䤄䤜䤵䥗䥼䦘䦴䧗䧱䨔䨼䩙䩺䪚䪳䫐䫮䬁䬞䀁䀀䅍䀂䀃꤉䓔䀄䀀䅑䀅䀆늭䓒䀇䀁䃛䀈䀀䀀䀀䀀䀉䀃䃡䀊䀀䀀䀀䀀䀋䀅䃧䀌䀀䀀䀀䀀䀍䀇䃭䀎䀀䀀䀀䀊䀏䀌䃳䀐䀏䀑䀀䀔䀑䀖䃹䀒䀀䀙䀀䀀䀓䀛䃿䀔䀀䀀䀀䀝䀕䀠䄅䀖䀀䀀䀀䀀䀗䀢䄋䀘䀀䀀䀀䀤䀙䀦䄑䀚䀀䀀䀀䀨䀛䀫䄗䀜䀀䀀䀀䀭䀝䀯䄝䀞䀀䀀䀀䀱䀟䀳䄣䀠䀵䀸䀀䀀䀡䀺䅕䀢䀊䀁䀼䀣䀾䅙䀤䀅䀁䁀䀥䁂䅝䀦䀄䀁䁄䀧䁆䅡䀨䀇䀁䁈䀩䁊䅥䀪䀀䀁䁌䀫䁎䅩䀬䀀䀁䁐䀭䁔䅭䀮䀉䀁䁖䀯䁘䅱䀰䀊䀁䁚䀱䁜䅵䀲䀋䀁䁞䀳䁠䅹䀴䀌䀁䁢䀵䁥䅽䀶䀇䀀䁧䀷䁩䂓䀸䁭䀀䁯䀀䀀䀹䁲䂙䀺䁶䀀䁸䀀䀀䀻䁺䂟䀼䂁䂄䀀䀀䀀䀽䂆䂥䀾䂊䂌䂎䂖䂙䀿䂝䂫䁀䂡䀀䂣䂥䀀䁁䂧䂱䁂䂫䀀䂭䀀䂯䁃䂱䂷䁄䂵䀀䂷䀀䀀䁅䂹䂽䁆䂾䃀䃂䀀䃅䁇䃇䃃䁈䃋䃍䃏䃑䀀䁉䃔䃉䁊䃚䀀䃝䀀䀀䁋䃟䃏䁌䃣䀀䃥䀀䃨䁍䃫䃕䁎䃯䃱䃴䀀䃷䁏䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䁐䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䁑䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䁒䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䁓䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䁔䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䁕䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䁖䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䁗䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䁘䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䁙䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䁚䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䁛䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䁜䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䁝䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䁞䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䁟䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䁠䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䁡䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䁢䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䁣䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䁤䆀䀁責䓒䆂䆅䀄䁥䆊䀆늬䓒䆌䆏䀏䁦䆔䀋늬䓒䆖䆙䀏䁧䆞䀐늭䓒䆠䆣䀑䁨䆨䄩䀙䀀責䓒䀆䁩䆪䄭䀉䀀늬䓒䀍䁪䆬䄱䀉䀀늬䓒䀍䁫䆮䄵䀈䀋늭䓒䀐䁬䆰䄹䀐䀄늭䓒䀒䁭䆲䄽䀐䀄늭䓒䀒䁮䆴䅁䀋䀀늭䓒䀀䁯䆶䅅䀆䀇늭䓒䀐䁰䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏";
+        private const string Ints = "䀀䀊䁀䁖䁦䂰䃘䃬䄀䄅䄊䄐䄖䄵䅶䅼䆲䇀䇒䇟䈎䈢䈶䉏䉳䊉䊪䋇䋯䌊䌰䌻䍆䎅䏄䏘䐎䐭䑮䑵䒳䓅䓰䔎䔬䕁䕤䕶䖖䖯䗖䗪䘟䘫䙮䙼䚊䚜䚮䚺䛆䛓䛠䛩䛲䛻䜄䜐䜜䜥䜮䜶䜾䝊䝖䝡䝬䝶䞀䞞䞷䟊䟟䟮䠈䠛䠯䡉䡮䢅䢗䢲䣅䣪䤄䤜䤵䥗䥼䦘䦴䧗䧱䨔䨼䩙䩺䪚䪳䫐䫮䬁䬞䀁䀀䅍䀂䀃꤉䓔䀄䀀䅑䀅䀆늭䓒䀇䀁䃛䀈䀀䀀䀀䀀䀉䀃䃡䀊䀀䀀䀀䀀䀋䀅䃧䀌䀀䀀䀀䀀䀍䀇䃭䀎䀀䀀䀀䀊䀏䀌䃳䀐䀏䀑䀀䀔䀑䀖䃹䀒䀀䀙䀀䀀䀓䀛䃿䀔䀀䀀䀀䀝䀕䀠䄅䀖䀀䀀䀀䀀䀗䀢䄋䀘䀀䀀䀀䀤䀙䀦䄑䀚䀀䀀䀀䀨䀛䀫䄗䀜䀀䀀䀀䀭䀝䀯䄝䀞䀀䀀䀀䀱䀟䀳䄣䀠䀵䀸䀀䀀䀡䀺䅕䀢䀊䀁䀼䀣䀾䅙䀤䀅䀁䁀䀥䁂䅝䀦䀄䀁䁄䀧䁆䅡䀨䀇䀁䁈䀩䁊䅥䀪䀀䀁䁌䀫䁎䅩䀬䀀䀁䁐䀭䁔䅭䀮䀉䀁䁖䀯䁘䅱䀰䀊䀁䁚䀱䁜䅵䀲䀋䀁䁞䀳䁠䅹䀴䀌䀁䁢䀵䁥䅽䀶䀇䀀䁧䀷䁩䂓䀸䁭䀀䁯䀀䀀䀹䁲䂙䀺䁶䀀䁸䀀䀀䀻䁺䂟䀼䂁䂄䀀䀀䀀䀽䂆䂥䀾䂊䂌䂎䂖䂙䀿䂝䂫䁀䂡䀀䂣䂥䀀䁁䂧䂱䁂䂫䀀䂭䀀䂯䁃䂱䂷䁄䂵䀀䂷䀀䀀䁅䂹䂽䁆䂾䃀䃂䀀䃅䁇䃇䃃䁈䃋䃍䃏䃑䀀䁉䃔䃉䁊䃚䀀䃝䀀䀀䁋䃟䃏䁌䃣䀀䃥䀀䃨䁍䃫䃕䁎䃯䃱䃴䀀䃷䁏䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䁐䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䁑䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䁒䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䁓䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䁔䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䁕䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䁖䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䁗䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䁘䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䁙䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䁚䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䁛䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䁜䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䁝䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䁞䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䁟䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䁠䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䁡䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䁢䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䁣䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䁤䆀䀁責䓒䆂䆅䀄䁥䆊䀆늬䓒䆌䆏䀏䁦䆔䀋늬䓒䆖䆙䀏䁧䆞䀐늭䓒䆠䆣䀑䁨䆨䄩䀙䀀責䓒䀆䁩䆪䄭䀉䀀늬䓒䀍䁪䆬䄱䀉䀀늬䓒䀍䁫䆮䄵䀈䀋늭䓒䀐䁬䆰䄹䀐䀄늭䓒䀒䁭䆲䄽䀐䀄늭䓒䀒䁮䆴䅁䀋䀀늭䓒䀀䁯䆶䅅䀆䀇늭䓒䀐䁰䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏䀁䀕䂓䃛䄩䅍䅕䆁";
 
         static FactData()
         {
@@ -64,6 +65,7 @@ namespace Raimondo.Facts
             EventTable = Decode(data, ref at, 64);
             AgreementTable = Decode(data, ref at, 8);
             QuoteTable = Decode(data, ref at, 32);
+            ChunkStarts = Decode(data, ref at, 8);
             string?[] s = Split(Text, ends);
             Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
@@ -78,44 +80,67 @@ namespace Raimondo.Facts
             return s;
         }
 
-        private static string?[]? s_values;
+        // Each fact file's values, once read: chunk k holds the slots ChunkStarts[k]..ChunkStarts[k + 1].
+        private static readonly string?[]?[] s_chunks = new string?[]?[7];
         private static readonly object ValuesLock = new object();
 
-        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first call reads every fact file's chunk.</summary>
-        internal static string? Value(int slot) => (global::System.Threading.Volatile.Read(ref s_values) ?? LoadValues())[slot];
+        /// <summary>The value in <paramref name="slot"/> (see Fact.ValueSlot); the first read of a fact file's value reads that file's chunk.</summary>
+        internal static string? Value(int slot)
+        {
+            int[] starts = ChunkStarts;
+            int lo = 0, hi = starts.Length - 2;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) >> 1;
+                if (starts[mid] <= slot) lo = mid;
+                else hi = mid - 1;
+            }
+            string?[] values = global::System.Threading.Volatile.Read(ref s_chunks[lo]) ?? LoadChunk(lo);
+            return values[slot - starts[lo]];
+        }
 
-        // Not in the static constructor: its values are most of the text, and the JIT loads every string literal a method
-        // names when it compiles the method, so a program that reads no value never loads them.
+        // Not in the static constructor: values are most of the text, and the JIT loads every string literal a method names
+        // when it compiles the method; so each file's chunk is named by its own method (ChunkN, in that file's generated file),
+        // and a program loads the literals of the files whose values it reads, none if it reads none.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static string?[] LoadValues()
+        private static string?[] LoadChunk(int chunk)
         {
             lock (ValuesLock)
             {
-                if (s_values is null)
+                string?[]? values = s_chunks[chunk];
+                if (values is null)
                 {
-                    var s = new string?[384 + 1];
-                    int at = 1;
-                    Values(s, ref at, Values0);
-                    Values(s, ref at, Values1);
-                    Values(s, ref at, Values2);
-                    Values(s, ref at, Values3);
-                    Values(s, ref at, Values4);
-                    Values(s, ref at, Values5);
-                    Values(s, ref at, Values6);
-                    global::System.Threading.Volatile.Write(ref s_values, s);
+                    values = new string?[ChunkStarts[chunk + 1] - ChunkStarts[chunk]];
+                    Values(values, Chunk(chunk));
+                    global::System.Threading.Volatile.Write(ref s_chunks[chunk], values);
                 }
-                return s_values;
+                return values;
+            }
+        }
+
+        private static string Chunk(int chunk)
+        {
+            switch (chunk)
+            {
+                case 0: return Chunk0();
+                case 1: return Chunk1();
+                case 2: return Chunk2();
+                case 3: return Chunk3();
+                case 4: return Chunk4();
+                case 5: return Chunk5();
+                case 6: return Chunk6();
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(chunk));
             }
         }
 
         /// <summary>
-        /// Reads a fact file's chunk of values into <paramref name="s"/> from <paramref name="at"/>: per value a code (a number
-        /// as Number reads it): 0 null, 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
+        /// Reads a fact file's chunk of values into <paramref name="s"/>: per value a code (a number as Number reads it): 0 null,
+        /// 2·length + 1 a new value whose chars follow, 2·distance the value that many slots back.
         /// </summary>
         // (few facts: tier-0 code)
-        private static void Values(string?[] s, ref int at, string chunk)
+        private static void Values(string?[] s, string chunk)
         {
-            int p = 0;
+            int p = 0, at = 0;
             unchecked
             {
                 while (p < chunk.Length)

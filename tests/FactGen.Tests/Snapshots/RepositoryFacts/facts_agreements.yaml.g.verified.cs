@@ -34,7 +34,11 @@ namespace Raimondo.Facts
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values0 = "䃍the two leaders had agreed to โempower key senior officialsโ to work on areas of potential cooperation䀀䀀䂧Agreement to empower key senior officials to work on areas of potential cooperation䅡At their meeting at the G20 summit in Bali, Biden and Xi agreed to empower key senior officials to work on areas of potential cooperation, as the White House stated afterwards.䃃the two governments agreed to launch an โinformation exchangeโ on U.S. technology export controls䇕The article says \"the two governments\" agreed \"yesterday\" (2023-08-28) and names no negotiators; it reports one meeting that day, Raimondo's talks with Wang Wentao, so the agreement is linked to those talks and their two participants.䀀䁯Information exchange on U.S. technology export controls䆍The two governments agreed to launch an \"information exchange\" on U.S. technology export controls, a small sign of progress after a range of visits to China by senior Biden administration officials.䃅announced โnew communication channels,โ according to a statement from China’s Ministry of Commerce䀀䀀䀵New communication channels䅭Raimondo and Wang Wentao announced new communication channels and stressed the importance of open and productive dialogue, according to a statement from China's Ministry of Commerce.䃫The two sides reached an agreement for the 14th China-U.S. Tourism Leadership Summit to take place in China next year䀀䀀䂡Agreement to hold the 14th China-U.S. Tourism Leadership Summit in China in 2024䇭The two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China next year (2024), a sign of both sides' appreciation of the need to reinvigorate people-to-people relations; the last such summit took place in 2019.";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk0() => Values0;
     }
 }

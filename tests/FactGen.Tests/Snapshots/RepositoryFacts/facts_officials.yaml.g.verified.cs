@@ -74,7 +74,11 @@ namespace Raimondo.Facts
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values2 = "䁗scuppered Secretary of State Antony Blinken䀀䀀䀀䀀䀅US䂥Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink䀀䀀䀀䀀䀌䁏maintained Trump administration tariffs䃟Named only in \"Trump administration tariffs\"; the first name and the presidency are from the background source.䀀䀀䀀䀌䁟U.S. Commerce Secretary Gina Raimondo today met䀀䀀䀀䀀䀌䁁Vice Premier Hรฉ Lรฌfฤng ไฝ\u0E47ซๅณฐ䃛The article also calls him China's \"economic tsar\" and \"a very close ally and personal friend\" of Xi Jinping.䀀䀓Hé Lìfēng䀇何立峰䀅CN䁡Culture and Tourism Minister Hรบ Hรฉpรญng \u0E48กๅๅนณ䁵Also referred to as \"the minister of culture and tourism\".䀀䀓Hú Hépíng䀇胡和平䀌䀿Treasury Secretary Janet Yellen䀀䀀䀀䀀䀤䁓a three-hour meeting between Biden and Xi䄫The article calls him only \"Biden\" (\"the Biden administration\", \"the two leaders\"); the first name and the presidency are from the background source.䀀䀀䀀䀌䀽Chinese Premier Lว Qiรกng ๆๅผบ䄷The article calls him \"Premier Li\" and \"China's no. 2 leader\". Pinyin and Hanzi repaired from the damaged text (Lǐ lost its second byte; 李 lost two bytes).䀀䀑Lǐ Qiáng䀅李强䀤䀿then House Speaker Nancy Pelosi䀀䀀䀀䀀䀘䁙Chinese Commerce Minister Wรกng Wรฉntฤo \u0E47ๆๆถ䀀䀀䀗Wáng Wéntāo䀇王文涛䀘䀱Xรญ Jรฌnpรญng’s ไน \u0E48ฟๅนณ䃇The article gives him no title (\"Mr. Xi\", \"the two leaders\"); the position is background knowledge.䀀䀕Xí Jìnpíng䀇习近平䀌";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk2() => Values2;
     }
 }

@@ -24,7 +24,11 @@ namespace Raimondo.Facts
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values5 = "䀀䇍Written for this data set: terms of office of the people the article names, the Chinese names of the ministries and a few identifications the article assumes. Facts citing it are background knowledge, not the article's statements.䀀䀀䀀䗯The article's own words fix \"today\" as the second day of Gina Raimondo's four-day trip to China; the calendar date of \"today\", Tuesday 29 August 2023, comes from outside the article (it is not printed in the text) and is the date every relative date in the article is resolved against: trip 2023-08-28..2023-08-31, \"yesterday\" 2023-08-28, \"tomorrow\" 2023-08-30, \"next year\" 2024, \"this year\" 2023. The text is damaged: it was UTF-8 once decoded as Windows-874/TIS-620 and re-encoded, so bytes 0x80-0x9F were lost; curly quotes, apostrophes and dashes became the Thai letter U+0E42, and the pinyin and Hanzi of the Chinese names are garbled. Evidence excerpts quote the damaged text exactly; every other field carries the repaired text. See ../seeds/README.md.䀀䀀";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk5() => Values5;
     }
 }

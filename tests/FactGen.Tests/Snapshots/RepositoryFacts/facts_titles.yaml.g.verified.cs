@@ -69,7 +69,11 @@ namespace Raimondo.Facts
 
     static partial class FactData
     {
-        // This file's values (see Values in FactGen.Data.g.cs): per value, a base-27 code, then the chars of a new one.
+        // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
         private const string Values6 = "䂥Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink䀀䀀䀅US䁏Chinese Commerce Minister Wรกng Wรฉntฤo䀀䀀䀅CN䁓Culture and Tourism Minister Hรบ Hรฉpรญng䀀䀀䀈䀳Chinese Premier Lว Qiรกng䁵The article also calls the premier \"China's no. 2 leader\".䀀䀈䂟Xi Jinping became President of the People's Republic of China on 14 March 2013.䂱The article gives Xi no title; it calls him \"Mr. Xi\" and, with Biden, \"the two leaders\".䀀䀈䁥Joe Biden served as President of the United States䃧The article gives Biden no title; it speaks of the \"Biden administration\" and calls Biden and Xi \"the two leaders\".䀀䀨䁹U.S. Commerce Secretary Gina Raimondo told Chinese officials䀀䀀䀈䁣Secretary of State Antony Blinkenโs trip to China䀀䀀䀈䀿Treasury Secretary Janet Yellen䀀䀀䀈䀿then House Speaker Nancy Pelosi䀀䀀䀈䀱Vice Premier Hรฉ Lรฌfฤng䁕China has several vice premiers at a time.䀀䀰";
+
+        // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string Chunk6() => Values6;
     }
 }
