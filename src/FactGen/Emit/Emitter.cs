@@ -118,11 +118,11 @@ internal sealed class Emitter
         return _data.List(items);
     }
 
-    private static int Date(LocatedDate? date) => date is null ? 0 : date.Value.Packed;
+    private static int Date(LocatedDate? date) => date?.Value.Packed ?? 0;
 
     private int ActorCode(FactRef r) => r.Target == RefTarget.Official ? _officialIndex[r.Id] * 2 : (_orgIndex[r.Id] * 2) + 1;
 
-    private int AsCode(FactRef r) => r.As is null ? 0 : _titleIndex[r.As.Value] + 1;
+    private int AsCode(FactRef r) => r.As is { } title ? _titleIndex[title.Value] + 1 : 0;
 
     /// <summary>
     /// The reverse links (an official's events, quotes and agreements; an organization's too, and its titles; an
@@ -1006,7 +1006,7 @@ internal sealed class Emitter
     private void OfficialDoc(StringBuilder sb, OfficialFact o, OfficialFact parsed)
     {
         sb.Append(CSharp.Xml(o.Name.Value));
-        Extras(sb, parsed.Romanized is not null && parsed.Romanized.Value != o.Name.Value ? parsed.Romanized.Value : null, parsed.Native?.Value);
+        Extras(sb, parsed.Romanized is { } romanized && romanized.Value != o.Name.Value ? romanized.Value : null, parsed.Native?.Value);
         sb.Append(", ").Append(parsed.Country.Value).Append('.');
         if (o.Positions.Count > 0)
         {
@@ -1019,9 +1019,9 @@ internal sealed class Emitter
                 if (p.From is not null || p.To is not null)
                 {
                     sb.Append(" (");
-                    if (p.From is not null) sb.Append("from ").Append(p.From.Value.ToString());
+                    if (p.From is { } from) sb.Append("from ").Append(from.Value.ToString());
                     if (p.From is not null && p.To is not null) sb.Append(' ');
-                    if (p.To is not null) sb.Append("to ").Append(p.To.Value.ToString());
+                    if (p.To is { } to) sb.Append("to ").Append(to.Value.ToString());
                     sb.Append(')');
                 }
             }

@@ -166,11 +166,12 @@ internal sealed class Linker
             EquatableArray.From(quotes), EquatableArray.From(_diagnostics));
     }
 
-    public static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)!.Value;
+    /// <summary>The event's date, or its start (the parser keeps no event without one of them).</summary>
+    public static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)?.Value ?? default;
 
     /// <summary>The event's period: its date, or from..to (to defaults to from).</summary>
     public static (FactDateValue Start, FactDateValue End) EventPeriod(EventFact e)
-        => e.Date is not null ? (e.Date.Value, e.Date.Value) : (e.From!.Value, (e.To ?? e.From!).Value);
+        => e.Date is { } date ? (date.Value, date.Value) : (EventStart(e), (e.To ?? e.From)?.Value ?? default);
 
     private static int Chronological(FactDateValue a, string aId, FactDateValue b, string bId)
     {
@@ -294,9 +295,9 @@ internal sealed class Linker
         return null;
     }
 
-    private void Range(LocatedDate? from, LocatedDate? to)
+    private void Range(LocatedDate? start, LocatedDate? end)
     {
-        if (from is null || to is null) return;
+        if (start is not { } from || end is not { } to) return;
         if (to.Value.EndDayNumber < from.Value.StartDayNumber)
         {
             _diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReversedRange, to.Location, from.Location, to.Value.ToString(), from.Value.ToString()));

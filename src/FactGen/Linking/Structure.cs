@@ -82,16 +82,9 @@ internal static class Structure
             return new EquatableArray<T>(result);
         }
 
-        private T? Value<T>(T? value) where T : class
-        {
-            ValueChars += value switch
-            {
-                string s => s.Length + 1,
-                LocatedString l => l.Value.Length + 1,
-                _ => 1,
-            };
-            return null;
-        }
+        private void Value(string? value) => ValueChars += (value?.Length ?? 0) + 1;
+
+        private void Value(LocatedString? value) => Value(value?.Value);
 
         private LocatedString Blank(LocatedString value)
         {
@@ -105,9 +98,13 @@ internal static class Structure
             return string.Empty;
         }
 
-        private LocatedString? Keep(LocatedString? value) => value is null ? null : new LocatedString(value.Value, _at);
+        private LocatedString Keep(LocatedString value) => new(value.Value, _at);
 
-        private LocatedDate? Keep(LocatedDate? value) => value is null ? null : new LocatedDate(value.Value, _at);
+        private LocatedString? Keep(LocatedString? value) => value is { } v ? Keep(v) : null;
+
+        private LocatedDate Keep(LocatedDate value) => new(value.Value, _at);
+
+        private LocatedDate? Keep(LocatedDate? value) => value is { } v ? Keep(v) : null;
 
         private FactRef? Keep(FactRef? r) => r is null ? null : new FactRef(r.Id, r.Target, _at, Keep(r.As));
 
@@ -128,7 +125,7 @@ internal static class Structure
         public SourceFact Source(SourceFact s)
         {
             Value(s.Url);
-            return new SourceFact(Header(s.Header), s.Title, Keep(s.File)!, Keep(s.Published)!, null);
+            return new SourceFact(Header(s.Header), s.Title, Keep(s.File), Keep(s.Published), null);
         }
 
         public OrganizationFact Organization(OrganizationFact o)
@@ -145,7 +142,7 @@ internal static class Structure
         {
             Value(o.Romanized);
             Value(o.Native);
-            return new OfficialFact(Header(o.Header), Keep(o.Name)!, null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
+            return new OfficialFact(Header(o.Header), Keep(o.Name), null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
         }
 
         // A position's evidence and note stay: they are few, and the data tables keep them with the position.
@@ -162,10 +159,10 @@ internal static class Structure
         public AgreementFact Agreement(AgreementFact a)
         {
             Value(a.Summary);
-            return new AgreementFact(Header(a.Header), Blank(a.Name), Keep(a.Date)!, Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
+            return new AgreementFact(Header(a.Header), Blank(a.Name), Keep(a.Date), Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
         }
 
         public QuoteFact Quote(QuoteFact q)
-            => new(Header(q.Header), Keep(q.Speaker)!, Blank(q.Text), Keep(q.Date)!, Keep(q.Event));
+            => new(Header(q.Header), Keep(q.Speaker)!, Blank(q.Text), Keep(q.Date), Keep(q.Event));
     }
 }

@@ -15,11 +15,14 @@ internal enum FactKind
     Quote,
 }
 
-/// <summary>A scalar value with the location of its YAML node.</summary>
-internal sealed record LocatedString(string Value, LocationInfo Location);
+/// <summary>
+/// A scalar value with the location of its YAML node. A struct, held inline by the fact that has it: as an
+/// object per value, the located values were most of the objects a parsed file keeps alive for the GC to walk.
+/// </summary>
+internal readonly record struct LocatedString(string Value, LocationInfo Location);
 
-/// <summary>A date with the location of its YAML node.</summary>
-internal sealed record LocatedDate(FactDateValue Value, LocationInfo Location);
+/// <summary>A date with the location of its YAML node; a struct, as <see cref="LocatedString"/>.</summary>
+internal readonly record struct LocatedDate(FactDateValue Value, LocationInfo Location);
 
 /// <summary>What kind of fact a reference may name.</summary>
 internal enum RefTarget

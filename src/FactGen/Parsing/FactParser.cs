@@ -268,7 +268,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? file = item.Located("file", text: false);
                 LocatedDate? published = item.Date("published");
                 string? url = item.Text("url", text: false);
-                if (item.Ok && header is not null) _sources.Add(new SourceFact(header, title!, file!, published!, url));
+                if (item.Ok && header is not null && file is { } f && published is { } p) _sources.Add(new SourceFact(header, title!, f, p, url));
                 break;
             }
             case FactKind.Organization:
@@ -277,7 +277,7 @@ internal sealed class FactParser : IYamlSink
                 string? native = item.Text("native");
                 string? abbreviation = item.Text("abbreviation");
                 LocatedString? country = item.Country("country");
-                if (item.Ok && header is not null) _organizations.Add(new OrganizationFact(header, name!, native, abbreviation, country!));
+                if (item.Ok && header is not null && country is { } c) _organizations.Add(new OrganizationFact(header, name!, native, abbreviation, c));
                 break;
             }
             case FactKind.Title:
@@ -286,7 +286,7 @@ internal sealed class FactParser : IYamlSink
                 FactRef? organization = item.Ref("organization", RefTarget.Organization);
                 LocatedString? country = item.Country("country");
                 bool one = item.Holders();
-                if (item.Ok && header is not null) _titles.Add(new TitleFact(header, name!, organization, country!, one));
+                if (item.Ok && header is not null && country is { } c) _titles.Add(new TitleFact(header, name!, organization, c, one));
                 break;
             }
             case FactKind.Official:
@@ -297,7 +297,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? country = item.Country("country");
                 EquatableArray<PositionFact> positions = item.Positions();
                 EquatableArray<string> aliases = item.Strings("aliases");
-                if (item.Ok && header is not null) _officials.Add(new OfficialFact(header, name!, romanized, native, country!, positions, aliases));
+                if (item.Ok && header is not null && name is { } n && country is { } c) _officials.Add(new OfficialFact(header, n, romanized, native, c, positions, aliases));
                 break;
             }
             case FactKind.Event:
@@ -323,7 +323,7 @@ internal sealed class FactParser : IYamlSink
                 EquatableArray<FactRef> negotiators = item.Refs("negotiators", RefTarget.Official);
                 FactRef? ev = item.Ref("event", RefTarget.Event);
                 string? summary = item.Text("summary");
-                if (item.Ok && header is not null) _agreements.Add(new AgreementFact(header, name!, date!, parties, negotiators, ev, summary));
+                if (item.Ok && header is not null && date is { } d) _agreements.Add(new AgreementFact(header, name!, d, parties, negotiators, ev, summary));
                 break;
             }
             case FactKind.Quote:
@@ -332,7 +332,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? text = item.Located("text", text: true);
                 LocatedDate? date = item.Date("date");
                 FactRef? ev = item.Ref("event", RefTarget.Event);
-                if (item.Ok && header is not null) _quotes.Add(new QuoteFact(header, speaker!, text!, date!, ev));
+                if (item.Ok && header is not null && text is { } t && date is { } d) _quotes.Add(new QuoteFact(header, speaker!, t, d, ev));
                 break;
             }
         }
@@ -509,8 +509,8 @@ internal sealed class FactParser : IYamlSink
 
         public LocatedString? Country(string field)
         {
-            LocatedString? value = Located(field, text: false);
-            if (value is not null && !Countries.IsKnown(value.Value))
+            LocatedString? located = Located(field, text: false);
+            if (located is { } value && !Countries.IsKnown(value.Value))
             {
                 string upper = value.Value.ToUpperInvariant();
                 _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, value.Location, YamlReader.Shorten(value.Value), field,
@@ -518,13 +518,12 @@ internal sealed class FactParser : IYamlSink
                 Ok = false;
                 return null;
             }
-            return value;
+            return located;
         }
 
         public string? Choice(string field, string[] allowed, string hint)
         {
-            LocatedString? value = Located(field, text: false);
-            if (value is null) return null;
+            if (Located(field, text: false) is not { } value) return null;
             int index = Array.IndexOf(allowed, value.Value);
             if (index < 0)
             {
