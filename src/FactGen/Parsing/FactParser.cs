@@ -35,6 +35,12 @@ internal sealed class FactParser : IYamlSink
     private readonly List<AgreementFact> _agreements = new();
     private readonly List<QuoteFact> _quotes = new();
     private readonly SuggestionBudget _suggestions = new();
+
+    // One string per distinct id or country code of the file. References repeat ids (a source cited by many
+    // items, a title held by many officials, every official's country): each repeat keeps the first instance
+    // instead of its own string, and its own dies young instead of living as long as the parsed file.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
     private ParseProgress? _progress;
     private YamlNodes _nodes = null!;
 
@@ -338,6 +344,13 @@ internal sealed class FactParser : IYamlSink
         }
     }
 
+    private string Shared(string value)
+    {
+        if (_shared.TryGetValue(value, out string? first)) return first;
+        _shared.Add(value, value);
+        return value;
+    }
+
     private string Describe(int node) => _nodes.IsScalar(node) ? YamlReader.Shorten(_nodes.Value(node)) : _nodes.Describe(node);
 
     private void Invalid(int node, string value, string field, string reason)
@@ -439,7 +452,7 @@ internal sealed class FactParser : IYamlSink
                 Ok = false;
                 return null;
             }
-            _id = id;
+            _id = id = _parser.Shared(id);
             Provenance provenance = ReadProvenance(_map, isItem: true);
             return new FactHeader(id, _nodes.Location(node), _nodes.Location(_map), provenance);
         }
@@ -518,7 +531,7 @@ internal sealed class FactParser : IYamlSink
                 Ok = false;
                 return null;
             }
-            return located;
+            return located is { } code ? new LocatedString(_parser.Shared(code.Value), code.Location) : null;
         }
 
         public string? Choice(string field, string[] allowed, string hint)
@@ -610,7 +623,7 @@ internal sealed class FactParser : IYamlSink
                         Ok = false;
                         return null;
                     }
-                    return new FactRef(id, RefTarget.Party, _nodes.Location(node), null);
+                    return new FactRef(_parser.Shared(id), RefTarget.Party, _nodes.Location(node), null);
                 }
                 if (!IsValidId(id))
                 {
@@ -618,7 +631,7 @@ internal sealed class FactParser : IYamlSink
                     Ok = false;
                     return null;
                 }
-                return new FactRef(id, target, _nodes.Location(node), null);
+                return new FactRef(_parser.Shared(id), target, _nodes.Location(node), null);
             }
             if (_nodes.IsMapping(node) && (target == RefTarget.Actor || target == RefTarget.Official || target == RefTarget.Party))
             {
@@ -658,7 +671,7 @@ internal sealed class FactParser : IYamlSink
                         Ok = false;
                         return null;
                     }
-                    asTitle = new LocatedString(_nodes.Value(asNode), _nodes.Location(asNode));
+                    asTitle = new LocatedString(_parser.Shared(_nodes.Value(asNode)), _nodes.Location(asNode));
                 }
                 return inner with { As = asTitle };
             }
