@@ -146,7 +146,7 @@ internal sealed class Emitter
         {
             EventFact f = _facts.Events[i].Fact;
             foreach (FactRef r in f.Participants) reverse.EventsOf.Add(ActorKey(r), i);
-            if (f.PartOf is not null) reverse.Parts.Add(_eventIndex[f.PartOf.Id], i);
+            if (f.PartOf is { } partOf) reverse.Parts.Add(_eventIndex[partOf.Id], i);
         }
         for (int i = 0; i < _facts.Agreements.Count; i++)
         {
@@ -156,13 +156,13 @@ internal sealed class Emitter
                 if (r.Target == RefTarget.Organization) reverse.AgreementsOf.Add(reverse.OrganizationKey(_orgIndex[r.Id]), i);
             }
             foreach (FactRef r in f.Negotiators) reverse.AgreementsOf.Add(_officialIndex[r.Id], i);
-            if (f.Event is not null) reverse.AgreementsOf.Add(reverse.EventKey(_eventIndex[f.Event.Id]), i);
+            if (f.Event is { } ev) reverse.AgreementsOf.Add(reverse.EventKey(_eventIndex[ev.Id]), i);
         }
         for (int i = 0; i < _facts.Quotes.Count; i++)
         {
             QuoteFact f = _facts.Quotes[i].Fact;
             reverse.QuotesOf.Add(ActorKey(f.Speaker), i);
-            if (f.Event is not null) reverse.QuotesOf.Add(reverse.EventKey(_eventIndex[f.Event.Id]), i);
+            if (f.Event is { } ev) reverse.QuotesOf.Add(reverse.EventKey(_eventIndex[ev.Id]), i);
         }
         return reverse;
     }
@@ -197,7 +197,7 @@ internal sealed class Emitter
             var t = _facts.Titles[j];
             CommonRow(titles, t.Fact.Header, FactKind.Title, j);
             titles.Add(_data.String(t.Fact.Name));
-            titles.Add(t.Fact.Organization is null ? 0 : _orgIndex[t.Fact.Organization.Id] + 1);
+            titles.Add(t.Fact.Organization is { } org ? _orgIndex[org.Id] + 1 : 0);
             titles.Add(t.Fact.OneHolder ? 1 : 0);
             titles.Add(_data.List(reverse.Terms.Of(j)));
         }
@@ -247,7 +247,7 @@ internal sealed class Emitter
                 participants.Add(AsCode(r));
             }
             events.Add(_data.List(participants));
-            events.Add(f.PartOf is null ? 0 : _eventIndex[f.PartOf.Id] + 1);
+            events.Add(f.PartOf is { } partOf ? _eventIndex[partOf.Id] + 1 : 0);
             events.Add(_data.List(reverse.Parts.Of(j)));
             events.Add(_data.List(reverse.AgreementsOf.Of(reverse.EventKey(j))));
             events.Add(_data.List(reverse.QuotesOf.Of(reverse.EventKey(j))));
@@ -268,7 +268,7 @@ internal sealed class Emitter
                 negotiators.Add(AsCode(r));
             }
             agreements.Add(_data.List(negotiators));
-            agreements.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
+            agreements.Add(f.Event is { } ev ? _eventIndex[ev.Id] + 1 : 0);
         }
         var quotes = new List<int>();
         for (int j = 0; j < _facts.Quotes.Count; j++)
@@ -278,7 +278,7 @@ internal sealed class Emitter
             quotes.Add(ActorCode(f.Speaker));
             quotes.Add(AsCode(f.Speaker));
             quotes.Add(f.Date.Value.Packed);
-            quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
+            quotes.Add(f.Event is { } ev ? _eventIndex[ev.Id] + 1 : 0);
         }
 
         // Every int table goes into one literal (Ints) and is decoded in the static constructor: a literal costs the
@@ -996,7 +996,7 @@ internal sealed class Emitter
     private void TitleDoc(StringBuilder sb, TitleFact t, TitleFact parsed)
     {
         sb.Append(CSharp.Xml(t.Name));
-        if (t.Organization is not null) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[t.Organization.Id]].Fact.Name));
+        if (t.Organization is { } org) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[org.Id]].Fact.Name));
         sb.Append(" (").Append(parsed.Country.Value).Append(')');
         if (t.OneHolder) sb.Append("; one holder at a time");
         sb.Append('.');

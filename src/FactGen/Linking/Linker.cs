@@ -88,7 +88,7 @@ internal sealed class Linker
         {
             FactHeader h = Header(t.Fact.Header);
             FactRef? organization = Optional(t.Fact.Organization);
-            titles.Add(ReferenceEquals(h, t.Fact.Header) && ReferenceEquals(organization, t.Fact.Organization)
+            titles.Add(ReferenceEquals(h, t.Fact.Header) && organization == t.Fact.Organization
                 ? t
                 : t with { Fact = t.Fact with { Header = h, Organization = organization } });
         }
@@ -101,14 +101,13 @@ internal sealed class Linker
             foreach (PositionFact p in o.Fact.Positions)
             {
                 Range(p.From, p.To);
-                FactRef? title = Optional(p.Title);
-                if (title is null)
+                if (Optional(p.Title) is not { } title)
                 {
                     same = false;
                     continue;
                 }
                 Provenance provenance = Prov(p.Provenance);
-                if (ReferenceEquals(title, p.Title) && ReferenceEquals(provenance, p.Provenance))
+                if (title == p.Title && ReferenceEquals(provenance, p.Provenance))
                 {
                     positions.Add(p);
                     continue;
@@ -145,8 +144,7 @@ internal sealed class Linker
         var quotes = new List<Linked<QuoteFact>>();
         foreach (var q in quoteList)
         {
-            FactRef? speaker = Optional(q.Fact.Speaker);
-            if (speaker is null) continue; // a quote without a speaker cannot be generated; FG0006 says why
+            if (Optional(q.Fact.Speaker) is not { } speaker) continue; // a quote without a speaker cannot be generated; FG0006 says why
             quotes.Add(q with { Fact = q.Fact with { Header = Header(q.Fact.Header), Speaker = speaker, Event = Optional(q.Fact.Event) } });
         }
 
@@ -217,8 +215,9 @@ internal sealed class Linker
         return result;
     }
 
-    // Resolution returns the very instance it was given when nothing changes (the usual case), so the
-    // linked model shares the parsed records instead of copying every fact: less to allocate and compare.
+    // Resolution returns the very instance it was given when nothing changes (the usual case; a reference, a
+    // value, comes back equal), so the linked model shares the parsed records instead of copying every fact:
+    // less to allocate and compare.
 
     private FactHeader Header(FactHeader header)
     {
@@ -241,21 +240,21 @@ internal sealed class Linker
         {
             FactRef r = refs[i];
             FactRef? resolved = Optional(r);
-            if (kept is null && ReferenceEquals(resolved, r)) continue;
+            if (kept is null && resolved == r) continue;
             if (kept is null)
             {
                 kept = new List<FactRef>(refs.Count);
                 for (int j = 0; j < i; j++) kept.Add(refs[j]);
             }
-            if (resolved is not null) kept.Add(resolved);
+            if (resolved is { } k) kept.Add(k);
         }
         return kept is null ? refs : EquatableArray.From(kept);
     }
 
     /// <summary>Resolves a reference: returns it (with actors pinned to official or organization) or null after FG0006.</summary>
-    private FactRef? Optional(FactRef? r)
+    private FactRef? Optional(FactRef? reference)
     {
-        if (r is null) return null;
+        if (reference is not { } r) return null;
         FactRef? result = r.Target switch
         {
             RefTarget.Source => _sources.ContainsKey(r.Id) ? r : Dangling(r, "source", _sources.Keys),
@@ -271,10 +270,10 @@ internal sealed class Linker
                 : Dangling(r, "organization (or country code)", _organizations.Keys),
             _ => null,
         };
-        if (result?.As is { } asTitle && !_titles.ContainsKey(asTitle.Value))
+        if (result is { As: { } asTitle } resolved && !_titles.ContainsKey(asTitle.Value))
         {
             Dangling(new FactRef(asTitle.Value, RefTarget.Title, asTitle.Location, null), "title", _titles.Keys);
-            result = result with { As = null };
+            result = resolved with { As = null };
         }
         return result;
     }

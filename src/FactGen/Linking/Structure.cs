@@ -106,9 +106,11 @@ internal static class Structure
 
         private LocatedDate? Keep(LocatedDate? value) => value is { } v ? Keep(v) : null;
 
-        private FactRef? Keep(FactRef? r) => r is null ? null : new FactRef(r.Id, r.Target, _at, Keep(r.As));
+        private FactRef Keep(FactRef r) => new(r.Id, r.Target, _at, Keep(r.As));
 
-        private EquatableArray<FactRef> Keep(EquatableArray<FactRef> refs) => All(refs, r => Keep(r)!);
+        private FactRef? Keep(FactRef? r) => r is { } v ? Keep(v) : null;
+
+        private EquatableArray<FactRef> Keep(EquatableArray<FactRef> refs) => All(refs, Keep);
 
         private FactHeader Header(FactHeader h)
         {
@@ -147,7 +149,7 @@ internal static class Structure
 
         // A position's evidence and note stay: they are few, and the data tables keep them with the position.
         private PositionFact Position(PositionFact p)
-            => new(Keep(p.Title)!, Keep(p.From), Keep(p.To), _at, new Provenance(Keep(p.Provenance.Sources), Keep(p.Provenance.Evidence), p.Provenance.Note, p.Provenance.Deprecated));
+            => new(Keep(p.Title), Keep(p.From), Keep(p.To), _at, new Provenance(Keep(p.Provenance.Sources), Keep(p.Provenance.Evidence), p.Provenance.Note, p.Provenance.Deprecated));
 
         public EventFact Event(EventFact e)
         {
@@ -163,6 +165,6 @@ internal static class Structure
         }
 
         public QuoteFact Quote(QuoteFact q)
-            => new(Header(q.Header), Keep(q.Speaker)!, Blank(q.Text), Keep(q.Date), Keep(q.Event));
+            => new(Header(q.Header), Keep(q.Speaker), Blank(q.Text), Keep(q.Date), Keep(q.Event));
     }
 }

@@ -42,7 +42,7 @@ internal enum RefTarget
 /// A reference to another fact by id. <see cref="Target"/> narrows what it may name (the map form
 /// <c>{official: li-qiang, as: premier}</c> pins an actor to an official); <see cref="As"/> is the capacity.
 /// </summary>
-internal sealed record FactRef(string Id, RefTarget Target, LocationInfo Location, LocatedString? As);
+internal readonly record struct FactRef(string Id, RefTarget Target, LocationInfo Location, LocatedString? As);
 
 /// <summary>Provenance that any item may carry.</summary>
 internal sealed record Provenance(

@@ -338,7 +338,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? text = item.Located("text", text: true);
                 LocatedDate? date = item.Date("date");
                 FactRef? ev = item.Ref("event", RefTarget.Event);
-                if (item.Ok && header is not null && text is { } t && date is { } d) _quotes.Add(new QuoteFact(header, speaker!, t, d, ev));
+                if (item.Ok && header is not null && speaker is { } s && text is { } t && date is { } d) _quotes.Add(new QuoteFact(header, s, t, d, ev));
                 break;
             }
         }
@@ -462,9 +462,9 @@ internal sealed class FactParser : IYamlSink
             // Most items and positions have no provenance at all: nothing is allocated for them.
             FactRef? single = RefIn(map, "source", RefTarget.Source, required: false);
             EquatableArray<FactRef> many = _nodes.Get(map, "sources") >= 0 ? RefsIn(map, "sources", RefTarget.Source) : EquatableArray<FactRef>.Empty;
-            EquatableArray<FactRef> sources = single is null ? many
-                : many.Count == 0 ? new EquatableArray<FactRef>(new[] { single })
-                : Prepend(single, many);
+            EquatableArray<FactRef> sources = single is not { } first ? many
+                : many.Count == 0 ? new EquatableArray<FactRef>(new[] { first })
+                : Prepend(first, many);
             LocatedString? evidence = LocatedIn(map, "evidence", required: false, text: false);
             string? note = LocatedIn(map, "note", required: false, text: true)?.Value;
             string? deprecated = isItem ? LocatedIn(map, "deprecated", required: false, text: true)?.Value : null;
@@ -653,8 +653,7 @@ internal sealed class FactParser : IYamlSink
                     return null;
                 }
                 RefTarget pinned = official >= 0 ? RefTarget.Official : RefTarget.Organization;
-                FactRef? inner = RefFrom(official >= 0 ? official : organization, official >= 0 ? "official" : "organization", pinned);
-                if (inner is null) return null;
+                if (RefFrom(official >= 0 ? official : organization, official >= 0 ? "official" : "organization", pinned) is not { } inner) return null;
                 LocatedString? asTitle = null;
                 int asNode = _nodes.Get(map, "as");
                 if (asNode >= 0)
@@ -699,8 +698,7 @@ internal sealed class FactParser : IYamlSink
             int count = 0;
             for (int i = 0; i < length; i++)
             {
-                FactRef? r = RefFrom(_nodes.ItemAt(node, i), field, target);
-                if (r is not null) refs[count++] = r;
+                if (RefFrom(_nodes.ItemAt(node, i), field, target) is { } r) refs[count++] = r;
             }
             return Exact(refs, count);
         }
@@ -760,11 +758,11 @@ internal sealed class FactParser : IYamlSink
                     int key = _nodes.Key(map, i);
                     if (Array.IndexOf(FactSchema.PositionFields, _nodes.Value(key)) < 0) _parser.Unknown(key, "a position", FactSchema.PositionFields);
                 }
-                FactRef? title = RefIn(map, "title", RefTarget.Title, required: true);
+                FactRef? titleRef = RefIn(map, "title", RefTarget.Title, required: true);
                 LocatedDate? from = DateIn(map, "from", required: false);
                 LocatedDate? to = DateIn(map, "to", required: false);
                 Provenance provenance = ReadProvenance(map, isItem: false);
-                if (title is not null) positions[count++] = new PositionFact(title, from, to, _nodes.Location(map), provenance);
+                if (titleRef is { } title) positions[count++] = new PositionFact(title, from, to, _nodes.Location(map), provenance);
             }
             return Exact(positions, count);
         }
