@@ -75,20 +75,20 @@ internal sealed class Linker
         foreach (var s in _sources.Values)
         {
             FactHeader h = Header(s.Fact.Header);
-            sources.Add(ReferenceEquals(h, s.Fact.Header) ? s : s with { Fact = s.Fact with { Header = h } });
+            sources.Add(h == s.Fact.Header ? s : s with { Fact = s.Fact with { Header = h } });
         }
         var organizations = new List<Linked<OrganizationFact>>();
         foreach (var o in orgList)
         {
             FactHeader h = Header(o.Fact.Header);
-            organizations.Add(ReferenceEquals(h, o.Fact.Header) ? o : o with { Fact = o.Fact with { Header = h } });
+            organizations.Add(h == o.Fact.Header ? o : o with { Fact = o.Fact with { Header = h } });
         }
         var titles = new List<Linked<TitleFact>>();
         foreach (var t in titleList)
         {
             FactHeader h = Header(t.Fact.Header);
             FactRef? organization = Optional(t.Fact.Organization);
-            titles.Add(ReferenceEquals(h, t.Fact.Header) && organization == t.Fact.Organization
+            titles.Add(h == t.Fact.Header && organization == t.Fact.Organization
                 ? t
                 : t with { Fact = t.Fact with { Header = h, Organization = organization } });
         }
@@ -116,7 +116,7 @@ internal sealed class Linker
                 positions.Add(p with { Title = title, Provenance = provenance });
             }
             FactHeader header = Header(o.Fact.Header);
-            officials.Add(same && ReferenceEquals(header, o.Fact.Header)
+            officials.Add(same && header == o.Fact.Header
                 ? o
                 : o with { Fact = o.Fact with { Header = header, Positions = same ? o.Fact.Positions : EquatableArray.From(positions) } });
         }
@@ -191,14 +191,14 @@ internal sealed class Linker
             foreach (T fact in select(file))
             {
                 FactHeader h = header(fact);
-                if (byId.TryGetValue(h.Id, out FactHeader? first))
+                if (byId.TryGetValue(h.Id, out FactHeader first))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateId, h.IdLocation, first.IdLocation, kind, h.Id, first.IdLocation.ToString()));
                     continue;
                 }
                 string name = Naming.ToPascalCase(h.Id);
                 string? problem = Naming.Problem(name, className);
-                if (problem is null && byName.TryGetValue(name, out FactHeader? clash))
+                if (problem is null && byName.TryGetValue(name, out FactHeader clash))
                 {
                     problem = "ids '" + h.Id + "' and '" + clash.Id + "' (at " + clash.IdLocation + ") both map to the C# name " + className + "." + name;
                 }
@@ -215,9 +215,9 @@ internal sealed class Linker
         return result;
     }
 
-    // Resolution returns the very instance it was given when nothing changes (the usual case; a reference, a
-    // value, comes back equal), so the linked model shares the parsed records instead of copying every fact:
-    // less to allocate and compare.
+    // Resolution returns the very instance it was given when nothing changes (the usual case; a header or a
+    // reference, values, come back equal), so the linked model shares the parsed records instead of copying
+    // every fact: less to allocate and compare.
 
     private FactHeader Header(FactHeader header)
     {

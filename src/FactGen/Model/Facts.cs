@@ -54,8 +54,8 @@ internal sealed record Provenance(
     public static readonly Provenance None = new(EquatableArray<FactRef>.Empty, null, null, null);
 }
 
-/// <summary>What every top-level fact has: its id and where it was defined.</summary>
-internal sealed record FactHeader(string Id, LocationInfo IdLocation, LocationInfo Location, Provenance Provenance);
+/// <summary>What every top-level fact has: its id and where it was defined. A struct, inline in its fact.</summary>
+internal readonly record struct FactHeader(string Id, LocationInfo IdLocation, LocationInfo Location, Provenance Provenance);
 
 internal sealed record SourceFact(FactHeader Header, string Title, LocatedString File, LocatedDate Published, string? Url);
 

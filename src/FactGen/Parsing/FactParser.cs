@@ -274,7 +274,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? file = item.Located("file", text: false);
                 LocatedDate? published = item.Date("published");
                 string? url = item.Text("url", text: false);
-                if (item.Ok && header is not null && file is { } f && published is { } p) _sources.Add(new SourceFact(header, title!, f, p, url));
+                if (item.Ok && header is { } h && file is { } f && published is { } p) _sources.Add(new SourceFact(h, title!, f, p, url));
                 break;
             }
             case FactKind.Organization:
@@ -283,7 +283,7 @@ internal sealed class FactParser : IYamlSink
                 string? native = item.Text("native");
                 string? abbreviation = item.Text("abbreviation");
                 LocatedString? country = item.Country("country");
-                if (item.Ok && header is not null && country is { } c) _organizations.Add(new OrganizationFact(header, name!, native, abbreviation, c));
+                if (item.Ok && header is { } h && country is { } c) _organizations.Add(new OrganizationFact(h, name!, native, abbreviation, c));
                 break;
             }
             case FactKind.Title:
@@ -292,7 +292,7 @@ internal sealed class FactParser : IYamlSink
                 FactRef? organization = item.Ref("organization", RefTarget.Organization);
                 LocatedString? country = item.Country("country");
                 bool one = item.Holders();
-                if (item.Ok && header is not null && country is { } c) _titles.Add(new TitleFact(header, name!, organization, c, one));
+                if (item.Ok && header is { } h && country is { } c) _titles.Add(new TitleFact(h, name!, organization, c, one));
                 break;
             }
             case FactKind.Official:
@@ -303,7 +303,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? country = item.Country("country");
                 EquatableArray<PositionFact> positions = item.Positions();
                 EquatableArray<string> aliases = item.Strings("aliases");
-                if (item.Ok && header is not null && name is { } n && country is { } c) _officials.Add(new OfficialFact(header, n, romanized, native, c, positions, aliases));
+                if (item.Ok && header is { } h && name is { } n && country is { } c) _officials.Add(new OfficialFact(h, n, romanized, native, c, positions, aliases));
                 break;
             }
             case FactKind.Event:
@@ -318,7 +318,7 @@ internal sealed class FactParser : IYamlSink
                 EquatableArray<FactRef> participants = item.Refs("participants", RefTarget.Actor);
                 FactRef? partOf = item.Ref("part_of", RefTarget.Event);
                 item.EventDates(date, from, to);
-                if (item.Ok && header is not null) _events.Add(new EventFact(header, eventKind!, name!, summary, date, from, to, place, participants, partOf));
+                if (item.Ok && header is { } h) _events.Add(new EventFact(h, eventKind!, name!, summary, date, from, to, place, participants, partOf));
                 break;
             }
             case FactKind.Agreement:
@@ -329,7 +329,7 @@ internal sealed class FactParser : IYamlSink
                 EquatableArray<FactRef> negotiators = item.Refs("negotiators", RefTarget.Official);
                 FactRef? ev = item.Ref("event", RefTarget.Event);
                 string? summary = item.Text("summary");
-                if (item.Ok && header is not null && date is { } d) _agreements.Add(new AgreementFact(header, name!, d, parties, negotiators, ev, summary));
+                if (item.Ok && header is { } h && date is { } d) _agreements.Add(new AgreementFact(h, name!, d, parties, negotiators, ev, summary));
                 break;
             }
             case FactKind.Quote:
@@ -338,7 +338,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? text = item.Located("text", text: true);
                 LocatedDate? date = item.Date("date");
                 FactRef? ev = item.Ref("event", RefTarget.Event);
-                if (item.Ok && header is not null && speaker is { } s && text is { } t && date is { } d) _quotes.Add(new QuoteFact(header, s, t, d, ev));
+                if (item.Ok && header is { } h && speaker is { } s && text is { } t && date is { } d) _quotes.Add(new QuoteFact(h, s, t, d, ev));
                 break;
             }
         }
