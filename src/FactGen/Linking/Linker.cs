@@ -125,34 +125,39 @@ internal sealed class Linker
         {
             _cancellationToken.ThrowIfCancellationRequested();
             Range(e.Fact.From, e.Fact.To);
-            events.Add(e with { Fact = e.Fact with { Header = Header(e.Fact.Header), Participants = Many(e.Fact.Participants), PartOf = Optional(e.Fact.PartOf) } });
+            FactHeader header = Header(e.Fact.Header);
+            EquatableArray<FactRef> participants = Many(e.Fact.Participants);
+            FactRef? partOf = Optional(e.Fact.PartOf);
+            events.Add(header == e.Fact.Header && participants.SameItems(e.Fact.Participants) && partOf == e.Fact.PartOf
+                ? e
+                : e with { Fact = e.Fact with { Header = header, Participants = participants, PartOf = partOf } });
         }
         var agreements = new List<Linked<AgreementFact>>();
         foreach (var a in agreementList)
         {
-            agreements.Add(a with
-            {
-                Fact = a.Fact with
-                {
-                    Header = Header(a.Fact.Header),
-                    Parties = Many(a.Fact.Parties),
-                    Negotiators = Many(a.Fact.Negotiators),
-                    Event = Optional(a.Fact.Event),
-                },
-            });
+            FactHeader header = Header(a.Fact.Header);
+            EquatableArray<FactRef> parties = Many(a.Fact.Parties), negotiators = Many(a.Fact.Negotiators);
+            FactRef? ev = Optional(a.Fact.Event);
+            agreements.Add(header == a.Fact.Header && parties.SameItems(a.Fact.Parties) && negotiators.SameItems(a.Fact.Negotiators) && ev == a.Fact.Event
+                ? a
+                : a with { Fact = a.Fact with { Header = header, Parties = parties, Negotiators = negotiators, Event = ev } });
         }
         var quotes = new List<Linked<QuoteFact>>();
         foreach (var q in quoteList)
         {
             if (Optional(q.Fact.Speaker) is not { } speaker) continue; // a quote without a speaker cannot be generated; FG0006 says why
-            quotes.Add(q with { Fact = q.Fact with { Header = Header(q.Fact.Header), Speaker = speaker, Event = Optional(q.Fact.Event) } });
+            FactHeader header = Header(q.Fact.Header);
+            FactRef? ev = Optional(q.Fact.Event);
+            quotes.Add(header == q.Fact.Header && speaker == q.Fact.Speaker && ev == q.Fact.Event
+                ? q
+                : q with { Fact = q.Fact with { Header = header, Speaker = speaker, Event = ev } });
         }
 
         // 3. Generated order.
         sources.Sort((a, b) => string.CompareOrdinal(a.Fact.Header.Id, b.Fact.Header.Id));
-        SortById(organizations, o => o.Header);
-        SortById(titles, t => t.Header);
-        SortById(officials, o => o.Header);
+        SortById(organizations, o => o.Header.Id);
+        SortById(titles, t => t.Header.Id);
+        SortById(officials, o => o.Header.Id);
         events.Sort((a, b) => Chronological(EventStart(a.Fact), a.Fact.Header.Id, EventStart(b.Fact), b.Fact.Header.Id));
         agreements.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
         quotes.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
@@ -177,29 +182,32 @@ internal sealed class Linker
         return c != 0 ? c : string.CompareOrdinal(aId, bId);
     }
 
-    private static void SortById<T>(List<Linked<T>> list, Func<T, FactHeader> header) where T : class
-        => list.Sort((a, b) => string.CompareOrdinal(header(a.Fact).Id, header(b.Fact).Id));
+    private static void SortById<T>(List<Linked<T>> list, Func<T, string> id) where T : class
+        => list.Sort((a, b) => string.CompareOrdinal(id(a.Fact), id(b.Fact)));
 
     private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
         where T : class, IEquatable<T>
     {
-        var byId = new Dictionary<string, FactHeader>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, FactHeader>(StringComparer.Ordinal);
+        // The facts themselves (references), not their headers (structs four times the size).
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, T>(StringComparer.Ordinal);
         var result = new List<Linked<T>>();
         foreach (FactFile file in files)
         {
             foreach (T fact in select(file))
             {
                 FactHeader h = header(fact);
-                if (byId.TryGetValue(h.Id, out FactHeader first))
+                if (byId.TryGetValue(h.Id, out T? firstFact))
                 {
+                    FactHeader first = header(firstFact);
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateId, h.IdLocation, first.IdLocation, kind, h.Id, first.IdLocation.ToString()));
                     continue;
                 }
                 string name = Naming.ToPascalCase(h.Id);
                 string? problem = Naming.Problem(name, className);
-                if (problem is null && byName.TryGetValue(name, out FactHeader clash))
+                if (problem is null && byName.TryGetValue(name, out T? clashFact))
                 {
+                    FactHeader clash = header(clashFact);
                     problem = "ids '" + h.Id + "' and '" + clash.Id + "' (at " + clash.IdLocation + ") both map to the C# name " + className + "." + name;
                 }
                 if (problem is not null)
@@ -207,8 +215,8 @@ internal sealed class Linker
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClash, h.IdLocation, kind + " '" + h.Id + "': " + problem));
                     continue;
                 }
-                byId.Add(h.Id, h);
-                byName.Add(name, h);
+                byId.Add(h.Id, fact);
+                byName.Add(name, fact);
                 result.Add(new Linked<T>(fact, Naming.Escape(name)));
             }
         }
