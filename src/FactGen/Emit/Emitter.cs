@@ -120,11 +120,11 @@ internal sealed class Emitter
         return _data.List(items);
     }
 
-    private static int Date(LocatedDate? date) => date is null ? 0 : date.Value.Packed;
+    private static int Date(LocatedDate? date) => date?.Value.Packed ?? 0;
 
     private int ActorCode(FactRef r) => r.Target == RefTarget.Official ? _officialIndex[r.Id] * 2 : (_orgIndex[r.Id] * 2) + 1;
 
-    private int AsCode(FactRef r) => r.As is null ? 0 : _titleIndex[r.As.Value] + 1;
+    private int AsCode(FactRef r) => r.As is { } title ? _titleIndex[title.Value] + 1 : 0;
 
     /// <summary>
     /// The reverse links (an official's events, quotes and agreements; an organization's too, and its titles; an
@@ -148,7 +148,7 @@ internal sealed class Emitter
         {
             EventFact f = _facts.Events[i].Fact;
             foreach (FactRef r in f.Participants) reverse.EventsOf.Add(ActorKey(r), i);
-            if (f.PartOf is not null) reverse.Parts.Add(_eventIndex[f.PartOf.Id], i);
+            if (f.PartOf is { } partOf) reverse.Parts.Add(_eventIndex[partOf.Id], i);
         }
         for (int i = 0; i < _facts.Agreements.Count; i++)
         {
@@ -158,13 +158,13 @@ internal sealed class Emitter
                 if (r.Target == RefTarget.Organization) reverse.AgreementsOf.Add(reverse.OrganizationKey(_orgIndex[r.Id]), i);
             }
             foreach (FactRef r in f.Negotiators) reverse.AgreementsOf.Add(_officialIndex[r.Id], i);
-            if (f.Event is not null) reverse.AgreementsOf.Add(reverse.EventKey(_eventIndex[f.Event.Id]), i);
+            if (f.Event is { } ev) reverse.AgreementsOf.Add(reverse.EventKey(_eventIndex[ev.Id]), i);
         }
         for (int i = 0; i < _facts.Quotes.Count; i++)
         {
             QuoteFact f = _facts.Quotes[i].Fact;
             reverse.QuotesOf.Add(ActorKey(f.Speaker), i);
-            if (f.Event is not null) reverse.QuotesOf.Add(reverse.EventKey(_eventIndex[f.Event.Id]), i);
+            if (f.Event is { } ev) reverse.QuotesOf.Add(reverse.EventKey(_eventIndex[ev.Id]), i);
         }
         return reverse;
     }
@@ -199,7 +199,7 @@ internal sealed class Emitter
             var t = _facts.Titles[j];
             CommonRow(titles, t.Fact.Header, FactKind.Title, j);
             titles.Add(_data.String(t.Fact.Name));
-            titles.Add(t.Fact.Organization is null ? 0 : _orgIndex[t.Fact.Organization.Id] + 1);
+            titles.Add(t.Fact.Organization is { } org ? _orgIndex[org.Id] + 1 : 0);
             titles.Add(t.Fact.OneHolder ? 1 : 0);
             titles.Add(_data.List(reverse.Terms.Of(j)));
         }
@@ -249,7 +249,7 @@ internal sealed class Emitter
                 participants.Add(AsCode(r));
             }
             events.Add(_data.List(participants));
-            events.Add(f.PartOf is null ? 0 : _eventIndex[f.PartOf.Id] + 1);
+            events.Add(f.PartOf is { } partOf ? _eventIndex[partOf.Id] + 1 : 0);
             events.Add(_data.List(reverse.Parts.Of(j)));
             events.Add(_data.List(reverse.AgreementsOf.Of(reverse.EventKey(j))));
             events.Add(_data.List(reverse.QuotesOf.Of(reverse.EventKey(j))));
@@ -270,7 +270,7 @@ internal sealed class Emitter
                 negotiators.Add(AsCode(r));
             }
             agreements.Add(_data.List(negotiators));
-            agreements.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
+            agreements.Add(f.Event is { } ev ? _eventIndex[ev.Id] + 1 : 0);
         }
         var quotes = new List<int>();
         for (int j = 0; j < _facts.Quotes.Count; j++)
@@ -280,7 +280,7 @@ internal sealed class Emitter
             quotes.Add(ActorCode(f.Speaker));
             quotes.Add(AsCode(f.Speaker));
             quotes.Add(f.Date.Value.Packed);
-            quotes.Add(f.Event is null ? 0 : _eventIndex[f.Event.Id] + 1);
+            quotes.Add(f.Event is { } ev ? _eventIndex[ev.Id] + 1 : 0);
         }
 
         // The int tables go into literals (Ints: what first access reads; ListInts: what the first use of a list reads),
@@ -1147,7 +1147,7 @@ internal sealed class Emitter
     private void TitleDoc(StringBuilder sb, TitleFact t, TitleFact parsed)
     {
         sb.Append(CSharp.Xml(t.Name));
-        if (t.Organization is not null) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[t.Organization.Id]].Fact.Name));
+        if (t.Organization is { } org) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[org.Id]].Fact.Name));
         sb.Append(" (").Append(parsed.Country.Value).Append(')');
         if (t.OneHolder) sb.Append("; one holder at a time");
         sb.Append('.');
@@ -1157,7 +1157,7 @@ internal sealed class Emitter
     private void OfficialDoc(StringBuilder sb, OfficialFact o, OfficialFact parsed)
     {
         sb.Append(CSharp.Xml(o.Name.Value));
-        Extras(sb, parsed.Romanized is not null && parsed.Romanized.Value != o.Name.Value ? parsed.Romanized.Value : null, parsed.Native?.Value);
+        Extras(sb, parsed.Romanized is { } romanized && romanized.Value != o.Name.Value ? romanized.Value : null, parsed.Native?.Value);
         sb.Append(", ").Append(parsed.Country.Value).Append('.');
         if (o.Positions.Count > 0)
         {
@@ -1170,9 +1170,9 @@ internal sealed class Emitter
                 if (p.From is not null || p.To is not null)
                 {
                     sb.Append(" (");
-                    if (p.From is not null) sb.Append("from ").Append(p.From.Value.ToString());
+                    if (p.From is { } from) sb.Append("from ").Append(from.Value.ToString());
                     if (p.From is not null && p.To is not null) sb.Append(' ');
-                    if (p.To is not null) sb.Append("to ").Append(p.To.Value.ToString());
+                    if (p.To is { } to) sb.Append("to ").Append(to.Value.ToString());
                     sb.Append(')');
                 }
             }

@@ -75,20 +75,20 @@ internal sealed class Linker
         foreach (var s in _sources.Values)
         {
             FactHeader h = Header(s.Fact.Header);
-            sources.Add(ReferenceEquals(h, s.Fact.Header) ? s : s with { Fact = s.Fact with { Header = h } });
+            sources.Add(h == s.Fact.Header ? s : s with { Fact = s.Fact with { Header = h } });
         }
         var organizations = new List<Linked<OrganizationFact>>();
         foreach (var o in orgList)
         {
             FactHeader h = Header(o.Fact.Header);
-            organizations.Add(ReferenceEquals(h, o.Fact.Header) ? o : o with { Fact = o.Fact with { Header = h } });
+            organizations.Add(h == o.Fact.Header ? o : o with { Fact = o.Fact with { Header = h } });
         }
         var titles = new List<Linked<TitleFact>>();
         foreach (var t in titleList)
         {
             FactHeader h = Header(t.Fact.Header);
             FactRef? organization = Optional(t.Fact.Organization);
-            titles.Add(ReferenceEquals(h, t.Fact.Header) && ReferenceEquals(organization, t.Fact.Organization)
+            titles.Add(h == t.Fact.Header && organization == t.Fact.Organization
                 ? t
                 : t with { Fact = t.Fact with { Header = h, Organization = organization } });
         }
@@ -101,14 +101,13 @@ internal sealed class Linker
             foreach (PositionFact p in o.Fact.Positions)
             {
                 Range(p.From, p.To);
-                FactRef? title = Optional(p.Title);
-                if (title is null)
+                if (Optional(p.Title) is not { } title)
                 {
                     same = false;
                     continue;
                 }
                 Provenance provenance = Prov(p.Provenance);
-                if (ReferenceEquals(title, p.Title) && ReferenceEquals(provenance, p.Provenance))
+                if (title == p.Title && ReferenceEquals(provenance, p.Provenance))
                 {
                     positions.Add(p);
                     continue;
@@ -117,7 +116,7 @@ internal sealed class Linker
                 positions.Add(p with { Title = title, Provenance = provenance });
             }
             FactHeader header = Header(o.Fact.Header);
-            officials.Add(same && ReferenceEquals(header, o.Fact.Header)
+            officials.Add(same && header == o.Fact.Header
                 ? o
                 : o with { Fact = o.Fact with { Header = header, Positions = same ? o.Fact.Positions : EquatableArray.From(positions) } });
         }
@@ -126,35 +125,39 @@ internal sealed class Linker
         {
             _cancellationToken.ThrowIfCancellationRequested();
             Range(e.Fact.From, e.Fact.To);
-            events.Add(e with { Fact = e.Fact with { Header = Header(e.Fact.Header), Participants = Many(e.Fact.Participants), PartOf = Optional(e.Fact.PartOf) } });
+            FactHeader header = Header(e.Fact.Header);
+            EquatableArray<FactRef> participants = Many(e.Fact.Participants);
+            FactRef? partOf = Optional(e.Fact.PartOf);
+            events.Add(header == e.Fact.Header && participants.SameItems(e.Fact.Participants) && partOf == e.Fact.PartOf
+                ? e
+                : e with { Fact = e.Fact with { Header = header, Participants = participants, PartOf = partOf } });
         }
         var agreements = new List<Linked<AgreementFact>>();
         foreach (var a in agreementList)
         {
-            agreements.Add(a with
-            {
-                Fact = a.Fact with
-                {
-                    Header = Header(a.Fact.Header),
-                    Parties = Many(a.Fact.Parties),
-                    Negotiators = Many(a.Fact.Negotiators),
-                    Event = Optional(a.Fact.Event),
-                },
-            });
+            FactHeader header = Header(a.Fact.Header);
+            EquatableArray<FactRef> parties = Many(a.Fact.Parties), negotiators = Many(a.Fact.Negotiators);
+            FactRef? ev = Optional(a.Fact.Event);
+            agreements.Add(header == a.Fact.Header && parties.SameItems(a.Fact.Parties) && negotiators.SameItems(a.Fact.Negotiators) && ev == a.Fact.Event
+                ? a
+                : a with { Fact = a.Fact with { Header = header, Parties = parties, Negotiators = negotiators, Event = ev } });
         }
         var quotes = new List<Linked<QuoteFact>>();
         foreach (var q in quoteList)
         {
-            FactRef? speaker = Optional(q.Fact.Speaker);
-            if (speaker is null) continue; // a quote without a speaker cannot be generated; FG0006 says why
-            quotes.Add(q with { Fact = q.Fact with { Header = Header(q.Fact.Header), Speaker = speaker, Event = Optional(q.Fact.Event) } });
+            if (Optional(q.Fact.Speaker) is not { } speaker) continue; // a quote without a speaker cannot be generated; FG0006 says why
+            FactHeader header = Header(q.Fact.Header);
+            FactRef? ev = Optional(q.Fact.Event);
+            quotes.Add(header == q.Fact.Header && speaker == q.Fact.Speaker && ev == q.Fact.Event
+                ? q
+                : q with { Fact = q.Fact with { Header = header, Speaker = speaker, Event = ev } });
         }
 
         // 3. Generated order.
         sources.Sort((a, b) => string.CompareOrdinal(a.Fact.Header.Id, b.Fact.Header.Id));
-        SortById(organizations, o => o.Header);
-        SortById(titles, t => t.Header);
-        SortById(officials, o => o.Header);
+        SortById(organizations, o => o.Header.Id);
+        SortById(titles, t => t.Header.Id);
+        SortById(officials, o => o.Header.Id);
         events.Sort((a, b) => Chronological(EventStart(a.Fact), a.Fact.Header.Id, EventStart(b.Fact), b.Fact.Header.Id));
         agreements.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
         quotes.Sort((a, b) => Chronological(a.Fact.Date.Value, a.Fact.Header.Id, b.Fact.Date.Value, b.Fact.Header.Id));
@@ -166,11 +169,12 @@ internal sealed class Linker
             EquatableArray.From(quotes), EquatableArray.From(_diagnostics));
     }
 
-    public static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)!.Value;
+    /// <summary>The event's date, or its start (the parser keeps no event without one of them).</summary>
+    public static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)?.Value ?? default;
 
     /// <summary>The event's period: its date, or from..to (to defaults to from).</summary>
     public static (FactDateValue Start, FactDateValue End) EventPeriod(EventFact e)
-        => e.Date is not null ? (e.Date.Value, e.Date.Value) : (e.From!.Value, (e.To ?? e.From!).Value);
+        => e.Date is { } date ? (date.Value, date.Value) : (EventStart(e), (e.To ?? e.From)?.Value ?? default);
 
     private static int Chronological(FactDateValue a, string aId, FactDateValue b, string bId)
     {
@@ -178,29 +182,32 @@ internal sealed class Linker
         return c != 0 ? c : string.CompareOrdinal(aId, bId);
     }
 
-    private static void SortById<T>(List<Linked<T>> list, Func<T, FactHeader> header) where T : class
-        => list.Sort((a, b) => string.CompareOrdinal(header(a.Fact).Id, header(b.Fact).Id));
+    private static void SortById<T>(List<Linked<T>> list, Func<T, string> id) where T : class
+        => list.Sort((a, b) => string.CompareOrdinal(id(a.Fact), id(b.Fact)));
 
     private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
         where T : class, IEquatable<T>
     {
-        var byId = new Dictionary<string, FactHeader>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, FactHeader>(StringComparer.Ordinal);
+        // The facts themselves (references), not their headers (structs four times the size).
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, T>(StringComparer.Ordinal);
         var result = new List<Linked<T>>();
         foreach (FactFile file in files)
         {
             foreach (T fact in select(file))
             {
                 FactHeader h = header(fact);
-                if (byId.TryGetValue(h.Id, out FactHeader? first))
+                if (byId.TryGetValue(h.Id, out T? firstFact))
                 {
+                    FactHeader first = header(firstFact);
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateId, h.IdLocation, first.IdLocation, kind, h.Id, first.IdLocation.ToString()));
                     continue;
                 }
                 string name = Naming.ToPascalCase(h.Id);
                 string? problem = Naming.Problem(name, className);
-                if (problem is null && byName.TryGetValue(name, out FactHeader? clash))
+                if (problem is null && byName.TryGetValue(name, out T? clashFact))
                 {
+                    FactHeader clash = header(clashFact);
                     problem = "ids '" + h.Id + "' and '" + clash.Id + "' (at " + clash.IdLocation + ") both map to the C# name " + className + "." + name;
                 }
                 if (problem is not null)
@@ -208,16 +215,17 @@ internal sealed class Linker
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClash, h.IdLocation, kind + " '" + h.Id + "': " + problem));
                     continue;
                 }
-                byId.Add(h.Id, h);
-                byName.Add(name, h);
+                byId.Add(h.Id, fact);
+                byName.Add(name, fact);
                 result.Add(new Linked<T>(fact, Naming.Escape(name)));
             }
         }
         return result;
     }
 
-    // Resolution returns the very instance it was given when nothing changes (the usual case), so the
-    // linked model shares the parsed records instead of copying every fact: less to allocate and compare.
+    // Resolution returns the very instance it was given when nothing changes (the usual case; a header or a
+    // reference, values, come back equal), so the linked model shares the parsed records instead of copying
+    // every fact: less to allocate and compare.
 
     private FactHeader Header(FactHeader header)
     {
@@ -240,21 +248,21 @@ internal sealed class Linker
         {
             FactRef r = refs[i];
             FactRef? resolved = Optional(r);
-            if (kept is null && ReferenceEquals(resolved, r)) continue;
+            if (kept is null && resolved == r) continue;
             if (kept is null)
             {
                 kept = new List<FactRef>(refs.Count);
                 for (int j = 0; j < i; j++) kept.Add(refs[j]);
             }
-            if (resolved is not null) kept.Add(resolved);
+            if (resolved is { } k) kept.Add(k);
         }
         return kept is null ? refs : EquatableArray.From(kept);
     }
 
     /// <summary>Resolves a reference: returns it (with actors pinned to official or organization) or null after FG0006.</summary>
-    private FactRef? Optional(FactRef? r)
+    private FactRef? Optional(FactRef? reference)
     {
-        if (r is null) return null;
+        if (reference is not { } r) return null;
         FactRef? result = r.Target switch
         {
             RefTarget.Source => _sources.ContainsKey(r.Id) ? r : Dangling(r, "source", _sources.Keys),
@@ -270,10 +278,10 @@ internal sealed class Linker
                 : Dangling(r, "organization (or country code)", _organizations.Keys),
             _ => null,
         };
-        if (result?.As is { } asTitle && !_titles.ContainsKey(asTitle.Value))
+        if (result is { As: { } asTitle } resolved && !_titles.ContainsKey(asTitle.Value))
         {
             Dangling(new FactRef(asTitle.Value, RefTarget.Title, asTitle.Location, null), "title", _titles.Keys);
-            result = result with { As = null };
+            result = resolved with { As = null };
         }
         return result;
     }
@@ -294,9 +302,9 @@ internal sealed class Linker
         return null;
     }
 
-    private void Range(LocatedDate? from, LocatedDate? to)
+    private void Range(LocatedDate? start, LocatedDate? end)
     {
-        if (from is null || to is null) return;
+        if (start is not { } from || end is not { } to) return;
         if (to.Value.EndDayNumber < from.Value.StartDayNumber)
         {
             _diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReversedRange, to.Location, from.Location, to.Value.ToString(), from.Value.ToString()));

@@ -82,16 +82,9 @@ internal static class Structure
             return new EquatableArray<T>(result);
         }
 
-        private T? Value<T>(T? value) where T : class
-        {
-            ValueChars += value switch
-            {
-                string s => s.Length + 1,
-                LocatedString l => l.Value.Length + 1,
-                _ => 1,
-            };
-            return null;
-        }
+        private void Value(string? value) => ValueChars += (value?.Length ?? 0) + 1;
+
+        private void Value(LocatedString? value) => Value(value?.Value);
 
         private LocatedString Blank(LocatedString value)
         {
@@ -105,13 +98,19 @@ internal static class Structure
             return string.Empty;
         }
 
-        private LocatedString? Keep(LocatedString? value) => value is null ? null : new LocatedString(value.Value, _at);
+        private LocatedString Keep(LocatedString value) => new(value.Value, _at);
 
-        private LocatedDate? Keep(LocatedDate? value) => value is null ? null : new LocatedDate(value.Value, _at);
+        private LocatedString? Keep(LocatedString? value) => value is { } v ? Keep(v) : null;
 
-        private FactRef? Keep(FactRef? r) => r is null ? null : new FactRef(r.Id, r.Target, _at, Keep(r.As));
+        private LocatedDate Keep(LocatedDate value) => new(value.Value, _at);
 
-        private EquatableArray<FactRef> Keep(EquatableArray<FactRef> refs) => All(refs, r => Keep(r)!);
+        private LocatedDate? Keep(LocatedDate? value) => value is { } v ? Keep(v) : null;
+
+        private FactRef Keep(FactRef r) => new(r.Id, r.Target, _at, Keep(r.As));
+
+        private FactRef? Keep(FactRef? r) => r is { } v ? Keep(v) : null;
+
+        private EquatableArray<FactRef> Keep(EquatableArray<FactRef> refs) => All(refs, Keep);
 
         private FactHeader Header(FactHeader h)
         {
@@ -128,7 +127,7 @@ internal static class Structure
         public SourceFact Source(SourceFact s)
         {
             Value(s.Url);
-            return new SourceFact(Header(s.Header), s.Title, Keep(s.File)!, Keep(s.Published)!, null);
+            return new SourceFact(Header(s.Header), s.Title, Keep(s.File), Keep(s.Published), null);
         }
 
         public OrganizationFact Organization(OrganizationFact o)
@@ -145,12 +144,12 @@ internal static class Structure
         {
             Value(o.Romanized);
             Value(o.Native);
-            return new OfficialFact(Header(o.Header), Keep(o.Name)!, null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
+            return new OfficialFact(Header(o.Header), Keep(o.Name), null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
         }
 
         // A position's evidence and note stay: they are few, and the data tables keep them with the position.
         private PositionFact Position(PositionFact p)
-            => new(Keep(p.Title)!, Keep(p.From), Keep(p.To), _at, new Provenance(Keep(p.Provenance.Sources), Keep(p.Provenance.Evidence), p.Provenance.Note, p.Provenance.Deprecated));
+            => new(Keep(p.Title), Keep(p.From), Keep(p.To), _at, new Provenance(Keep(p.Provenance.Sources), Keep(p.Provenance.Evidence), p.Provenance.Note, p.Provenance.Deprecated));
 
         public EventFact Event(EventFact e)
         {
@@ -162,10 +161,10 @@ internal static class Structure
         public AgreementFact Agreement(AgreementFact a)
         {
             Value(a.Summary);
-            return new AgreementFact(Header(a.Header), Blank(a.Name), Keep(a.Date)!, Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
+            return new AgreementFact(Header(a.Header), Blank(a.Name), Keep(a.Date), Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
         }
 
         public QuoteFact Quote(QuoteFact q)
-            => new(Header(q.Header), Keep(q.Speaker)!, Blank(q.Text), Keep(q.Date)!, Keep(q.Event));
+            => new(Header(q.Header), Keep(q.Speaker), Blank(q.Text), Keep(q.Date), Keep(q.Event));
     }
 }

@@ -15,11 +15,14 @@ internal enum FactKind
     Quote,
 }
 
-/// <summary>A scalar value with the location of its YAML node.</summary>
-internal sealed record LocatedString(string Value, LocationInfo Location);
+/// <summary>
+/// A scalar value with the location of its YAML node. A struct, held inline by the fact that has it: as an
+/// object per value, the located values were most of the objects a parsed file keeps alive for the GC to walk.
+/// </summary>
+internal readonly record struct LocatedString(string Value, LocationInfo Location);
 
-/// <summary>A date with the location of its YAML node.</summary>
-internal sealed record LocatedDate(FactDateValue Value, LocationInfo Location);
+/// <summary>A date with the location of its YAML node; a struct, as <see cref="LocatedString"/>.</summary>
+internal readonly record struct LocatedDate(FactDateValue Value, LocationInfo Location);
 
 /// <summary>What kind of fact a reference may name.</summary>
 internal enum RefTarget
@@ -39,7 +42,7 @@ internal enum RefTarget
 /// A reference to another fact by id. <see cref="Target"/> narrows what it may name (the map form
 /// <c>{official: li-qiang, as: premier}</c> pins an actor to an official); <see cref="As"/> is the capacity.
 /// </summary>
-internal sealed record FactRef(string Id, RefTarget Target, LocationInfo Location, LocatedString? As);
+internal readonly record struct FactRef(string Id, RefTarget Target, LocationInfo Location, LocatedString? As);
 
 /// <summary>Provenance that any item may carry.</summary>
 internal sealed record Provenance(
@@ -51,8 +54,8 @@ internal sealed record Provenance(
     public static readonly Provenance None = new(EquatableArray<FactRef>.Empty, null, null, null);
 }
 
-/// <summary>What every top-level fact has: its id and where it was defined.</summary>
-internal sealed record FactHeader(string Id, LocationInfo IdLocation, LocationInfo Location, Provenance Provenance);
+/// <summary>What every top-level fact has: its id and where it was defined. A struct, inline in its fact.</summary>
+internal readonly record struct FactHeader(string Id, LocationInfo IdLocation, LocationInfo Location, Provenance Provenance);
 
 internal sealed record SourceFact(FactHeader Header, string Title, LocatedString File, LocatedDate Published, string? Url);
 

@@ -35,6 +35,12 @@ internal sealed class FactParser : IYamlSink
     private readonly List<AgreementFact> _agreements = new();
     private readonly List<QuoteFact> _quotes = new();
     private readonly SuggestionBudget _suggestions = new();
+
+    // One string per distinct id or country code of the file. References repeat ids (a source cited by many
+    // items, a title held by many officials, every official's country): each repeat keeps the first instance
+    // instead of its own string, and its own dies young instead of living as long as the parsed file.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
     private ParseProgress? _progress;
     private YamlNodes _nodes = null!;
 
@@ -268,7 +274,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? file = item.Located("file", text: false);
                 LocatedDate? published = item.Date("published");
                 string? url = item.Text("url", text: false);
-                if (item.Ok && header is not null) _sources.Add(new SourceFact(header, title!, file!, published!, url));
+                if (item.Ok && header is { } h && file is { } f && published is { } p) _sources.Add(new SourceFact(h, title!, f, p, url));
                 break;
             }
             case FactKind.Organization:
@@ -277,7 +283,7 @@ internal sealed class FactParser : IYamlSink
                 string? native = item.Text("native");
                 string? abbreviation = item.Text("abbreviation");
                 LocatedString? country = item.Country("country");
-                if (item.Ok && header is not null) _organizations.Add(new OrganizationFact(header, name!, native, abbreviation, country!));
+                if (item.Ok && header is { } h && country is { } c) _organizations.Add(new OrganizationFact(h, name!, native, abbreviation, c));
                 break;
             }
             case FactKind.Title:
@@ -286,7 +292,7 @@ internal sealed class FactParser : IYamlSink
                 FactRef? organization = item.Ref("organization", RefTarget.Organization);
                 LocatedString? country = item.Country("country");
                 bool one = item.Holders();
-                if (item.Ok && header is not null) _titles.Add(new TitleFact(header, name!, organization, country!, one));
+                if (item.Ok && header is { } h && country is { } c) _titles.Add(new TitleFact(h, name!, organization, c, one));
                 break;
             }
             case FactKind.Official:
@@ -297,7 +303,7 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? country = item.Country("country");
                 EquatableArray<PositionFact> positions = item.Positions();
                 EquatableArray<string> aliases = item.Strings("aliases");
-                if (item.Ok && header is not null) _officials.Add(new OfficialFact(header, name!, romanized, native, country!, positions, aliases));
+                if (item.Ok && header is { } h && name is { } n && country is { } c) _officials.Add(new OfficialFact(h, n, romanized, native, c, positions, aliases));
                 break;
             }
             case FactKind.Event:
@@ -312,7 +318,7 @@ internal sealed class FactParser : IYamlSink
                 EquatableArray<FactRef> participants = item.Refs("participants", RefTarget.Actor);
                 FactRef? partOf = item.Ref("part_of", RefTarget.Event);
                 item.EventDates(date, from, to);
-                if (item.Ok && header is not null) _events.Add(new EventFact(header, eventKind!, name!, summary, date, from, to, place, participants, partOf));
+                if (item.Ok && header is { } h) _events.Add(new EventFact(h, eventKind!, name!, summary, date, from, to, place, participants, partOf));
                 break;
             }
             case FactKind.Agreement:
@@ -323,7 +329,7 @@ internal sealed class FactParser : IYamlSink
                 EquatableArray<FactRef> negotiators = item.Refs("negotiators", RefTarget.Official);
                 FactRef? ev = item.Ref("event", RefTarget.Event);
                 string? summary = item.Text("summary");
-                if (item.Ok && header is not null) _agreements.Add(new AgreementFact(header, name!, date!, parties, negotiators, ev, summary));
+                if (item.Ok && header is { } h && date is { } d) _agreements.Add(new AgreementFact(h, name!, d, parties, negotiators, ev, summary));
                 break;
             }
             case FactKind.Quote:
@@ -332,10 +338,17 @@ internal sealed class FactParser : IYamlSink
                 LocatedString? text = item.Located("text", text: true);
                 LocatedDate? date = item.Date("date");
                 FactRef? ev = item.Ref("event", RefTarget.Event);
-                if (item.Ok && header is not null) _quotes.Add(new QuoteFact(header, speaker!, text!, date!, ev));
+                if (item.Ok && header is { } h && speaker is { } s && text is { } t && date is { } d) _quotes.Add(new QuoteFact(h, s, t, d, ev));
                 break;
             }
         }
+    }
+
+    private string Shared(string value)
+    {
+        if (_shared.TryGetValue(value, out string? first)) return first;
+        _shared.Add(value, value);
+        return value;
     }
 
     private string Describe(int node) => _nodes.IsScalar(node) ? YamlReader.Shorten(_nodes.Value(node)) : _nodes.Describe(node);
@@ -439,7 +452,7 @@ internal sealed class FactParser : IYamlSink
                 Ok = false;
                 return null;
             }
-            _id = id;
+            _id = id = _parser.Shared(id);
             Provenance provenance = ReadProvenance(_map, isItem: true);
             return new FactHeader(id, _nodes.Location(node), _nodes.Location(_map), provenance);
         }
@@ -449,9 +462,9 @@ internal sealed class FactParser : IYamlSink
             // Most items and positions have no provenance at all: nothing is allocated for them.
             FactRef? single = RefIn(map, "source", RefTarget.Source, required: false);
             EquatableArray<FactRef> many = _nodes.Get(map, "sources") >= 0 ? RefsIn(map, "sources", RefTarget.Source) : EquatableArray<FactRef>.Empty;
-            EquatableArray<FactRef> sources = single is null ? many
-                : many.Count == 0 ? new EquatableArray<FactRef>(new[] { single })
-                : Prepend(single, many);
+            EquatableArray<FactRef> sources = single is not { } first ? many
+                : many.Count == 0 ? new EquatableArray<FactRef>(new[] { first })
+                : Prepend(first, many);
             LocatedString? evidence = LocatedIn(map, "evidence", required: false, text: false);
             string? note = LocatedIn(map, "note", required: false, text: true)?.Value;
             string? deprecated = isItem ? LocatedIn(map, "deprecated", required: false, text: true)?.Value : null;
@@ -509,8 +522,8 @@ internal sealed class FactParser : IYamlSink
 
         public LocatedString? Country(string field)
         {
-            LocatedString? value = Located(field, text: false);
-            if (value is not null && !Countries.IsKnown(value.Value))
+            LocatedString? located = Located(field, text: false);
+            if (located is { } value && !Countries.IsKnown(value.Value))
             {
                 string upper = value.Value.ToUpperInvariant();
                 _parser._diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, value.Location, YamlReader.Shorten(value.Value), field,
@@ -518,13 +531,12 @@ internal sealed class FactParser : IYamlSink
                 Ok = false;
                 return null;
             }
-            return value;
+            return located is { } code ? new LocatedString(_parser.Shared(code.Value), code.Location) : null;
         }
 
         public string? Choice(string field, string[] allowed, string hint)
         {
-            LocatedString? value = Located(field, text: false);
-            if (value is null) return null;
+            if (Located(field, text: false) is not { } value) return null;
             int index = Array.IndexOf(allowed, value.Value);
             if (index < 0)
             {
@@ -611,7 +623,7 @@ internal sealed class FactParser : IYamlSink
                         Ok = false;
                         return null;
                     }
-                    return new FactRef(id, RefTarget.Party, _nodes.Location(node), null);
+                    return new FactRef(_parser.Shared(id), RefTarget.Party, _nodes.Location(node), null);
                 }
                 if (!IsValidId(id))
                 {
@@ -619,7 +631,7 @@ internal sealed class FactParser : IYamlSink
                     Ok = false;
                     return null;
                 }
-                return new FactRef(id, target, _nodes.Location(node), null);
+                return new FactRef(_parser.Shared(id), target, _nodes.Location(node), null);
             }
             if (_nodes.IsMapping(node) && (target == RefTarget.Actor || target == RefTarget.Official || target == RefTarget.Party))
             {
@@ -641,8 +653,7 @@ internal sealed class FactParser : IYamlSink
                     return null;
                 }
                 RefTarget pinned = official >= 0 ? RefTarget.Official : RefTarget.Organization;
-                FactRef? inner = RefFrom(official >= 0 ? official : organization, official >= 0 ? "official" : "organization", pinned);
-                if (inner is null) return null;
+                if (RefFrom(official >= 0 ? official : organization, official >= 0 ? "official" : "organization", pinned) is not { } inner) return null;
                 LocatedString? asTitle = null;
                 int asNode = _nodes.Get(map, "as");
                 if (asNode >= 0)
@@ -659,7 +670,7 @@ internal sealed class FactParser : IYamlSink
                         Ok = false;
                         return null;
                     }
-                    asTitle = new LocatedString(_nodes.Value(asNode), _nodes.Location(asNode));
+                    asTitle = new LocatedString(_parser.Shared(_nodes.Value(asNode)), _nodes.Location(asNode));
                 }
                 return inner with { As = asTitle };
             }
@@ -687,8 +698,7 @@ internal sealed class FactParser : IYamlSink
             int count = 0;
             for (int i = 0; i < length; i++)
             {
-                FactRef? r = RefFrom(_nodes.ItemAt(node, i), field, target);
-                if (r is not null) refs[count++] = r;
+                if (RefFrom(_nodes.ItemAt(node, i), field, target) is { } r) refs[count++] = r;
             }
             return Exact(refs, count);
         }
@@ -748,11 +758,11 @@ internal sealed class FactParser : IYamlSink
                     int key = _nodes.Key(map, i);
                     if (Array.IndexOf(FactSchema.PositionFields, _nodes.Value(key)) < 0) _parser.Unknown(key, "a position", FactSchema.PositionFields);
                 }
-                FactRef? title = RefIn(map, "title", RefTarget.Title, required: true);
+                FactRef? titleRef = RefIn(map, "title", RefTarget.Title, required: true);
                 LocatedDate? from = DateIn(map, "from", required: false);
                 LocatedDate? to = DateIn(map, "to", required: false);
                 Provenance provenance = ReadProvenance(map, isItem: false);
-                if (title is not null) positions[count++] = new PositionFact(title, from, to, _nodes.Location(map), provenance);
+                if (titleRef is { } title) positions[count++] = new PositionFact(title, from, to, _nodes.Location(map), provenance);
             }
             return Exact(positions, count);
         }

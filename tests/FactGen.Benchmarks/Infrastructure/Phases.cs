@@ -11,7 +11,7 @@ namespace FactGen.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Where a full run's time and allocations go: the generator's steps called directly (no driver), each timed
-/// and measured (allocated bytes on this thread) separately; median of several runs. For finding what to fix,
+/// and measured (allocated bytes on this thread, GC collections and pause time during it, bytes it left alive) separately; median of several runs. For finding what to fix,
 /// not for the budgets (those are the BenchmarkDotNet figures). The parse step is measured with its results
 /// dropped and kept: the difference is what keeping the parsed facts alive costs the GC while YamlDotNet's
 /// garbage is collected around them.
@@ -25,13 +25,16 @@ public static class Phases
         var factTexts = texts.Take(corpus.FactFiles.Count).ToList();
         var paths = texts.Select(t => t.Path).ToList();
         var settings = new EmitSettings("Bench.Facts", true, "/corpus/");
-        var rows = new Dictionary<string, List<(double Ms, double Cpu, long Bytes)>>();
+        var rows = new Dictionary<string, List<(double Ms, double Cpu, long Bytes, int Gen0, int Gen1, int Gen2, double PauseMs, long Retained)>>();
         Process self = Process.GetCurrentProcess();
 
         void Measure(string name, Action action)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            TimeSpan pause = GC.GetTotalPauseDuration();
             long before = GC.GetAllocatedBytesForCurrentThread();
             self.Refresh();
             TimeSpan cpu = self.TotalProcessorTime;
@@ -41,8 +44,15 @@ public static class Phases
             self.Refresh();
             double cpuMs = (self.TotalProcessorTime - cpu).TotalMilliseconds;
             long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            // Collections during the step (a count includes the younger generations' collections it made),
+            // then what the step left alive: the heap after a full collection, against the heap before.
+            gen0 = GC.CollectionCount(0) - gen0;
+            gen1 = GC.CollectionCount(1) - gen1;
+            gen2 = GC.CollectionCount(2) - gen2;
+            double pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+            long retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
             if (!rows.TryGetValue(name, out var list)) rows[name] = list = new();
-            list.Add((ms, cpuMs, bytes));
+            list.Add((ms, cpuMs, bytes, gen0, gen1, gen2, pauseMs, retained));
         }
 
         for (int run = 0; run < runs + 1; run++)
@@ -78,14 +88,19 @@ public static class Phases
         }
 
         output.WriteLine($"{spec}: {corpus.FactBytes / 1024:N0} KB YAML in {corpus.FactFiles.Count} files; median of {runs} runs");
-        output.WriteLine("| Phase | Wall time | CPU time (all threads) | Allocated | Alloc/Input |");
-        output.WriteLine("|---|---:|---:|---:|---:|");
+        output.WriteLine("| Phase | Wall time | CPU time (all threads) | Allocated | Alloc/Input | Gen0/1/2 collections | GC pauses | Retained |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, list) in rows)
         {
             double ms = list.Select(r => r.Ms).Order().ElementAt(list.Count / 2);
             double cpu = list.Select(r => r.Cpu).Order().ElementAt(list.Count / 2);
             double bytes = list.Select(r => (double)r.Bytes).Order().ElementAt(list.Count / 2);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {ms:N1} ms | {cpu:N1} ms | {bytes / 1024 / 1024:N1} MB | {bytes / corpus.FactBytes:N2} |"));
+            int g0 = list.Select(r => r.Gen0).Order().ElementAt(list.Count / 2);
+            int g1 = list.Select(r => r.Gen1).Order().ElementAt(list.Count / 2);
+            int g2 = list.Select(r => r.Gen2).Order().ElementAt(list.Count / 2);
+            double paused = list.Select(r => r.PauseMs).Order().ElementAt(list.Count / 2);
+            double retained = list.Select(r => (double)r.Retained).Order().ElementAt(list.Count / 2);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {ms:N1} ms | {cpu:N1} ms | {bytes / 1024 / 1024:N1} MB | {bytes / corpus.FactBytes:N2} | {g0}/{g1}/{g2} | {paused:N1} ms | {retained / 1024 / 1024:N1} MB |"));
         }
     }
 

@@ -27,6 +27,7 @@ public class ConcurrencyTests
         [typeof(Regex)] = "immutable and documented thread-safe for matching",
         [typeof(DiagnosticDescriptor)] = "immutable",
         [typeof(ImmutableArray<>)] = "immutable (element type checked)",
+        [typeof(Nullable<>)] = "no member changes it; its fields are not marked readonly, but a copy is all anyone gets (value type checked)",
         [s_factGen.GetType("FactGen.Model.EquatableArray`1", throwOnError: true)!] = "exposes no mutation (element type checked); the static Empty wraps a zero-length array",
     };
 

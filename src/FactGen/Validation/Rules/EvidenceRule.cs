@@ -20,9 +20,9 @@ internal static class EvidenceRule
         foreach (var s in facts.Sources) sources[s.Fact.Header.Id] = s;
         var prepared = new Dictionary<string, PreparedEvidenceSource?>(StringComparer.Ordinal);
 
-        void CheckText(Provenance provenance, LocatedString? excerpt, string what)
+        void CheckText(Provenance provenance, LocatedString? located, string what)
         {
-            if (excerpt is null || provenance.Sources.Count == 0) return;
+            if (located is not { } excerpt || provenance.Sources.Count == 0) return;
             var titles = new List<string>();
             foreach (FactRef r in provenance.Sources)
             {

@@ -13,12 +13,12 @@ internal static class PartOfRule
         foreach (var e in facts.Events) events[e.Fact.Header.Id] = e.Fact;
         foreach (var e in facts.Events)
         {
-            if (e.Fact.PartOf is null || !events.TryGetValue(e.Fact.PartOf.Id, out EventFact? parent)) continue;
+            if (e.Fact.PartOf is not { } partOf || !events.TryGetValue(partOf.Id, out EventFact? parent)) continue;
             var (cs, ce) = Linker.EventPeriod(e.Fact);
             var (ps, pe) = Linker.EventPeriod(parent);
             if (cs.StartDayNumber < ps.StartDayNumber || ce.EndDayNumber > pe.EndDayNumber)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutsideParent, e.Fact.PartOf.Location, parent.Header.IdLocation,
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutsideParent, partOf.Location, parent.Header.IdLocation,
                     e.Fact.Header.Id, Period(cs, ce), parent.Header.Id, Period(ps, pe)));
             }
         }

@@ -18,11 +18,11 @@ internal static class RomanizationRule
         {
             // Damaged romanized text is FG0011's to report; its "ASCII form" would be a wrong fix to suggest.
             // Text .NET cannot normalize (a lone surrogate, U+FFFE) has no ASCII form to compare with.
-            if (o.Romanized is null || !CanNormalize(o.Romanized.Value) || Text.Mojibake.Analyze(o.Romanized.Value) is not null) continue;
-            string ascii = ToAscii(o.Romanized.Value);
+            if (o.Romanized is not { } romanized || !CanNormalize(romanized.Value) || Text.Mojibake.Analyze(romanized.Value) is not null) continue;
+            string ascii = ToAscii(romanized.Value);
             if (ascii != o.Name.Value)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameMismatch, o.Name.Location, o.Romanized.Location, o.Name.Value, ascii, o.Romanized.Value));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameMismatch, o.Name.Location, romanized.Location, o.Name.Value, ascii, romanized.Value));
             }
         }
     }

@@ -32,18 +32,18 @@ internal static class TermCapacityRule
 
     private static void Check(FactRef r, FactDateValue start, FactDateValue end, string what, Dictionary<string, OfficialFact> officials, List<DiagnosticInfo> diagnostics)
     {
-        if (r.As is null || r.Target != RefTarget.Official || !officials.TryGetValue(r.Id, out OfficialFact? official)) return;
+        if (r.As is not { } capacity || r.Target != RefTarget.Official || !officials.TryGetValue(r.Id, out OfficialFact? official)) return;
         var terms = new List<string>();
         foreach (PositionFact p in official.Positions)
         {
-            if (p.Title.Id != r.As.Value) continue;
+            if (p.Title.Id != capacity.Value) continue;
             int from = p.From?.Value.StartDayNumber ?? int.MinValue;
             int to = p.To?.Value.EndDayNumber ?? int.MaxValue;
             if (from <= end.EndDayNumber && start.StartDayNumber <= to) return; // held at some point of the period
             terms.Add(TermOverlapRule.Describe(p));
         }
         string dated = start == end ? start.ToString() : start + ".." + end;
-        diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutsideTerm, r.As.Location, what, dated, r.As.Value, r.Id,
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.OutsideTerm, capacity.Location, what, dated, capacity.Value, r.Id,
             terms.Count == 0 ? "no recorded term" : "terms " + string.Join(", ", terms)));
     }
 }

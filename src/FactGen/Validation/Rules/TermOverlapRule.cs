@@ -62,5 +62,5 @@ internal static class TermOverlapRule
             what + ": " + Describe(term.Position) + " overlaps " + Describe(other.Position)));
 
     internal static string Describe(PositionFact p)
-        => (p.From is null ? "(no start)" : p.From.Value.ToString()) + ".." + (p.To is null ? "(open)" : p.To.Value.ToString());
+        => (p.From?.Value.ToString() ?? "(no start)") + ".." + (p.To?.Value.ToString() ?? "(open)");
 }
