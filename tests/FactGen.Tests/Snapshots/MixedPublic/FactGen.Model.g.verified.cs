@@ -172,7 +172,7 @@ namespace Test.Facts
         }
 
         // The fact's values (text only it shows: evidence, note, deprecated, then its kind's own, in FactGen's ValueSlots
-        // order) sit in its fact file's chunk and are read on first use of any value: start-up makes none of them.
+        // order) sit in its fact file's chunk, read on the first use of a value of that file: start-up makes none of them.
         internal readonly int ValueSlot;
 
         /// <summary>The fact's id in the fact files (kebab-case).</summary>
