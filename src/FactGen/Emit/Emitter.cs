@@ -478,7 +478,7 @@ internal sealed class Emitter
         w.Line("static FactData()");
         w.Line("{");
         DecodeCalls(w, "Ints", tables, utf8Ints);
-        string Files = _plan.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string chunkCount = _plan.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string optimize = Optimize;
         string?[] lines =
         {
@@ -497,7 +497,7 @@ internal sealed class Emitter
             "}",
             "",
             "// Each fact file's values, once read: chunk k holds the slots ChunkStarts[k]..ChunkStarts[k + 1].",
-            "private static readonly string?[]?[] s_chunks = new string?[]?[" + Files + "];",
+            "private static readonly string?[]?[] s_chunks = new string?[]?[" + chunkCount + "];",
             "private static readonly object ValuesLock = new object();",
             "",
             "/// <summary>The value in <paramref name=\"slot\"/> (see Fact.ValueSlot); the first read of a fact file's value reads that file's chunk.</summary>",
