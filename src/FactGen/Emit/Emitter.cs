@@ -351,9 +351,8 @@ internal sealed class Emitter
         }
         w.Line("private static readonly int[] ChunkStarts;");
         w.Line();
-        w.Line("// The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.");
-        w.Start().Append("private const string Text = ").AppendLiteral(_data.Strings.Text).Append(';').EndLine();
-        Ints(w, "Ints", "The int tables first access reads", tables, utf8Ints);
+        Literals(w, "Text", "The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.", _data.Strings,
+            "Ints", "The int tables first access reads", tables, utf8Ints);
         w.Line();
         LoaderSource(w, tables, utf8Ints);
         w.Line();
@@ -376,10 +375,14 @@ internal sealed class Emitter
         return starts;
     }
 
-    private static void Ints(SourceWriter w, string name, string what, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8)
+    /// <summary>A part's two literals: its strings (<paramref name="strings"/>) and its int tables, each with its comment.</summary>
+    private static void Literals(SourceWriter w, string textName, string textComment, StringTable strings,
+        string intsName, string intsWhat, List<(string Name, IReadOnlyList<int> Values)> tables, bool utf8)
     {
-        w.Line("// " + what + ", one after another (see Decode).");
-        w.Start().Append(utf8 ? "private static global::System.ReadOnlySpan<byte> " + name + " => \"" : "private const string " + name + " = \"")
+        w.Line("// " + textComment);
+        w.Start().Append("private const string ").Append(textName).Append(" = ").AppendLiteral(strings.Text).Append(';').EndLine();
+        w.Line("// " + intsWhat + ", one after another (see Decode).");
+        w.Start().Append(utf8 ? "private static global::System.ReadOnlySpan<byte> " + intsName + " => \"" : "private const string " + intsName + " = \"")
             .Encoded(tables.ConvertAll(t => t.Values), utf8).Append(utf8 ? "\"u8;" : "\";").EndLine();
     }
 
@@ -412,9 +415,8 @@ internal sealed class Emitter
         w.Line("internal static readonly " + p + "Position[] Positions = new " + p + "Position[" + positionCount + "];");
         w.Line("internal static readonly string?[] Strings;");
         w.Line();
-        w.Line("// The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.");
-        w.Start().Append("private const string ListText = ").AppendLiteral(_data.ListStrings.Text).Append(';').EndLine();
-        Ints(w, "ListInts", "The list tables", tables, utf8Ints);
+        Literals(w, "ListText", "The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.", _data.ListStrings,
+            "ListInts", "The list tables", tables, utf8Ints);
         w.Line();
         w.Line("static Lists()");
         w.Line("{");

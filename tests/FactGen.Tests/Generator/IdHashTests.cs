@@ -1,7 +1,4 @@
-using System.Reflection;
 using FactGen.Emit;
-using FactGen.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace FactGen.Tests.Generator;
@@ -86,15 +83,8 @@ public class IdHashTests
                     => ids.Count(id => Officials.Find(id)?.Id == id) + " " + misses.Count(m => Officials.Find(m) is null);
             }
             """;
-        GeneratorRun run = StrictCompilation.Run(
-            new AdditionalText[] { new TestAdditionalText("/project/facts/ids.yaml", yaml.ToString()) },
-            FactSets.PublicOptions(),
-            StrictCompilation.Create("Ids", new[] { user }));
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.True(run.CompilationDiagnostics.IsEmpty, StrictCompilation.Describe(run.CompilationDiagnostics));
+        var (run, method) = StrictCompilation.BuildUser("Ids", "/project/facts/ids.yaml", yaml.ToString(), user);
         Assert.Contains("Hash(id, ", run.Sources["FactGen.Kinds.g.cs"]);
-        Assembly assembly = StrictCompilation.LoadTogether(("Ids", StrictCompilation.Emit(run.Output)));
-        MethodInfo method = assembly.GetType("User", throwOnError: true)!.GetMethod("Run", BindingFlags.NonPublic | BindingFlags.Static)!;
         Assert.Equal($"{ids.Length} {misses.Length}", method.Invoke(null, new object[] { ids, misses }));
     }
 }

@@ -452,14 +452,7 @@ public class LookupTableTests
                 }
             }
             """;
-        GeneratorRun run = StrictCompilation.Run(
-            new AdditionalText[] { new TestAdditionalText("/project/facts/many.yaml", yaml.ToString()) },
-            FactSets.PublicOptions(),
-            StrictCompilation.Create("Many", new[] { User }));
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.True(run.CompilationDiagnostics.IsEmpty, StrictCompilation.Describe(run.CompilationDiagnostics));
-        Assembly assembly = StrictCompilation.LoadTogether(("Many", StrictCompilation.Emit(run.Output)));
-        MethodInfo method = assembly.GetType("User", throwOnError: true)!.GetMethod("Run", BindingFlags.NonPublic | BindingFlags.Static)!;
+        MethodInfo method = StrictCompilation.BuildUser("Many", "/project/facts/many.yaml", yaml.ToString(), User).UserRun;
         Assert.Equal($"{count} {count} {count - 1} True True", method.Invoke(null, new object[] { count }));
     }
 }

@@ -55,6 +55,19 @@ public static class StrictCompilation
     public static string Describe(IEnumerable<Diagnostic> diagnostics)
         => string.Join("\n", diagnostics.Select(d => d.ToString()));
 
+    /// <summary>
+    /// Runs the generator over one fact file (public test options) with a user source declaring <c>User.Run</c>, asserts
+    /// the run and the build are clean, and returns the run and <c>User.Run</c> of the loaded assembly.
+    /// </summary>
+    public static (GeneratorRun Run, MethodInfo UserRun) BuildUser(string assemblyName, string factPath, string yaml, string userSource)
+    {
+        GeneratorRun run = Run(new AdditionalText[] { new TestAdditionalText(factPath, yaml) }, FactSets.PublicOptions(), Create(assemblyName, new[] { userSource }));
+        Xunit.Assert.Empty(run.GeneratorDiagnostics);
+        Xunit.Assert.True(run.CompilationDiagnostics.IsEmpty, Describe(run.CompilationDiagnostics));
+        Assembly assembly = LoadTogether((assemblyName, Emit(run.Output)));
+        return (run, assembly.GetType("User", throwOnError: true)!.GetMethod("Run", BindingFlags.NonPublic | BindingFlags.Static)!);
+    }
+
     /// <summary>Calls a static string-returning method of the loaded assembly.</summary>
     public static string Call(Assembly assembly, string typeName, string method)
     {
