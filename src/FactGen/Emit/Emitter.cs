@@ -460,6 +460,33 @@ internal sealed class Emitter
         w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + ");");
     }
 
+    /// <summary>
+    /// The generated FactData.Number, which reads one number of a string literal as <see cref="DataTables.Encode(StringBuilder, int, bool)"/>
+    /// writes it (tests compile it to check the two agree).
+    /// </summary>
+    internal static readonly string[] NumberMethod =
+    {
+        "/// <summary>Reads one number of a string literal at <paramref name=\"p\"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>",
+        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]",
+        "private static int Number(string data, ref int p)",
+        "{",
+        "    unchecked",
+        "    {",
+        "        uint value = 0;",
+        "        int shift = 0, c;",
+        "        while ((c = data[p++]) >= 0x8000)",
+        "        {",
+        "            value |= (uint)(c - 0x8000) << shift;",
+        "            shift += 14;",
+        "        }",
+        "        return (int)(value | ((uint)(c - 0x4000) << shift));",
+        "    }",
+        "}",
+    };
+
+    /// <summary>Stands in the loader's lines for <see cref="NumberMethod"/>.</summary>
+    private const string NumberPlaceholder = "(number)";
+
     /// <summary>Stands in the loader's lines for the statements of <see cref="IdHash.Code"/>.</summary>
     private const string HashPlaceholder = "(hash)";
 
@@ -695,22 +722,7 @@ internal sealed class Emitter
             "    return result;",
             "}",
             "",
-            "/// <summary>Reads one number of a string literal at <paramref name=\"p\"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>",
-            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]",
-            "private static int Number(string data, ref int p)",
-            "{",
-            "    unchecked",
-            "    {",
-            "        uint value = 0;",
-            "        int shift = 0, c;",
-            "        while ((c = data[p++]) >= 0x8000)",
-            "        {",
-            "            value |= (uint)(c - 0x8000) << shift;",
-            "            shift += 14;",
-            "        }",
-            "        return (int)(value | ((uint)(c - 0x4000) << shift));",
-            "    }",
-            "}",
+            NumberPlaceholder,
             "",
             "private static " + p + "Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];",
             "",
@@ -795,7 +807,11 @@ internal sealed class Emitter
         foreach (string? line in lines)
         {
             if (line is null) continue; // a line only the other kind of literal needs
-            if (line == HashPlaceholder)
+            if (line == NumberPlaceholder)
+            {
+                foreach (string numberLine in NumberMethod) w.Line(numberLine);
+            }
+            else if (line == HashPlaceholder)
             {
                 foreach (string hashLine in IdHash.Code()) w.Line("        " + hashLine);
             }

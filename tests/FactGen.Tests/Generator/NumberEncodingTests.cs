@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using FactGen.Emit;
 using Xunit;
@@ -5,7 +6,8 @@ using Xunit;
 namespace FactGen.Tests.Generator;
 
 /// <summary>
-/// The numbers of the generated tables, as the generated Decode/Number read them back (the format their docs state):
+/// The numbers of the generated tables, as the generated Number (compiled from the emitter's own lines) and the UTF-8
+/// Decode's format read them back:
 /// in string literals 14 bits a char, U+4000 + d last and U+8000 + d before it; in UTF-8 literals base 27, '%' + d
 /// last and '@' + d before it. Boundaries of one, two and three digits, and negative numbers (hash table entries
 /// with their tag bits), read back exactly.
@@ -14,18 +16,24 @@ public class NumberEncodingTests
 {
     private static readonly int[] Boundaries = { 0, 1, 26, 27, 16383, 16384, 27 * 27, (1 << 28) - 1, 1 << 28, int.MaxValue, -1, int.MinValue, -123456789 };
 
+    /// <summary>The generated FactData.Number itself (<see cref="Emitter.NumberMethod"/>), compiled on its own.</summary>
+    private static readonly Lazy<MethodInfo> GeneratedNumber = new(() =>
+    {
+        string source = "internal static class Numbers\n{\n" + string.Join("\n", Emitter.NumberMethod) + "\n}\n";
+        var compilation = StrictCompilation.Create("Numbers", new[] { source });
+        Assembly assembly = StrictCompilation.LoadTogether(("Numbers", StrictCompilation.Emit(compilation)));
+        return assembly.GetType("Numbers", throwOnError: true)!.GetMethod("Number", BindingFlags.NonPublic | BindingFlags.Static)!;
+    });
+
     private static int ReadWide(string data, ref int p)
     {
-        uint value = 0;
-        int shift = 0, c;
-        while ((c = data[p++]) >= 0x8000)
-        {
-            value |= (uint)(c - 0x8000) << shift;
-            shift += 14;
-        }
-        return (int)(value | ((uint)(c - 0x4000) << shift));
+        object[] args = { data, p };
+        int value = (int)GeneratedNumber.Value.Invoke(null, args)!;
+        p = (int)args[1];
+        return value;
     }
 
+    /// <summary>The generated UTF-8 Decode's loop body (inline in Decode, which takes a span), as its doc states the format.</summary>
     private static int ReadBase27(string data, ref int p)
     {
         uint value = 0, scale = 1;
