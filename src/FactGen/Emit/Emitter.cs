@@ -464,27 +464,27 @@ internal sealed class Emitter
     /// The generated FactData.Number, which reads one number of a string literal as <see cref="DataTables.Encode(StringBuilder, int, bool)"/>
     /// writes it (tests compile it to check the two agree).
     /// </summary>
-    internal static readonly string[] NumberMethod =
+    internal static IEnumerable<string> NumberMethod()
     {
-        "/// <summary>Reads one number of a string literal at <paramref name=\"p\"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>",
-        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]",
-        "private static int Number(string data, ref int p)",
-        "{",
-        "    unchecked",
-        "    {",
-        "        uint value = 0;",
-        "        int shift = 0, c;",
-        "        while ((c = data[p++]) >= 0x8000)",
-        "        {",
-        "            value |= (uint)(c - 0x8000) << shift;",
-        "            shift += 14;",
-        "        }",
-        "        return (int)(value | ((uint)(c - 0x4000) << shift));",
-        "    }",
-        "}",
-    };
+        yield return "/// <summary>Reads one number of a string literal at <paramref name=\"p\"/>: 14 bits a char, least significant first, U+4000 + d for the last digit, U+8000 + d before it.</summary>";
+        yield return "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        yield return "private static int Number(string data, ref int p)";
+        yield return "{";
+        yield return "    unchecked";
+        yield return "    {";
+        yield return "        uint value = 0;";
+        yield return "        int shift = 0, c;";
+        yield return "        while ((c = data[p++]) >= 0x8000)";
+        yield return "        {";
+        yield return "            value |= (uint)(c - 0x8000) << shift;";
+        yield return "            shift += 14;";
+        yield return "        }";
+        yield return "        return (int)(value | ((uint)(c - 0x4000) << shift));";
+        yield return "    }";
+        yield return "}";
+    }
 
-    /// <summary>Stands in the loader's lines for <see cref="NumberMethod"/>.</summary>
+    /// <summary>Stands in the loader's lines for <see cref="NumberMethod"/>'s.</summary>
     private const string NumberPlaceholder = "(number)";
 
     /// <summary>Stands in the loader's lines for the statements of <see cref="IdHash.Code"/>.</summary>
@@ -809,7 +809,7 @@ internal sealed class Emitter
             if (line is null) continue; // a line only the other kind of literal needs
             if (line == NumberPlaceholder)
             {
-                foreach (string numberLine in NumberMethod) w.Line(numberLine);
+                foreach (string numberLine in NumberMethod()) w.Line(numberLine);
             }
             else if (line == HashPlaceholder)
             {

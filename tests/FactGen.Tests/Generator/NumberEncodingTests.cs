@@ -19,7 +19,7 @@ public class NumberEncodingTests
     /// <summary>The generated FactData.Number itself (<see cref="Emitter.NumberMethod"/>), compiled on its own.</summary>
     private static readonly Lazy<MethodInfo> GeneratedNumber = new(() =>
     {
-        string source = "internal static class Numbers\n{\n" + string.Join("\n", Emitter.NumberMethod) + "\n}\n";
+        string source = "internal static class Numbers\n{\n" + string.Join("\n", Emitter.NumberMethod()) + "\n}\n";
         var compilation = StrictCompilation.Create("Numbers", new[] { source });
         Assembly assembly = StrictCompilation.LoadTogether(("Numbers", StrictCompilation.Emit(compilation)));
         return assembly.GetType("Numbers", throwOnError: true)!.GetMethod("Number", BindingFlags.NonPublic | BindingFlags.Static)!;
