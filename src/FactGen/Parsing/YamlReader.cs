@@ -62,7 +62,8 @@ internal sealed class YamlReader
     private int _flowDepth;
     private int _directivesFrom;
     private ParseProgress? _progress;
-    private Mark _lastMark = Mark.Empty;
+    private int _lastStart = -1;
+    private readonly bool _fastPath;
 
     // The open collections, innermost last, and the children read so far of all of them, each collection's
     // after its parent's (a mapping's as key, value, key, …): a collection's children are copied into one
@@ -72,8 +73,9 @@ internal sealed class YamlReader
     private int[] _children = new int[64];
     private int _childCount;
 
-    private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink)
+    private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink, bool blockScanner)
     {
+        _fastPath = blockScanner;
         _path = path;
         _text = text;
         _limits = limits;
@@ -98,19 +100,21 @@ internal sealed class YamlReader
     /// budgets (aliases at their expanded size). The work is bounded by the limits whatever the text: no alias
     /// is ever copied, and reading stops at the first exceeded limit.
     /// </summary>
-    public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out YamlReadStats stats, ParseProgress? progress = null)
+    public static List<YamlNode> Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out YamlReadStats stats, ParseProgress? progress = null, bool blockScanner = true)
     {
         var tree = new YamlTreeSink();
-        stats = Read(path, text, limits, diagnostics, tree, cancellationToken, progress);
+        stats = Read(path, text, limits, diagnostics, tree, cancellationToken, progress, blockScanner);
         return tree.Documents;
     }
 
     /// <summary>
     /// Reads every document of the text, handing each node to <paramref name="sink"/> when complete; says how
     /// much work that took. An exception the sink throws (but cancellation) ends the read as a
-    /// <see cref="SinkException"/>; the reader's own failures end it with a diagnostic.
+    /// <see cref="SinkException"/>; the reader's own failures end it with a diagnostic. A text in the subset
+    /// <see cref="BlockYamlScanner"/> reads is read by it, unless <paramref name="blockScanner"/> is false
+    /// (the tests compare both ways); any other text by YamlDotNet's parser.
     /// </summary>
-    public static YamlReadStats Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink, CancellationToken cancellationToken, ParseProgress? progress = null)
+    public static YamlReadStats Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink, CancellationToken cancellationToken, ParseProgress? progress = null, bool blockScanner = true)
     {
         if (text.Length > limits.MaxFileLength)
         {
@@ -119,7 +123,7 @@ internal sealed class YamlReader
             return default;
         }
 
-        var reader = new YamlReader(path, text, limits, diagnostics, sink) { _progress = progress };
+        var reader = new YamlReader(path, text, limits, diagnostics, sink, blockScanner) { _progress = progress };
         try
         {
             reader.ReadStream(cancellationToken);
@@ -144,9 +148,9 @@ internal sealed class YamlReader
         {
             // YamlDotNet throws InvalidOperationException (and others) for some truncated inputs; a bad
             // file must end in a located diagnostic, never in an exception that drops every file's output.
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.Location(reader._lastMark, reader._lastMark), CleanMessage(e.Message)));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.Location(Math.Max(0, reader._lastStart), Math.Max(0, reader._lastStart)), CleanMessage(e.Message)));
         }
-        return new YamlReadStats(reader._events, reader._nodeCount, reader._chars);
+        return new YamlReadStats(reader._events, reader._nodeCount, reader._chars, reader.FastPathTaken);
     }
 
     /// <summary>Where the buffers stand: a sink that is done with every node read after this may <see cref="Release"/> them.</summary>
@@ -163,87 +167,175 @@ internal sealed class YamlReader
 
     private void ReadStream(CancellationToken cancellationToken)
     {
+        int count = 0;
+        YamlEvent[]? events = _fastPath ? BlockYamlScanner.Scan(_text, _offset, cancellationToken, out count) : null;
+        if (events is not null)
+        {
+            FastPathTaken = true;
+            for (int i = 0; i < count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Handle(ref events[i]);
+                events[i] = default; // the values are the nodes' now; the buffer lets go of them as it goes
+            }
+            return;
+        }
+
         var parser = new Parser(new StringReader(_offset == 0 ? _text : _text.Substring(_offset)));
         while (parser.MoveNext())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ParsingEvent ev = parser.Current!;
-            _events++;
-            _lastMark = ev.Start;
-            switch (ev)
-            {
-                case Scalar scalar:
-                {
-                    string value = scalar.Value;
-                    if (value.Length > _limits.MaxScalarLength)
-                    {
-                        throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(scalar.Start, scalar.End),
-                            "A value of " + Format(value.Length) + " chars", Format(_limits.MaxScalarLength) + " chars", "value length", ParseLimits.MaxScalarLengthProperty));
-                    }
-                    Span(scalar.Start, scalar.End, out int start, out int end);
-                    int node = _nodes.Add(new YamlNodeData
-                    {
-                        Kind = YamlNodeKind.Scalar,
-                        Start = start,
-                        End = end,
-                        Value = value,
-                        IsPlain = scalar.Style == ScalarStyle.Plain,
-                        Size = 1,
-                        Chars = value.Length,
-                    });
-                    Charge(1, value.Length, scalar);
-                    if (_flowDepth == 0 && scalar.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
-                    {
-                        CheckContinuationLines(Index(scalar.Start), Index(scalar.End), BlockIndent(), comments: false);
-                    }
-                    Remember(scalar.Anchor, node);
-                    Add(node);
-                    break;
-                }
-                case MappingStart map:
-                    Push(YamlNodeKind.Mapping, map, flow: map.Style == MappingStyle.Flow);
-                    break;
-                case SequenceStart seq:
-                    Push(YamlNodeKind.Sequence, seq, flow: seq.Style == SequenceStyle.Flow);
-                    break;
-                case SequenceEnd:
-                case MappingEnd:
-                    Pop(ev);
-                    break;
-                case AnchorAlias alias:
-                {
-                    if (!_anchors.TryGetValue(alias.Value.Value, out int target))
-                    {
-                        _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(alias.Start, alias.End), "alias '*" + alias.Value.Value + "' names no anchor"));
-                        Span(alias.Start, alias.End, out int start, out int end);
-                        target = _nodes.Add(new YamlNodeData { Kind = YamlNodeKind.Scalar, Start = start, End = end, Value = string.Empty, IsPlain = true, Size = 1 });
-                    }
-                    // Expanding an alias costs what the anchored subtree costs, in nodes and in value chars:
-                    // a "billion laughs" file runs into MaxNodes, and one long value aliased many times into
-                    // MaxFileLength, after a bounded number of events — the alias itself is never copied.
-                    Charge(_nodes[target].Size, _nodes[target].Chars, alias);
-                    Add(target);
-                    break;
-                }
-                case DocumentStart docStart:
-                    _anchors.Clear();
-                    _anchored = false;
-                    if (!docStart.IsImplicit) CheckDirectives(Index(docStart.End));
-                    try
-                    {
-                        _sink.DocumentStart(this);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        throw new SinkException(e);
-                    }
-                    break;
-                case DocumentEnd docEnd:
-                    _directivesFrom = Math.Max(_directivesFrom, Index(docEnd.End));
-                    break;
-            }
-            _progress?.Event();
+            YamlEvent ev = Convert(parser.Current!, _offset, _text.Length);
+            Handle(ref ev);
         }
+    }
+
+    /// <summary>Whether the text was read by <see cref="BlockYamlScanner"/> (else by YamlDotNet's parser).</summary>
+    public bool FastPathTaken { get; private set; }
+
+    /// <summary>
+    /// YamlDotNet's event as the reader handles it: offsets into the text (which may start with a byte order
+    /// mark, <paramref name="offset"/> chars YamlDotNet did not see), -1 where YamlDotNet gave no position.
+    /// </summary>
+    internal static YamlEvent Convert(ParsingEvent ev, int offset, int length)
+    {
+        var e = new YamlEvent { Start = Index(ev.Start, offset, length), End = Index(ev.End, offset, length) };
+        switch (ev)
+        {
+            case Scalar scalar:
+                e.Kind = YamlEventKind.Scalar;
+                e.Value = scalar.Value;
+                e.Style = scalar.Style switch
+                {
+                    ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+                    ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+                    ScalarStyle.Literal or ScalarStyle.Folded => YamlScalarStyle.Block,
+                    _ => YamlScalarStyle.Plain,
+                };
+                e.Anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+                break;
+            case MappingStart map:
+                e.Kind = YamlEventKind.MappingStart;
+                e.Flow = map.Style == MappingStyle.Flow;
+                e.Anchor = map.Anchor.IsEmpty ? null : map.Anchor.Value;
+                break;
+            case SequenceStart seq:
+                e.Kind = YamlEventKind.SequenceStart;
+                e.Flow = seq.Style == SequenceStyle.Flow;
+                e.Anchor = seq.Anchor.IsEmpty ? null : seq.Anchor.Value;
+                break;
+            case SequenceEnd:
+                e.Kind = YamlEventKind.SequenceEnd;
+                break;
+            case MappingEnd:
+                e.Kind = YamlEventKind.MappingEnd;
+                break;
+            case AnchorAlias alias:
+                e.Kind = YamlEventKind.Alias;
+                e.Value = alias.Value.Value;
+                break;
+            case DocumentStart docStart:
+                e.Kind = YamlEventKind.DocumentStart;
+                e.Implicit = docStart.IsImplicit;
+                break;
+            case DocumentEnd docEnd:
+                e.Kind = YamlEventKind.DocumentEnd;
+                e.Implicit = docEnd.IsImplicit;
+                break;
+            case StreamEnd:
+                e.Kind = YamlEventKind.StreamEnd;
+                break;
+            default:
+                e.Kind = YamlEventKind.StreamStart;
+                break;
+        }
+        return e;
+    }
+
+    private static int Index(Mark mark, int offset, int length)
+    {
+        if (mark.Line <= 0) return -1;
+        long i = mark.Index + offset;
+        return i < 0 ? 0 : i > length ? length : (int)i;
+    }
+
+    private void Handle(ref YamlEvent ev)
+    {
+        _events++;
+        _lastStart = ev.Start;
+        switch (ev.Kind)
+        {
+            case YamlEventKind.Scalar:
+            {
+                string value = ev.Value!;
+                if (value.Length > _limits.MaxScalarLength)
+                {
+                    throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev),
+                        "A value of " + Format(value.Length) + " chars", Format(_limits.MaxScalarLength) + " chars", "value length", ParseLimits.MaxScalarLengthProperty));
+                }
+                Span(ev, out int start, out int end);
+                int node = _nodes.Add(new YamlNodeData
+                {
+                    Kind = YamlNodeKind.Scalar,
+                    Start = start,
+                    End = end,
+                    Value = value,
+                    IsPlain = ev.Style == YamlScalarStyle.Plain,
+                    Size = 1,
+                    Chars = value.Length,
+                });
+                Charge(1, value.Length, ev);
+                if (_flowDepth == 0 && ev.Style != YamlScalarStyle.Block)
+                {
+                    CheckContinuationLines(start, end, BlockIndent(), comments: false);
+                }
+                Remember(ev.Anchor, node);
+                Add(node);
+                break;
+            }
+            case YamlEventKind.MappingStart:
+                Push(YamlNodeKind.Mapping, ev);
+                break;
+            case YamlEventKind.SequenceStart:
+                Push(YamlNodeKind.Sequence, ev);
+                break;
+            case YamlEventKind.SequenceEnd:
+            case YamlEventKind.MappingEnd:
+                Pop(ev);
+                break;
+            case YamlEventKind.Alias:
+            {
+                if (!_anchors.TryGetValue(ev.Value!, out int target))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, Location(ev), "alias '*" + ev.Value + "' names no anchor"));
+                    Span(ev, out int start, out int end);
+                    target = _nodes.Add(new YamlNodeData { Kind = YamlNodeKind.Scalar, Start = start, End = end, Value = string.Empty, IsPlain = true, Size = 1 });
+                }
+                // Expanding an alias costs what the anchored subtree costs, in nodes and in value chars:
+                // a "billion laughs" file runs into MaxNodes, and one long value aliased many times into
+                // MaxFileLength, after a bounded number of events — the alias itself is never copied.
+                Charge(_nodes[target].Size, _nodes[target].Chars, ev);
+                Add(target);
+                break;
+            }
+            case YamlEventKind.DocumentStart:
+                _anchors.Clear();
+                _anchored = false;
+                if (!ev.Implicit) CheckDirectives(Math.Max(0, ev.End));
+                try
+                {
+                    _sink.DocumentStart(this);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new SinkException(e);
+                }
+                break;
+            case YamlEventKind.DocumentEnd:
+                _directivesFrom = Math.Max(_directivesFrom, Math.Max(0, ev.End));
+                break;
+        }
+        _progress?.Event();
     }
 
     /// <summary>An open collection.</summary>
@@ -253,7 +345,7 @@ internal sealed class YamlReader
         public int Node;
         public bool IsMapping;
         public bool Flow;
-        public AnchorName Anchor;
+        public string? Anchor;
 
         /// <summary>Offset of the collection's first char in the text.</summary>
         public int Start;
@@ -281,20 +373,21 @@ internal sealed class YamlReader
     /// <summary>Whether the next child of the innermost open collection is a mapping key.</summary>
     private bool NextIsKey => _depth > 0 && _stack[_depth - 1].IsMapping && (_childCount - _stack[_depth - 1].First) % 2 == 0;
 
-    private void Push(YamlNodeKind kind, NodeEvent ev, bool flow)
+    private void Push(YamlNodeKind kind, in YamlEvent ev)
     {
-        Span(ev.Start, ev.End, out int spanStart, out int spanEnd);
+        bool flow = ev.Flow;
+        Span(ev, out int spanStart, out int spanEnd);
         int node = _nodes.Add(new YamlNodeData { Kind = kind, Start = spanStart, End = spanEnd, Size = 1 });
         if (_depth + 1 > _limits.MaxDepth)
         {
-            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
+            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev),
                 "Nesting deeper than " + Format(_limits.MaxDepth) + " levels", Format(_limits.MaxDepth) + " levels", "nesting depth", ParseLimits.MaxDepthProperty));
         }
         Charge(1, 0, ev);
-        int start = Index(ev.Start);
+        int start = Offset(ev.Start);
         if (flow) _flowDepth++;
         else CheckTabBeforeCompactCollection(start);
-        if (!ev.Anchor.IsEmpty) _anchored = true;
+        if (ev.Anchor is not null) _anchored = true;
         bool isKey = NextIsKey;
         if (_depth == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
         _stack[_depth++] = new Frame
@@ -318,18 +411,18 @@ internal sealed class YamlReader
         }
     }
 
-    private void Pop(ParsingEvent ev)
+    private void Pop(in YamlEvent ev)
     {
         Frame done = _stack[--_depth];
         _stack[_depth] = default;
         ref YamlNodeData node = ref _nodes[done.Node];
         if (done.Flow && --_flowDepth == 0)
         {
-            CheckContinuationLines(done.Start, Index(ev.End), BlockIndent(), comments: true);
+            CheckContinuationLines(done.Start, Offset(ev.End), BlockIndent(), comments: true);
         }
         // A collection's span runs to its closing bracket (flow) or to the end of its last
         // child (block: the end event lies at the next token, past trailing blank lines).
-        int end = done.Flow ? (ev.Start.Line > 0 ? Math.Min(_text.Length, Index(ev.Start) + 1) : -1) : done.LastChildEnd;
+        int end = done.Flow ? (ev.Start >= 0 ? Math.Min(_text.Length, ev.Start + 1) : -1) : done.LastChildEnd;
         if (end > node.End) node.End = end;
 
         int count = _childCount - done.First;
@@ -440,21 +533,21 @@ internal sealed class YamlReader
         return -1;
     }
 
-    private void Remember(AnchorName anchor, int node)
+    private void Remember(string? anchor, int node)
     {
-        if (!anchor.IsEmpty)
+        if (anchor is not null)
         {
-            _anchors[anchor.Value] = node;
+            _anchors[anchor] = node;
             _anchored = true;
         }
     }
 
-    private void Charge(int count, long chars, ParsingEvent ev)
+    private void Charge(int count, long chars, in YamlEvent ev)
     {
         _nodeCount += count;
         if (_nodeCount > _limits.MaxNodes || _nodeCount < 0)
         {
-            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
+            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev),
                 "The file's node count (aliases expanded)", Format(_limits.MaxNodes) + " nodes", "node count", ParseLimits.MaxNodesProperty));
         }
 
@@ -464,17 +557,16 @@ internal sealed class YamlReader
         _chars += chars;
         if (_chars > _limits.MaxFileLength)
         {
-            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev.Start, ev.End),
+            throw new LimitException(DiagnosticInfo.Create(Descriptors.LimitExceeded, Location(ev),
                 "The file's values (aliases expanded)", Format(_limits.MaxFileLength) + " chars", "file length", ParseLimits.MaxFileLengthProperty));
         }
     }
 
-    /// <summary>A YamlDotNet offset as an offset into the text (which may start with a byte order mark).</summary>
-    private int Index(Mark mark)
-    {
-        long i = mark.Index + _offset;
-        return i < 0 ? 0 : i > _text.Length ? _text.Length : (int)i;
-    }
+    /// <summary>An event's offset; where the parser gave none, the text's start (past a byte order mark).</summary>
+    private int Offset(int offset) => offset >= 0 ? offset : Math.Min(_offset, _text.Length);
+
+    /// <summary>A YamlDotNet mark (of an exception) as an offset into the text (which may start with a byte order mark).</summary>
+    private int Index(Mark mark) => Offset(Index(mark, _offset, _text.Length));
 
     private int Column(int index)
     {
@@ -483,21 +575,29 @@ internal sealed class YamlReader
     }
 
     /// <summary>An event's span as text offsets: empty at the file's start if the parser gave no position.</summary>
-    private void Span(Mark start, Mark end, out int s, out int e)
+    private static void Span(in YamlEvent ev, out int s, out int e)
     {
-        if (start.Line <= 0)
+        if (ev.Start < 0)
         {
             s = e = 0;
             return;
         }
-        s = Index(start);
-        e = end.Line <= 0 ? s : Math.Max(s, Index(end));
+        s = ev.Start;
+        e = ev.End < 0 ? s : Math.Max(s, ev.End);
+    }
+
+    private LocationInfo Location(in YamlEvent ev)
+    {
+        Span(ev, out int s, out int e);
+        return Location(s, e);
     }
 
     private LocationInfo Location(Mark start, Mark end)
     {
-        Span(start, end, out int s, out int e);
-        return Location(s, e);
+        int s = Index(start, _offset, _text.Length);
+        if (s < 0) return Location(0, 0);
+        int e = Index(end, _offset, _text.Length);
+        return Location(s, e < 0 ? s : Math.Max(s, e));
     }
 
     /// <summary>A location from text offsets; line and column come from the text the way Roslyn counts them.</summary>
@@ -648,4 +748,5 @@ internal sealed class SinkException : Exception
 /// <param name="Events">Parser events read.</param>
 /// <param name="Nodes">Nodes charged to <see cref="ParseLimits.MaxNodes"/>, aliases at their expanded size.</param>
 /// <param name="Chars">Value chars charged to <see cref="ParseLimits.MaxFileLength"/>, aliases expanded.</param>
-internal readonly record struct YamlReadStats(int Events, int Nodes, long Chars);
+/// <param name="BlockScanner">Whether <see cref="BlockYamlScanner"/> read the text (else YamlDotNet's parser).</param>
+internal readonly record struct YamlReadStats(int Events, int Nodes, long Chars, bool BlockScanner = false);
