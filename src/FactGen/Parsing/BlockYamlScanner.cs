@@ -33,30 +33,48 @@ internal sealed class BlockYamlScanner
     private int _col;
     private bool _eof;
 
-    private YamlEvent[] _events;
-    private int _count;
+    private readonly IYamlEventHandler _handler;
+    private int _emitted;
     private StringBuilder? _escaped;
 
-    private BlockYamlScanner(string text, CancellationToken cancellationToken)
+    private BlockYamlScanner(string text, IYamlEventHandler handler, CancellationToken cancellationToken)
     {
         _t = text;
         _n = text.Length;
+        _handler = handler;
         _cancellationToken = cancellationToken;
-        _events = new YamlEvent[Math.Max(16, text.Length / 12)];
     }
 
     /// <summary>
-    /// The text's events from <paramref name="offset"/> (past a byte order mark) as YamlDotNet's parser would
-    /// give them, offsets counted in <paramref name="text"/>; null if the text is not in the subset this reads.
+    /// Hands <paramref name="handler"/> the text's events from <paramref name="offset"/> (past a byte order
+    /// mark) as they are read, as YamlDotNet's parser would give them, offsets counted in
+    /// <paramref name="text"/>: no event is buffered. False if the text is not in the subset this reads;
+    /// <paramref name="emitted"/> then says how many events the handler had already been given (0 when the
+    /// text was turned down before any, e.g. for a tab). What the handler throws goes through.
     /// </summary>
+    public static bool Read(string text, int offset, IYamlEventHandler handler, CancellationToken cancellationToken, out int emitted)
+    {
+        emitted = 0;
+        if (!AllPlainChars(text, offset)) return false;
+        var scanner = new BlockYamlScanner(text, handler, cancellationToken);
+        bool read = scanner.Stream(offset);
+        emitted = scanner._emitted;
+        return read;
+    }
+
+    /// <summary>The text's events in a list (for tests and tools); null if the text is not in the subset.</summary>
     public static YamlEvent[]? Scan(string text, int offset, CancellationToken cancellationToken, out int count)
     {
-        count = 0;
-        if (!AllPlainChars(text, offset)) return null;
-        var scanner = new BlockYamlScanner(text, cancellationToken);
-        if (!scanner.Stream(offset)) return null;
-        count = scanner._count;
-        return scanner._events;
+        var events = new EventList();
+        bool read = Read(text, offset, events, cancellationToken, out count);
+        return read ? events.Events.ToArray() : null;
+    }
+
+    private sealed class EventList : IYamlEventHandler
+    {
+        public System.Collections.Generic.List<YamlEvent> Events { get; } = new();
+
+        public void Handle(ref YamlEvent ev) => Events.Add(ev);
     }
 
     /// <summary>
@@ -243,9 +261,27 @@ internal sealed class BlockYamlScanner
             if (c != ' ') end = q + 1;
             q++;
         }
-        value = _t.Substring(start, end - start);
+        value = Text(start, end - start);
         _p = isKey ? q : end;
         return true;
+    }
+
+    /// <summary>Up to this length, a plain scalar's text is looked up among the recent ones before it is copied.</summary>
+    private const int ShortText = 24;
+
+    // Recent short plain scalars by a hash of their chars: keys ("id", "name", …), country codes, dates and
+    // references repeat thousands of times in a file, and each repeat reuses the string instead of its own.
+    private readonly string?[] _recent = new string?[256];
+
+    private string Text(int start, int length)
+    {
+        if (length > ShortText) return _t.Substring(start, length);
+        if (length == 0) return string.Empty;
+        int hash = length;
+        for (int i = start; i < start + length; i++) hash = (hash * 31) + _t[i];
+        ref string? slot = ref _recent[hash & 255];
+        if (slot is not null && slot.Length == length && string.CompareOrdinal(slot, 0, _t, start, length) == 0) return slot;
+        return slot = _t.Substring(start, length);
     }
 
     /// <summary>
@@ -537,7 +573,8 @@ internal sealed class BlockYamlScanner
 
     private void Emit(YamlEventKind kind, int start, int end, string? value = null, YamlScalarStyle style = YamlScalarStyle.Plain, bool implicitly = false)
     {
-        if (_count == _events.Length) Array.Resize(ref _events, _events.Length * 2);
-        _events[_count++] = new YamlEvent { Kind = kind, Start = start, End = end, Value = value, Style = style, Implicit = implicitly };
+        var ev = new YamlEvent { Kind = kind, Start = start, End = end, Value = value, Style = style, Implicit = implicitly };
+        _emitted++;
+        _handler.Handle(ref ev);
     }
 }

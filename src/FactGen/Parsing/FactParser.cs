@@ -66,12 +66,18 @@ internal sealed class FactParser : IYamlSink
     /// Parses and binds one file. Honours <paramref name="cancellationToken"/> at every parser event and
     /// every item; <paramref name="progress"/>, when given, follows that work step by step.
     /// </summary>
-    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null)
+    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null, bool blockScanner = true)
     {
         var parser = new FactParser(path, cancellationToken) { _progress = progress };
         try
         {
-            YamlReader.Read(path, text, limits, parser._readDiagnostics, parser, cancellationToken, progress);
+            if (YamlReader.Read(path, text, limits, parser._readDiagnostics, parser, cancellationToken, progress, blockScanner).StartOver)
+            {
+                // The block scanner met something past its subset after some items were bound: YamlDotNet
+                // reads the file again, into a parser that has bound nothing.
+                parser = new FactParser(path, cancellationToken) { _progress = progress };
+                YamlReader.Read(path, text, limits, parser._readDiagnostics, parser, cancellationToken, progress, blockScanner: false);
+            }
             if (parser._documentOpen) parser.Abandon();
         }
         catch (OperationCanceledException)

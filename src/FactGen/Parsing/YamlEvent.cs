@@ -50,3 +50,9 @@ internal struct YamlEvent
     /// <summary>The anchor a scalar or collection defines (<c>&amp;name</c>); null if none.</summary>
     public string? Anchor;
 }
+
+/// <summary>Takes parser events one at a time, as they are read.</summary>
+internal interface IYamlEventHandler
+{
+    void Handle(ref YamlEvent ev);
+}

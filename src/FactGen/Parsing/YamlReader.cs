@@ -38,7 +38,7 @@ internal interface IYamlSink
 /// sink throws, wrapped in <see cref="SinkException"/>): any parser failure becomes FG0001 at the
 /// parser's position, any exceeded limit FG0016.
 /// </summary>
-internal sealed class YamlReader
+internal sealed class YamlReader : IYamlEventHandler
 {
     private readonly string _path;
     private readonly ParseLimits _limits;
@@ -104,15 +104,27 @@ internal sealed class YamlReader
     {
         var tree = new YamlTreeSink();
         stats = Read(path, text, limits, diagnostics, tree, cancellationToken, progress, blockScanner);
+        if (stats.StartOver)
+        {
+            tree = new YamlTreeSink();
+            stats = Read(path, text, limits, diagnostics, tree, cancellationToken, progress, blockScanner: false);
+        }
         return tree.Documents;
     }
 
     /// <summary>
     /// Reads every document of the text, handing each node to <paramref name="sink"/> when complete; says how
     /// much work that took. An exception the sink throws (but cancellation) ends the read as a
-    /// <see cref="SinkException"/>; the reader's own failures end it with a diagnostic. A text in the subset
-    /// <see cref="BlockYamlScanner"/> reads is read by it, unless <paramref name="blockScanner"/> is false
-    /// (the tests compare both ways); any other text by YamlDotNet's parser.
+    /// <see cref="SinkException"/>; the reader's own failures end it with a diagnostic.
+    /// <para>
+    /// A text in the subset <see cref="BlockYamlScanner"/> reads is read by it, unless
+    /// <paramref name="blockScanner"/> is false (the tests compare both ways); any other text by YamlDotNet's
+    /// parser. The scanner streams: it may find the text leaves its subset after the sink has been given some
+    /// of it (or a limit may be exceeded there, which YamlDotNet might report differently). The read then
+    /// ends with <see cref="YamlReadStats.StartOver"/>, the diagnostics it added taken back: the caller
+    /// reads the text again with a fresh sink and <paramref name="blockScanner"/> false. A text turned down
+    /// before any event (e.g. for a tab) goes to YamlDotNet at once.
+    /// </para>
     /// </summary>
     public static YamlReadStats Read(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink, CancellationToken cancellationToken, ParseProgress? progress = null, bool blockScanner = true)
     {
@@ -124,9 +136,13 @@ internal sealed class YamlReader
         }
 
         var reader = new YamlReader(path, text, limits, diagnostics, sink, blockScanner) { _progress = progress };
+        int diagnosticsBefore = diagnostics.Count;
         try
         {
-            reader.ReadStream(cancellationToken);
+            if (!reader.ReadStream(cancellationToken))
+            {
+                return StartOver(reader, diagnostics, diagnosticsBefore);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -135,6 +151,12 @@ internal sealed class YamlReader
         catch (SinkException)
         {
             throw;
+        }
+        catch (Exception) when (reader._scanning)
+        {
+            // A limit exceeded while the scanner read (YamlDotNet might have stopped earlier, at an error past
+            // the subset), or a failure of the scanner's own: YamlDotNet reads the text and decides.
+            return StartOver(reader, diagnostics, diagnosticsBefore);
         }
         catch (YamlException e)
         {
@@ -153,6 +175,12 @@ internal sealed class YamlReader
         return new YamlReadStats(reader._events, reader._nodeCount, reader._chars, reader.FastPathTaken);
     }
 
+    private static YamlReadStats StartOver(YamlReader reader, List<DiagnosticInfo> diagnostics, int diagnosticsBefore)
+    {
+        diagnostics.RemoveRange(diagnosticsBefore, diagnostics.Count - diagnosticsBefore);
+        return new YamlReadStats(reader._events, reader._nodeCount, reader._chars, BlockScanner: true, StartOver: true);
+    }
+
     /// <summary>Where the buffers stand: a sink that is done with every node read after this may <see cref="Release"/> them.</summary>
     public (int Nodes, int Links) BufferMark() => (_nodes.Count, _nodes.LinkCount);
 
@@ -165,20 +193,21 @@ internal sealed class YamlReader
         if (!_anchored) _nodes.Truncate(mark.Nodes, mark.Links);
     }
 
-    private void ReadStream(CancellationToken cancellationToken)
+    /// <summary>Reads the text; false if the block scanner gave up after handing over events (the read must start over).</summary>
+    private bool ReadStream(CancellationToken cancellationToken)
     {
-        int count = 0;
-        YamlEvent[]? events = _fastPath ? BlockYamlScanner.Scan(_text, _offset, cancellationToken, out count) : null;
-        if (events is not null)
+        _cancellationToken = cancellationToken;
+        if (_fastPath)
         {
-            FastPathTaken = true;
-            for (int i = 0; i < count; i++)
+            _scanning = true;
+            bool read = BlockYamlScanner.Read(_text, _offset, this, cancellationToken, out int emitted);
+            _scanning = false;
+            if (read)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Handle(ref events[i]);
-                events[i] = default; // the values are the nodes' now; the buffer lets go of them as it goes
+                FastPathTaken = true;
+                return true;
             }
-            return;
+            if (emitted > 0) return false;
         }
 
         var parser = new Parser(new StringReader(_offset == 0 ? _text : _text.Substring(_offset)));
@@ -188,6 +217,17 @@ internal sealed class YamlReader
             YamlEvent ev = Convert(parser.Current!, _offset, _text.Length);
             Handle(ref ev);
         }
+        return true;
+    }
+
+    // Whether the block scanner is reading (what fails then is taken back, and YamlDotNet reads the text).
+    private bool _scanning;
+    private CancellationToken _cancellationToken;
+
+    void IYamlEventHandler.Handle(ref YamlEvent ev)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        Handle(ref ev);
     }
 
     /// <summary>Whether the text was read by <see cref="BlockYamlScanner"/> (else by YamlDotNet's parser).</summary>
@@ -749,4 +789,5 @@ internal sealed class SinkException : Exception
 /// <param name="Nodes">Nodes charged to <see cref="ParseLimits.MaxNodes"/>, aliases at their expanded size.</param>
 /// <param name="Chars">Value chars charged to <see cref="ParseLimits.MaxFileLength"/>, aliases expanded.</param>
 /// <param name="BlockScanner">Whether <see cref="BlockYamlScanner"/> read the text (else YamlDotNet's parser).</param>
-internal readonly record struct YamlReadStats(int Events, int Nodes, long Chars, bool BlockScanner = false);
+/// <param name="StartOver">The scanner gave up after the sink had been given events: read again, with a fresh sink and without the scanner.</param>
+internal readonly record struct YamlReadStats(int Events, int Nodes, long Chars, bool BlockScanner = false, bool StartOver = false);

@@ -321,10 +321,55 @@ public class BlockYamlScannerTests
         Assert.True(scanned >= Directory.GetFiles(Repo.Facts, "*.yaml").Length + 20, "the scanner read only " + scanned + " texts");
     }
 
-    private static string ReadAll(string text, bool blockScanner, out YamlReadStats stats)
+    /// <summary>
+    /// A limit exceeded while the scanner reads: the read starts over with YamlDotNet (which might stop
+    /// earlier, at an error past the subset), so the diagnostic is the one YamlDotNet's read gives.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 64, "a: 1\nb: 2\nc: 3\n")]
+    [InlineData(1_000_000, 2, "a:\n  b:\n    c: d\n")]
+    [InlineData(3, 64, "a: 1\nb: 2\nc: 3\nd: [x\n")]
+    public void ALimitExceededWhileScanningEndsAsWithYamlDotNet(int maxNodes, int maxDepth, string text)
+    {
+        var limits = ParseLimits.Default with { MaxNodes = maxNodes, MaxDepth = maxDepth };
+        string fast = ReadAll(text, blockScanner: true, out YamlReadStats fastStats, limits);
+        string slow = ReadAll(text, blockScanner: false, out YamlReadStats slowStats, limits);
+        Assert.Contains("FG0016", slow);
+        Assert.Equal(slow, fast);
+        Assert.Equal(slowStats, fastStats with { BlockScanner = false });
+    }
+
+    /// <summary>
+    /// A fact file that leaves the subset near its end (a flow list in its last item, after a duplicate key
+    /// the reader reports early): the scanner has bound most items by then, and the parse starts over with
+    /// YamlDotNet and a parser that has bound nothing. Every fact once, every diagnostic once.
+    /// </summary>
+    [Fact]
+    public void AFactFileThatLeavesTheSubsetLateIsBoundOnce()
+    {
+        string text = File.ReadAllText(System.IO.Path.Combine(Repo.Facts, "officials.yaml"));
+        int firstName = text.IndexOf("    name: ", StringComparison.Ordinal);
+        text = text.Insert(firstName, text.Substring(firstName, text.IndexOf('\n', firstName) + 1 - firstName))
+            + "  - id: late-official\n    name: Late Official\n    aliases: [Late, L. Official]\n    country: US\n    source: raimondo-beijing\n";
+        Assert.False(BlockYamlScanner.Read(text, 0, new CountEvents(), CancellationToken.None, out int emitted));
+        Assert.True(emitted > 100, "the scanner gave up after " + emitted + " events, not late");
+
+        FactFile slow = FactParser.Parse(Path, text, ParseLimits.Default, CancellationToken.None, blockScanner: false);
+        FactFile fast = FactParser.Parse(Path, text, ParseLimits.Default, CancellationToken.None);
+        Assert.Equal(slow, fast);
+        Assert.Contains(fast.Officials, o => o.Header.Id == "late-official");
+        Assert.Single(fast.Diagnostics, d => d.Id == "FG0001");
+    }
+
+    private sealed class CountEvents : IYamlEventHandler
+    {
+        public void Handle(ref YamlEvent ev) { }
+    }
+
+    private static string ReadAll(string text, bool blockScanner, out YamlReadStats stats, ParseLimits? limits = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        List<YamlNode> documents = YamlReader.Read(Path, text, ParseLimits.Default, diagnostics, CancellationToken.None, out stats, blockScanner: blockScanner);
+        List<YamlNode> documents = YamlReader.Read(Path, text, limits ?? ParseLimits.Default, diagnostics, CancellationToken.None, out stats, blockScanner: blockScanner);
         var sb = new StringBuilder();
         foreach (YamlNode root in documents) Describe(root, sb, 0);
         foreach (DiagnosticInfo d in diagnostics) sb.Append(d.Id).Append(' ').Append(d.Location.ToString()).Append(" ").Append(d.Location.Start).Append("+").Append(d.Location.Length).Append(" ").Append(string.Join(" | ", d.Arguments)).Append('\n');

@@ -23,37 +23,54 @@ public class CancellationTests
     private const int Items = 100_000;
 
     private static readonly Lazy<string> s_large = new(() => Officials(Items, "o"));
+    private static readonly Lazy<string> s_largeBlock = new(() => Officials(Items, "o", block: true));
 
-    private static string Officials(int count, string prefix)
+    /// <summary>
+    /// Items as flow mappings (<c>- {id: …}</c>: read by YamlDotNet), or in block style (read by the block
+    /// scanner). Either way 8 events an item.
+    /// </summary>
+    private static string Officials(int count, string prefix, bool block = false)
     {
         var sb = new StringBuilder("officials:\n", count * 48);
-        for (int i = 0; i < count; i++) sb.Append("  - {id: ").Append(prefix).Append(i).Append(", name: Official ").Append(i).Append(", country: US}\n");
+        for (int i = 0; i < count; i++)
+        {
+            if (block) sb.Append("  - id: ").Append(prefix).Append(i).Append("\n    name: Official ").Append(i).Append("\n    country: US\n");
+            else sb.Append("  - {id: ").Append(prefix).Append(i).Append(", name: Official ").Append(i).Append(", country: US}\n");
+        }
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The block scanner reads the flow file's first 5 events (up to its first '{') before it hands the file
+    /// to YamlDotNet, which reads it from the start: those 5 are work done too.
+    /// </summary>
+    public static TheoryData<bool, int> Styles() => new() { { false, 5 }, { true, 0 } };
+
     private const string Path = "/project/facts/large.yaml";
 
-    [Fact]
-    public void ParsingStopsAtTheEventItWasCancelledAt()
+    [Theory]
+    [MemberData(nameof(Styles))]
+    public void ParsingStopsAtTheEventItWasCancelledAt(bool block, int abandoned)
     {
         // A 100,000-item file is 800,009 events; cancelled after the 1,000th, not one more is handled.
         using var cts = new CancellationTokenSource();
         var progress = new ParseProgress(p => { if (p.Events == 1_000) cts.Cancel(); });
-        Assert.ThrowsAny<OperationCanceledException>(() => FactParser.Parse(Path, s_large.Value, ParseLimits.Default, cts.Token, progress));
+        Assert.ThrowsAny<OperationCanceledException>(() => FactParser.Parse(Path, block ? s_largeBlock.Value : s_large.Value, ParseLimits.Default, cts.Token, progress));
         Assert.Equal(1_000, progress.Events);
         // Items are bound as they are read: the ones complete by then (5 events open the list, 8 make an item).
-        Assert.Equal((1_000 - 5) / 8, progress.Items);
+        Assert.Equal((1_000 - abandoned - 5) / 8, progress.Items);
     }
 
-    [Fact]
-    public void BindingStopsAtTheItemItWasCancelledAt()
+    [Theory]
+    [MemberData(nameof(Styles))]
+    public void BindingStopsAtTheItemItWasCancelledAt(bool block, int abandoned)
     {
         using var cts = new CancellationTokenSource();
         var progress = new ParseProgress(p => { if (p.Items == 5_000) cts.Cancel(); });
-        Assert.ThrowsAny<OperationCanceledException>(() => FactParser.Parse(Path, s_large.Value, ParseLimits.Default, cts.Token, progress));
+        Assert.ThrowsAny<OperationCanceledException>(() => FactParser.Parse(Path, block ? s_largeBlock.Value : s_large.Value, ParseLimits.Default, cts.Token, progress));
         Assert.Equal(5_000, progress.Items);
         // Reading stopped with the event that completed the 5,000th item, far from the file's 800,009.
-        Assert.Equal(5 + (5_000 * 8), progress.Events);
+        Assert.Equal(abandoned + 5 + (5_000 * 8), progress.Events);
     }
 
     [Fact]
