@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -10,7 +11,15 @@ internal sealed class SourceWriter
     private readonly char[] _digits = new char[10];
     private int _indent;
 
-    public SourceWriter(int capacity = 4096) => _sb = new StringBuilder(capacity);
+    /// <summary>
+    /// A writer whose first chunk holds <paramref name="capacity"/> chars, at most <see cref="MaxChunk"/>: a
+    /// StringBuilder grows by chunks of up to 8,000 chars, and a larger first chunk would be an array on the
+    /// large object heap, whose allocations bring full (gen-2) collections of everything a run keeps.
+    /// </summary>
+    public SourceWriter(int capacity = 4096) => _sb = new StringBuilder(Math.Min(capacity, MaxChunk));
+
+    /// <summary>Chars of the largest first chunk: 32 KB, well under the large object heap's 85,000 bytes.</summary>
+    public const int MaxChunk = 16 * 1024;
 
     public int Length => _sb.Length;
 

@@ -46,9 +46,12 @@ internal readonly record struct FactDateValue(int Year, int Month, int Day, Date
     /// <summary>Orders by start day, then by precision (coarser first), so sorting is total and stable.</summary>
     public int CompareTo(FactDateValue other)
     {
-        int c = StartDayNumber.CompareTo(other.StartDayNumber);
+        int c = StartKey.CompareTo(other.StartKey);
         return c != 0 ? c : Precision.CompareTo(other.Precision);
     }
+
+    /// <summary>The first day as year, month, day in one int: ordered as <see cref="StartDayNumber"/>, without making a DateTime (sorting 10,000s of facts compares it millions of times).</summary>
+    private int StartKey { get { var f = FirstDay; return (f.Year << 9) | (f.Month << 5) | f.Day; } }
 
     public override string ToString() => Precision switch
     {
