@@ -80,7 +80,8 @@ internal sealed class DataTables
     /// </summary>
     public static void Encode(StringBuilder sb, IReadOnlyList<int> values, bool utf8)
     {
-        sb.EnsureCapacity(sb.Length + EncodedLength(values, utf8));
+        // No EnsureCapacity: on a builder of many chunks (see SourceWriter) it reallocates the last chunk to the
+        // whole size asked for, a large-object-heap array per table; the builder grows by small chunks instead.
         for (int i = 0; i < values.Count; i++) Encode(sb, values[i], utf8);
     }
 
