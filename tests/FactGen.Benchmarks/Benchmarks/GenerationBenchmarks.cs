@@ -47,6 +47,21 @@ public class GenerationBenchmarks
         return events;
     }
 
+    /// <summary>
+    /// The same events read by the generator's own reader, <see cref="FactGen.Parsing.BlockYamlScanner"/> (fact
+    /// files are in its subset; any other text goes to YamlDotNet), and dropped: how far below the floor reading starts.
+    /// </summary>
+    [Benchmark]
+    public int BlockScannerOnly()
+    {
+        var events = new EventCounter();
+        foreach (string text in _yaml)
+        {
+            if (!FactGen.Parsing.BlockYamlScanner.Read(text, 0, events, CancellationToken.None, out _)) throw new InvalidOperationException("the corpus left the block scanner's subset");
+        }
+        return events.Count;
+    }
+
     /// <summary>Parse, link and emit every file with a new driver, as a command-line build does.</summary>
     [Benchmark]
     public int FullGeneratorRun()

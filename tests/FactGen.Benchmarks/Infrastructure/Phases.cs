@@ -70,7 +70,7 @@ public static class Phases
             });
             Measure("BlockYamlScanner (events, no nodes)", () =>
             {
-                var events = new NoEvents();
+                var events = new EventCounter();
                 foreach (string s in strings) BlockYamlScanner.Read(s, 0, events, default, out _);
             });
             var diagnostics = new List<DiagnosticInfo>();
@@ -107,12 +107,6 @@ public static class Phases
             double retained = list.Select(r => (double)r.Retained).Order().ElementAt(list.Count / 2);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {ms:N1} ms | {cpu:N1} ms | {bytes / 1024 / 1024:N1} MB | {bytes / corpus.FactBytes:N2} | {g0}/{g1}/{g2} | {paused:N1} ms | {retained / 1024 / 1024:N1} MB |"));
         }
-    }
-
-    /// <summary>Takes the block scanner's events and does nothing with them: the scanner's own cost.</summary>
-    private sealed class NoEvents : IYamlEventHandler
-    {
-        public void Handle(ref YamlEvent ev) { }
     }
 
     /// <summary>Takes the reader's nodes and binds nothing, reusing the buffer after each list item as FactParser does: the reader's own cost.</summary>
