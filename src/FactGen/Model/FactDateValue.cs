@@ -50,6 +50,9 @@ internal readonly record struct FactDateValue(int Year, int Month, int Day, Date
         return c != 0 ? c : Precision.CompareTo(other.Precision);
     }
 
+    /// <summary>One number ordered as <see cref="CompareTo"/> orders: the first day, then the precision.</summary>
+    public long SortKey => ((long)StartKey << 8) | (byte)Precision;
+
     /// <summary>The first day as year, month, day in one int: ordered as <see cref="StartDayNumber"/>, without making a DateTime (sorting 10,000s of facts compares it millions of times).</summary>
     private int StartKey { get { var f = FirstDay; return (f.Year << 9) | (f.Month << 5) | f.Day; } }
 
