@@ -240,6 +240,32 @@ public class BlockYamlScannerTests
         Assert.True(scanned > total / 4 && scanned < total, $"scanned {scanned} of {total}: the mutations should both keep and leave the subset");
     }
 
+    /// <summary>
+    /// The whole parse (reader and binding, with the start-over when the scanner gives up late) over the same
+    /// kind of mutations: the parsed file — facts, locations, diagnostics — is the one YamlDotNet's read gives.
+    /// </summary>
+    [Fact]
+    public void MutatedFactFilesParseToTheSameFactsAndDiagnosticsWithEitherReader()
+    {
+        string[] pieces = { ":", ": ", " #", "-", "- ", "'", "\"", "  ", "\n", "\r\n", "\t", "[", "{", "&a ", "*a", "|", ">-", "? ", "---", "é" };
+        var random = new Random(1130);
+        var texts = Directory.GetFiles(Repo.Facts, "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        int compared = 0, withProblems = 0;
+        foreach (string original in texts)
+        {
+            for (int round = 0; round < 150; round++)
+            {
+                string text = Mutate(original, random, pieces);
+                FactFile slow = FactParser.Parse(Path, text, ParseLimits.Default, CancellationToken.None, blockScanner: false);
+                FactFile fast = FactParser.Parse(Path, text, ParseLimits.Default, CancellationToken.None);
+                Assert.True(slow == fast, "the parse differs with the block scanner\n--- text ---\n" + text);
+                compared++;
+                if (slow.Diagnostics.Count > 0) withProblems++;
+            }
+        }
+        Assert.True(withProblems > compared / 10 && withProblems < compared, $"{withProblems} of {compared} mutated files had diagnostics: the mutations should both break and keep files");
+    }
+
     private static string Mutate(string text, Random random, string[] pieces)
     {
         var sb = new StringBuilder(text);
