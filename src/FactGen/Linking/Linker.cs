@@ -189,21 +189,7 @@ internal sealed class Linker
         for (int i = 0; i < keyed.Length; i++) list[i] = keyed[i].Item;
     }
 
-    private readonly struct Keyed<T>
-    {
-        public Keyed(long date, string id, T item)
-        {
-            Date = date;
-            Id = id;
-            Item = item;
-        }
-
-        public long Date { get; }
-
-        public string Id { get; }
-
-        public T Item { get; }
-    }
+    private readonly record struct Keyed<T>(long Date, string Id, T Item);
 
     private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
         where T : class, IEquatable<T>

@@ -415,9 +415,7 @@ internal sealed class BlockYamlScanner
             }
             q++;
         }
-        value = sb is null ? _t.Substring(from, q - from) : sb.Append(_t, from, q - from).ToString();
-        _p = q + 1;
-        return true;
+        return Closed(sb, from, q, out value);
     }
 
     /// <summary>A double-quoted scalar from its opening quote; the position ends past its closing quote.</summary>
@@ -477,8 +475,14 @@ internal sealed class BlockYamlScanner
             }
             from = q;
         }
-        value = sb is null ? _t.Substring(from, q - from) : sb.Append(_t, from, q - from).ToString();
-        _p = q + 1;
+        return Closed(sb, from, q, out value);
+    }
+
+    /// <summary>A quoted scalar's value, its last run of plain chars <paramref name="from"/>..<paramref name="quote"/> added; the position moves past the closing quote.</summary>
+    private bool Closed(StringBuilder? sb, int from, int quote, out string value)
+    {
+        value = sb is null ? _t.Substring(from, quote - from) : sb.Append(_t, from, quote - from).ToString();
+        _p = quote + 1;
         return true;
     }
 
