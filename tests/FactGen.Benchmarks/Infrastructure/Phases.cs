@@ -87,6 +87,16 @@ public static class Phases
             Measure("EmitPlan.Create", () => plan = EmitPlan.Create(linked.Facts, linked.ValueChars, settings));
             Measure("Emitter.EmitShared", () => Emitter.EmitShared(plan, default));
             Measure("Emitter.EmitFile (all files)", () => { foreach (FactFile f in files) Emitter.EmitFile(f, plan, default); });
+            // What the fact-file analyzer does besides parsing (it parses as the generator does).
+            Measure("Analyzer: Validator.ValidateFile (all files)", () => { foreach (FactFile f in files) FactGen.Validation.Validator.ValidateFile(f); });
+            LinkedFacts linkedFiles = null!;
+            Measure("Analyzer: Linker.Link (parsed files)", () => linkedFiles = Linker.Link(files, paths, default));
+            var sourceTexts = texts.Skip(corpus.FactFiles.Count).ToDictionary(t => PathUtil.Normalize(t.Path), t => t.GetText()!.ToString(), StringComparer.Ordinal);
+            Measure("Analyzer: Validator.ValidateLinked", () => FactGen.Validation.Validator.ValidateLinked(linkedFiles, p => sourceTexts.TryGetValue(p, out string? t) ? t : null));
+            Measure("  of which TermOverlapRule", () => FactGen.Validation.Rules.TermOverlapRule.Check(linkedFiles, new List<DiagnosticInfo>()));
+            Measure("  of which TermCapacityRule", () => FactGen.Validation.Rules.TermCapacityRule.Check(linkedFiles, new List<DiagnosticInfo>()));
+            Measure("    of which preparing the source texts", () => { foreach (string t in sourceTexts.Values) FactGen.Validation.Text.EvidenceMatcher.Prepare(t); });
+            Measure("  of which EvidenceRule", () => FactGen.Validation.Rules.EvidenceRule.Check(linkedFiles, p => sourceTexts.TryGetValue(p, out string? t) ? t : null, new List<DiagnosticInfo>()));
             var compilation = Generation.Compilation("Bench", OutputKind.DynamicallyLinkedLibrary, OptimizationLevel.Release);
             Measure("Driver: full run", () => Generation.Driver(texts).RunGenerators(compilation).GetRunResult());
             if (run == 0) rows.Clear(); // the first round warms up the JIT

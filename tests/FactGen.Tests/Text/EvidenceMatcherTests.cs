@@ -106,6 +106,34 @@ namespace FactGen.Tests.Text
             Assert.Equal(0, EvidenceMatcher.IndexOf(source, excerpt));
         }
 
+        /// <summary>
+        /// One scratch reused over many excerpts — long then short, matching and not, clean and damaged — gives what a
+        /// fresh canonicalization gives each: nothing of an earlier, longer excerpt leaks into a later one.
+        /// </summary>
+        [Fact]
+        public void AReusedScratchMatchesAsFreshBuffersDo()
+        {
+            var lines = Article.Value.SourceText.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+            var excerpts = new List<string>();
+            foreach (string line in lines.OrderByDescending(l => l.Length))
+            {
+                excerpts.Add(line);
+                excerpts.Add(line.Substring(0, line.Length / 3));
+                excerpts.Add(line.Substring(line.Length / 2) + " nowhere");
+            }
+            excerpts.AddRange(new[] { "Premier Lǐ Qiáng 李强", "李刚", "“information exchange”", "Li Qiang", "x", Windows874.Damage("Premier Lǐ Qiáng 李强"), Windows874.Damage("李刚 said “no”") });
+            var scratch = new EvidenceScratch();
+            int matched = 0;
+            foreach (string excerpt in excerpts)
+            {
+                bool fresh = Article.Value.TryMatch(excerpt, out int freshStart, out int freshLength);
+                bool reused = Article.Value.TryMatch(excerpt, scratch, out int start, out int length);
+                Assert.Equal((fresh, freshStart, freshLength), (reused, start, length));
+                if (fresh) matched++;
+            }
+            Assert.InRange(matched, excerpts.Count / 4, excerpts.Count - 1);
+        }
+
         [Fact]
         public void MatchOffsetsAreInTheOriginalText()
         {

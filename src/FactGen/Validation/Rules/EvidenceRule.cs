@@ -19,6 +19,7 @@ internal static class EvidenceRule
         var sources = new Dictionary<string, LinkedSource>(StringComparer.Ordinal);
         foreach (var s in facts.Sources) sources[s.Fact.Header.Id] = s;
         var prepared = new Dictionary<string, PreparedEvidenceSource?>(StringComparer.Ordinal);
+        var scratch = new EvidenceScratch();
 
         void CheckText(Provenance provenance, LocatedString? located, string what)
         {
@@ -34,7 +35,7 @@ internal static class EvidenceRule
                     prepared.Add(source.ResolvedPath, matcher);
                 }
                 if (matcher is null) continue;
-                if (matcher.IndexOf(excerpt.Value) >= 0) return;
+                if (matcher.TryMatch(excerpt.Value, scratch, out _, out _)) return;
                 titles.Add("source '" + r.Id + "'");
             }
             if (titles.Count > 0)

@@ -52,9 +52,18 @@ namespace FactGen.Validation.Text
         }
 
         internal static CanonicalBuffer Canonicalize(string text, bool trackOffsets)
+            => Canonicalize(text, new CanonicalBuffer(text.Length + 8, trackOffsets), new CanonicalBuffer(text.Length + 8, trackOffsets), new byte[4]);
+
+        /// <summary>The canonical form of an excerpt, with offsets, in <paramref name="scratch"/>'s buffers (valid until its next use).</summary>
+        internal static CanonicalBuffer Canonicalize(string text, EvidenceScratch scratch)
         {
-            var stage1 = new CanonicalBuffer(text.Length + 8, trackOffsets);
-            var bytes = new byte[4];
+            scratch.Stage1.Length = 0;
+            scratch.Folded.Length = 0;
+            return Canonicalize(text, scratch.Stage1, scratch.Folded, scratch.Bytes);
+        }
+
+        private static CanonicalBuffer Canonicalize(string text, CanonicalBuffer stage1, CanonicalBuffer folded, byte[] bytes)
+        {
             bool isNfc;
             try
             {
@@ -104,7 +113,7 @@ namespace FactGen.Validation.Text
                 i = end;
             }
 
-            return FoldDamagedPunctuation(stage1, trackOffsets);
+            return FoldDamagedPunctuation(stage1, folded);
         }
 
         private static int CharWidth(string s, int i)
@@ -258,9 +267,8 @@ namespace FactGen.Validation.Text
         /// (A leading vowel โ and the consonant after it always share a Thai syllable, so folding them together
         /// never hides a word boundary of real Thai.)
         /// </summary>
-        private static CanonicalBuffer FoldDamagedPunctuation(CanonicalBuffer input, bool trackOffsets)
+        private static CanonicalBuffer FoldDamagedPunctuation(CanonicalBuffer input, CanonicalBuffer output)
         {
-            var output = new CanonicalBuffer(input.Length, trackOffsets);
             int n = input.Length;
             int k = 0;
             while (k < n)
@@ -363,7 +371,14 @@ namespace FactGen.Validation.Text
         /// <paramref name="length"/> give the matched part of <see cref="SourceText"/>. An empty or
         /// whitespace-only excerpt never matches.
         /// </summary>
-        public bool TryMatch(string excerpt, out int start, out int length)
+        public bool TryMatch(string excerpt, out int start, out int length) => TryMatch(excerpt, new EvidenceScratch(), out start, out length);
+
+        /// <summary>
+        /// <see cref="TryMatch(string, out int, out int)"/> with the excerpt canonicalized in
+        /// <paramref name="scratch"/>'s buffers: a caller matching many excerpts on one thread (a rule over
+        /// 10,000s of facts) allocates them once instead of five arrays per excerpt.
+        /// </summary>
+        public bool TryMatch(string excerpt, EvidenceScratch scratch, out int start, out int length)
         {
             start = -1;
             length = 0;
@@ -372,7 +387,7 @@ namespace FactGen.Validation.Text
                 return false;
             }
 
-            var canonicalExcerpt = EvidenceMatcher.Canonicalize(excerpt, trackOffsets: true);
+            CanonicalBuffer canonicalExcerpt = EvidenceMatcher.Canonicalize(excerpt, scratch);
             if (canonicalExcerpt.Length == 0)
             {
                 return false;
@@ -413,6 +428,16 @@ namespace FactGen.Validation.Text
             length = _canonical.EndAt(index + needle.Length - 1) - start;
             return true;
         }
+    }
+
+    /// <summary>The buffers one thread reuses to canonicalize excerpts (see <see cref="PreparedEvidenceSource.TryMatch(string, EvidenceScratch, out int, out int)"/>). Never shared between threads.</summary>
+    internal sealed class EvidenceScratch
+    {
+        internal CanonicalBuffer Stage1 { get; } = new(256, trackOffsets: true);
+
+        internal CanonicalBuffer Folded { get; } = new(256, trackOffsets: true);
+
+        internal byte[] Bytes { get; } = new byte[4];
     }
 
     /// <summary>Growable char buffer that remembers, per char, the span of the original text it came from.</summary>
