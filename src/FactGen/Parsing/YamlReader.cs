@@ -63,7 +63,7 @@ internal sealed class YamlReader : IYamlEventHandler
     private int _directivesFrom;
     private ParseProgress? _progress;
     private int _lastStart = -1;
-    private readonly bool _fastPath;
+    private readonly bool _blockScanner;
 
     // The open collections, innermost last, and the children read so far of all of them, each collection's
     // after its parent's (a mapping's as key, value, key, …): a collection's children are copied into one
@@ -75,7 +75,7 @@ internal sealed class YamlReader : IYamlEventHandler
 
     private YamlReader(string path, string text, ParseLimits limits, List<DiagnosticInfo> diagnostics, IYamlSink sink, bool blockScanner)
     {
-        _fastPath = blockScanner;
+        _blockScanner = blockScanner;
         _path = path;
         _text = text;
         _limits = limits;
@@ -172,7 +172,7 @@ internal sealed class YamlReader : IYamlEventHandler
             // file must end in a located diagnostic, never in an exception that drops every file's output.
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidYaml, reader.Location(Math.Max(0, reader._lastStart), Math.Max(0, reader._lastStart)), CleanMessage(e.Message)));
         }
-        return new YamlReadStats(reader._events, reader._nodeCount, reader._chars, reader.FastPathTaken);
+        return new YamlReadStats(reader._events, reader._nodeCount, reader._chars, reader.ScannerRead);
     }
 
     private static YamlReadStats StartOver(YamlReader reader, List<DiagnosticInfo> diagnostics, int diagnosticsBefore)
@@ -197,14 +197,14 @@ internal sealed class YamlReader : IYamlEventHandler
     private bool ReadStream(CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
-        if (_fastPath)
+        if (_blockScanner)
         {
             _scanning = true;
             bool read = BlockYamlScanner.Read(_text, _offset, this, cancellationToken, out int emitted);
             _scanning = false;
             if (read)
             {
-                FastPathTaken = true;
+                ScannerRead = true;
                 return true;
             }
             if (emitted > 0) return false;
@@ -231,7 +231,7 @@ internal sealed class YamlReader : IYamlEventHandler
     }
 
     /// <summary>Whether the text was read by <see cref="BlockYamlScanner"/> (else by YamlDotNet's parser).</summary>
-    public bool FastPathTaken { get; private set; }
+    private bool ScannerRead { get; set; }
 
     /// <summary>
     /// YamlDotNet's event as the reader handles it: offsets into the text (which may start with a byte order
