@@ -11,7 +11,7 @@ namespace FactGen.Parsing;
 /// without YamlDotNet's event and token objects (which were most of a parse's time and garbage).
 /// <para>
 /// The moment the text holds anything else (flow collections, block scalars, anchors, aliases, tags,
-/// directives, document markers, multi-line scalars, tabs, control chars, an error of any kind), it gives
+/// directives, document markers but a leading <c>---</c>, multi-line scalars, tabs, control chars, an error of any kind), it gives
 /// up and returns null: YamlDotNet then reads the whole file, and reports what there is to report. So this
 /// never has to decide anything YamlDotNet would decide differently; the tests compare both event streams
 /// over every input they have (the YAML test suite, the repository's facts, the benchmark corpora and
@@ -110,12 +110,24 @@ internal sealed class BlockYamlScanner
 
     private bool Stream(int offset)
     {
-        Emit(YamlEventKind.StreamStart, offset, offset);
+        // The first content is looked at before any event: a text this turns down at once (a directive, a
+        // marker it does not read) goes to YamlDotNet without the reader starting over.
         _p = offset;
-        if (!NextContent()) return false;
+        int marker = -1;
+        if (!NextContent())
+        {
+            // A leading "---" alone on its line (but for a comment) starts the document explicitly.
+            if (!StartsWith(_p, "---") || !IndicatorEnds(_p + 3)) return false;
+            marker = _p;
+            _p += 3;
+            SkipSpaces();
+            if (!AtLineEnd() || !NextLineContent() || _eof) return false;
+        }
+        Emit(YamlEventKind.StreamStart, offset, offset);
         if (!_eof)
         {
-            Emit(YamlEventKind.DocumentStart, _p, _p, implicitly: true);
+            if (marker >= 0) Emit(YamlEventKind.DocumentStart, marker, marker + 3, implicitly: false);
+            else Emit(YamlEventKind.DocumentStart, _p, _p, implicitly: true);
             if (!BlockCollection()) return false;
             if (!_eof) return false; // a line less indented than the root: YamlDotNet's to report
             Emit(YamlEventKind.DocumentEnd, _n, _n, implicitly: true);

@@ -50,7 +50,8 @@ public class BlockYamlScannerTests
         {
             YamlEventKind.Scalar => a.Start == b.Start && a.End == b.End && a.Value == b.Value && a.Style == b.Style,
             YamlEventKind.MappingStart or YamlEventKind.SequenceStart => a.Start == b.Start && a.End == b.End && a.Flow == b.Flow,
-            YamlEventKind.DocumentStart or YamlEventKind.DocumentEnd => a.Implicit == b.Implicit,
+            YamlEventKind.DocumentStart => a.Implicit == b.Implicit && (a.Implicit || (a.Start == b.Start && a.End == b.End)), // an explicit start's end bounds the directives check
+            YamlEventKind.DocumentEnd => a.Implicit == b.Implicit,
             YamlEventKind.Alias => a.Value == b.Value,
             _ => true,
         };
@@ -166,6 +167,17 @@ public class BlockYamlScannerTests
         "a: |\n  x\n b: c\n",
         "a: >\n  x\n      \n  y\n",
         "- >-\n  folded item\n  text\n- next\n",
+        "---\na: b\n",
+        "# c\n---   # x\n\na: b\n",
+        "--- \na: b\n...\n",
+        "---\n",
+        "---\n# only a comment\n",
+        "--- a: b\n",
+        "---\na: b\n---\nc: d\n",
+        "---#x\na: b\n",
+        "\uFEFF---\r\na: b\r\n",
+        "%YAML 1.2\n---\na: b\n",
+        "----\na: b\n",
     }.Select(t => new object[] { t });
 
     [Theory]
@@ -181,6 +193,7 @@ public class BlockYamlScannerTests
             "'k': 'it''s'\n", "\"k\": \"\\u00e9\\n\"\n", "a: b\r\nc: d\r\n", "\uFEFFa: b\n", "# only\n", "",
             "m:\n  n:\n    o: p\n  q: r\n", "a: http://x/y#z\n", "native: 李强\n",
             "note: >-\n  folded\n  text\n\n  para\nb: |\n  lit\n   more\n", "- |\n  x\n- >\n  y\n",
+            "---\na: b\n", "# head\n---   # x\n\nofficials:\n  - id: a\n", "\uFEFF---\r\na: b\r\n",
         };
         foreach (string text in inSubset) AssertAgrees(text, mustScan: true, "subset");
     }
