@@ -167,7 +167,6 @@ public class BlockYamlScannerTests
         "a: |\n  x\n b: c\n",
         "a: >\n  x\n      \n  y\n",
         "- >-\n  folded item\n  text\n- next\n",
-        "---\na: b\n",
         "# c\n---   # x\n\na: b\n",
         "--- \na: b\n...\n",
         "---\n",
@@ -176,7 +175,6 @@ public class BlockYamlScannerTests
         "---\na: b\n---\nc: d\n",
         "---#x\na: b\n",
         "\uFEFF---\r\na: b\r\n",
-        "%YAML 1.2\n---\na: b\n",
         "----\na: b\n",
     }.Select(t => new object[] { t });
 
