@@ -87,12 +87,31 @@ public sealed class FactGenerator : IIncrementalGenerator
             .SelectMany(static (p, ct) => Emitter.EmitShared(p, ct))
             .WithTrackingName(TrackingNames.EmitShared);
 
+        // Names (sources' titles; organizations', titles' and officials' names) are not in the structures, so a rename
+        // links nothing again: it changes the name table, which makes the names file again and, per fact file, picks the
+        // names its docs show; only the files whose picked names changed are made again.
+        IncrementalValueProvider<NameTable> names = parsed
+            .Select(static (file, _) => FileNames.Of(file))
+            .WithTrackingName(TrackingNames.Names)
+            .Collect()
+            .Combine(plan)
+            .Select(static (input, _) => NameTable.Create(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.NameTable);
+
+        IncrementalValueProvider<GeneratedFile> namesFile = names
+            .Select(static (table, ct) => Emitter.EmitNames(table, ct))
+            .WithTrackingName(TrackingNames.EmitNames);
+
         IncrementalValuesProvider<GeneratedFile> own = parsed
             .Combine(plan)
-            .SelectMany(static (pair, ct) => Emitter.EmitFile(pair.Left, pair.Right, ct))
+            .Combine(names)
+            .Select(static (input, _) => OwnFileInput.Create(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.OwnFiles)
+            .SelectMany(static (input, ct) => Emitter.EmitFile(input, ct))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(shared, static (spc, file) => Add(spc, file));
+        context.RegisterSourceOutput(namesFile, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(own, static (spc, file) => Add(spc, file));
     }
 

@@ -13,5 +13,9 @@ internal static class TrackingNames
     public const string Plan = nameof(Plan);
     public const string LinkDiagnostics = nameof(LinkDiagnostics);
     public const string EmitShared = nameof(EmitShared);
+    public const string Names = nameof(Names);
+    public const string NameTable = nameof(NameTable);
+    public const string EmitNames = nameof(EmitNames);
+    public const string OwnFiles = nameof(OwnFiles);
     public const string Emit = nameof(Emit);
 }

@@ -9,7 +9,7 @@ namespace FactGen.Emit;
 /// <summary>
 /// What every emitted file shares, worked out once from the linked structure (<see cref="Structure"/>) and the
 /// settings: each fact's index in its kind, the lookups, the generated file of each fact file (its hint name, its
-/// chunk of values) and each fact's value slots. The shared files (model, data, lookups) are made from the plan alone;
+/// chunk of values, the names its docs show) and each fact's value slots. The shared files (model, data, lookups) are made from the plan alone;
 /// a fact file's own file from the plan and that file's parsed facts. An edit that leaves the structure as it was
 /// leaves the plan equal, so only the edited file's own file is made again.
 /// </summary>
@@ -89,7 +89,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Group(byPath, Facts.Agreements, FactKind.Agreement, a => a.Fact.Header);
         Group(byPath, Facts.Quotes, FactKind.Quote, q => q.Fact.Header);
 
-        var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs" };
+        var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs", Emitter.NamesHintName };
         Slots[(int)FactKind.Source] = new int[Facts.Sources.Count];
         Slots[(int)FactKind.Organization] = new int[Facts.Organizations.Count];
         Slots[(int)FactKind.Title] = new int[Facts.Titles.Count];
@@ -100,7 +100,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         int slot = 1;
         foreach (var entry in byPath)
         {
-            var file = new PlannedFile(entry.Key, HintName(entry.Key, usedHints), Files.Count, entry.Value);
+            var file = new PlannedFile(entry.Key, HintName(entry.Key, usedHints), Files.Count, entry.Value, ShownNames(entry.Value));
             Files.Add(file);
             FileByPath.Add(file.Path, file);
             foreach (var (kind, index) in entry.Value)
@@ -110,6 +110,84 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
             }
         }
         ValueSlotCount = slot - 1;
+    }
+
+    /// <summary>How many facts have a name (sources, organizations, titles, officials): the length of the <see cref="NameTable"/>.</summary>
+    public int NameCount => Facts.Sources.Count + Facts.Organizations.Count + Facts.Titles.Count + Facts.Officials.Count;
+
+    /// <summary>
+    /// The place of a fact's name in the <see cref="NameTable"/>: sources' titles, then organizations', titles' and
+    /// officials' names, each kind in generated order. Only these four kinds have names other facts show.
+    /// </summary>
+    public int NameKey(FactKind kind, int index) => kind switch
+    {
+        FactKind.Source => index,
+        FactKind.Organization => Facts.Sources.Count + index,
+        FactKind.Title => Facts.Sources.Count + Facts.Organizations.Count + index,
+        FactKind.Official => Facts.Sources.Count + Facts.Organizations.Count + Facts.Titles.Count + index,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sources, organizations, titles and officials have names"),
+    };
+
+    /// <summary>
+    /// The names a fact file's docs show (their <see cref="NameKey"/>s, sorted, each once): its own facts' names, the titles
+    /// of the sources its facts cite, the organization of each of its titles, the title of each term of its officials, the
+    /// speaker of each of its quotes. This is every name <see cref="Emitter"/>'s docs read (the emitter can read no other:
+    /// it is given these alone), so a rename makes again only the files that show the name.
+    /// </summary>
+    private int[] ShownNames(List<(FactKind Kind, int Index)> facts)
+    {
+        var keys = new List<int>(facts.Count * 2);
+        void Sources(FactHeader header)
+        {
+            foreach (FactRef r in header.Provenance.Sources) keys.Add(NameKey(FactKind.Source, SourceIndex[r.Id]));
+        }
+        foreach (var (kind, index) in facts)
+        {
+            switch (kind)
+            {
+                case FactKind.Source:
+                    keys.Add(NameKey(kind, index));
+                    Sources(Facts.Sources[index].Fact.Header);
+                    break;
+                case FactKind.Organization:
+                    keys.Add(NameKey(kind, index));
+                    Sources(Facts.Organizations[index].Fact.Header);
+                    break;
+                case FactKind.Title:
+                    TitleFact title = Facts.Titles[index].Fact;
+                    keys.Add(NameKey(kind, index));
+                    if (title.Organization is { } org) keys.Add(NameKey(FactKind.Organization, OrganizationIndex[org.Id]));
+                    Sources(title.Header);
+                    break;
+                case FactKind.Official:
+                    OfficialFact official = Facts.Officials[index].Fact;
+                    keys.Add(NameKey(kind, index));
+                    foreach (PositionFact p in official.Positions) keys.Add(NameKey(FactKind.Title, TitleIndex[p.Title.Id]));
+                    Sources(official.Header);
+                    break;
+                case FactKind.Event:
+                    Sources(Facts.Events[index].Fact.Header);
+                    break;
+                case FactKind.Agreement:
+                    Sources(Facts.Agreements[index].Fact.Header);
+                    break;
+                default:
+                    QuoteFact quote = Facts.Quotes[index].Fact;
+                    keys.Add(quote.Speaker.Target == RefTarget.Official
+                        ? NameKey(FactKind.Official, OfficialIndex[quote.Speaker.Id])
+                        : NameKey(FactKind.Organization, OrganizationIndex[quote.Speaker.Id]));
+                    Sources(quote.Header);
+                    break;
+            }
+        }
+        keys.Sort();
+        int n = 0;
+        for (int i = 0; i < keys.Count; i++)
+        {
+            if (n == 0 || keys[i] != keys[n - 1]) keys[n++] = keys[i];
+        }
+        keys.RemoveRange(n, keys.Count - n);
+        return keys.ToArray();
     }
 
     private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
@@ -174,5 +252,8 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
     public override int GetHashCode() => Settings.GetHashCode() ^ ValueChars.GetHashCode(); // cheap; equality decides
 }
 
-/// <summary>A fact file with facts: its generated file's hint name, its chunk number, and its facts (kind, index) in chunk order.</summary>
-internal sealed record PlannedFile(string Path, string HintName, int Chunk, List<(FactKind Kind, int Index)> Facts);
+/// <summary>
+/// A fact file with facts: its generated file's hint name, its chunk number, its facts (kind, index) in chunk order, and
+/// the <see cref="EmitPlan.NameKey"/>s of the names its docs show, sorted.
+/// </summary>
+internal sealed record PlannedFile(string Path, string HintName, int Chunk, List<(FactKind Kind, int Index)> Facts, int[] ShownNames);

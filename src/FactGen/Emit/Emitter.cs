@@ -42,10 +42,16 @@ internal sealed class Emitter
     private readonly Dictionary<string, int> _officialIndex;
     private readonly Dictionary<string, int> _eventIndex;
     private readonly DataTables _data;
+    private readonly int[] _nameKeys;
+    private readonly EquatableArray<string> _names;
     private string?[]? _sourceTitleDocs;
 
-    private Emitter(EmitPlan plan, CancellationToken cancellationToken)
+    /// <param name="nameKeys">The <see cref="EmitPlan.NameKey"/>s of the names the docs may show, sorted (none for the shared files).</param>
+    /// <param name="names">The names at <paramref name="nameKeys"/>.</param>
+    private Emitter(EmitPlan plan, CancellationToken cancellationToken, int[]? nameKeys = null, EquatableArray<string> names = default)
     {
+        _nameKeys = nameKeys ?? Array.Empty<int>();
+        _names = names;
         _plan = plan;
         _facts = plan.Facts;
         _settings = plan.Settings;
@@ -62,7 +68,7 @@ internal sealed class Emitter
 
     private string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"FactGen\", \"" + Version + "\")]";
 
-    /// <summary>Emits the files every fact file shares: the model types, the data tables and loader, the lookups.</summary>
+    /// <summary>Emits the files every fact file shares: the model types, the data tables and loader, the lookups (not the names: <see cref="EmitNames"/>).</summary>
     public static List<GeneratedFile> EmitShared(EmitPlan plan, CancellationToken cancellationToken)
     {
         var emitter = new Emitter(plan, cancellationToken);
@@ -76,16 +82,57 @@ internal sealed class Emitter
 
     /// <summary>
     /// Emits the generated file of one fact file: its members, and its chunk of values (what the structure left out).
-    /// None when no fact of the file survived linking. <paramref name="file"/> is the parsed file the plan's structure came from.
+    /// None when no fact of the file survived linking. The input's file is the parsed file the plan's structure came from;
+    /// its names are the ones the file's docs show, and the docs can read no other.
     /// </summary>
-    public static List<GeneratedFile> EmitFile(FactFile file, EmitPlan plan, CancellationToken cancellationToken)
+    public static List<GeneratedFile> EmitFile(OwnFileInput input, CancellationToken cancellationToken)
     {
         var result = new List<GeneratedFile>(1);
-        if (plan.FileByPath.TryGetValue(file.Path, out PlannedFile? planned))
+        if (input.Plan.FileByPath.TryGetValue(input.File.Path, out PlannedFile? planned))
         {
-            result.Add(new Emitter(plan, cancellationToken).FileSource(file, planned));
+            result.Add(new Emitter(input.Plan, cancellationToken, planned.ShownNames, input.ShownNames).FileSource(input.File, planned));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Emits the names file: every linked fact's name in <see cref="EmitPlan.NameKey"/> order, as one chunk the loader reads
+    /// at first access (Fact.Name and the like). Made from the names alone, so a rename makes it again without the data file.
+    /// </summary>
+    public static GeneratedFile EmitNames(NameTable table, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var names = new List<string?>(table.Names.Count);
+        int chars = 0;
+        foreach (string name in table.Names)
+        {
+            names.Add(name);
+            chars += name.Length + 2;
+        }
+        var w = new SourceWriter(1024 + chars);
+        Header(w);
+        w.Open("namespace " + table.Settings.Namespace);
+        w.Line("static partial class FactData");
+        w.Line("{");
+        w.Line("    // Sources' titles, then organizations', titles' and officials' names, each kind in the order of its array, as a");
+        w.Line("    // chunk of values (see Values in FactGen.Data.g.cs): read by the loader at first access.");
+        w.Start().Append("    private const string Names = \"");
+        Chunk(w, names);
+        w.Append("\";").EndLine();
+        w.Line("}");
+        w.Close();
+        return new GeneratedFile(NamesHintName, w.ToString());
+    }
+
+    /// <summary>The names file's hint name (see <see cref="EmitNames"/>).</summary>
+    public const string NamesHintName = "FactGen.Names.g.cs";
+
+    /// <summary>The name at <paramref name="kind"/>/<paramref name="index"/>: one of the names this emitter was given (see <see cref="PlannedFile.ShownNames"/>).</summary>
+    private string Name(FactKind kind, int index)
+    {
+        int at = Array.BinarySearch(_nameKeys, _plan.NameKey(kind, index));
+        if (at < 0) throw new InvalidOperationException(kind + " " + index + ": a name the docs show is missing from the file's shown names (EmitPlan.ShownNames)");
+        return _names[at];
     }
 
     private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids, _plan.Lookups[type].Hash);
@@ -178,7 +225,6 @@ internal sealed class Emitter
         {
             var s = _facts.Sources[j];
             CommonRow(sources, s.Fact.Header, FactKind.Source, j);
-            sources.Add(_data.String(s.Fact.Title));
             sources.Add(_data.String(s.Fact.File.Value));
             sources.Add(s.Fact.Published.Value.Packed);
         }
@@ -187,7 +233,6 @@ internal sealed class Emitter
         {
             var o = _facts.Organizations[j];
             CommonRow(orgs, o.Fact.Header, FactKind.Organization, j);
-            orgs.Add(_data.String(o.Fact.Name));
             orgs.Add(_data.List(reverse.EventsOf.Of(reverse.OrganizationKey(j))));
             orgs.Add(_data.List(reverse.QuotesOf.Of(reverse.OrganizationKey(j))));
             orgs.Add(_data.List(reverse.AgreementsOf.Of(reverse.OrganizationKey(j))));
@@ -199,7 +244,6 @@ internal sealed class Emitter
         {
             var t = _facts.Titles[j];
             CommonRow(titles, t.Fact.Header, FactKind.Title, j);
-            titles.Add(_data.String(t.Fact.Name));
             titles.Add(t.Fact.Organization is { } org ? _orgIndex[org.Id] + 1 : 0);
             titles.Add(t.Fact.OneHolder ? 1 : 0);
             titles.Add(_data.List(reverse.Terms.Of(j)));
@@ -212,7 +256,6 @@ internal sealed class Emitter
             _cancellationToken.ThrowIfCancellationRequested();
             OfficialFact o = _facts.Officials[i].Fact;
             CommonRow(officials, o.Header, FactKind.Official, i);
-            officials.Add(_data.String(o.Name.Value));
             var mine = new List<int>();
             foreach (PositionFact p in o.Positions)
             {
@@ -352,7 +395,7 @@ internal sealed class Emitter
         }
         w.Line("private static readonly int[] ChunkStarts;");
         w.Line();
-        Literals(w, "Text", "The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.", _data.Strings,
+        Literals(w, "Text", "The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.", _data.Strings,
             "Ints", "The int tables first access reads", tables, utf8Ints);
         w.Line();
         LoaderSource(w, tables, utf8Ints);
@@ -513,7 +556,9 @@ internal sealed class Emitter
         string?[] lines =
         {
             "    string?[] s = Split(Text, ends);",
-            "    Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
+            "    var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];",
+            "    Values(n, Names);",
+            "    Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
             "    Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
             "}",
             "",
@@ -601,17 +646,19 @@ internal sealed class Emitter
             "}",
             "",
             optimize,
-            "private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
+            "/// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>",
+            "private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
             "{",
             "    global::System.ReadOnlySpan<int> r;",
+            "    int at = 0;",
             "    r = sourceRows;",
-            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new " + p + "Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new " + p + "Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, " + p + "FactDate.FromPacked(r[k + 4]), r[k + 2]);",
             "    r = organizationRows;",
-            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new " + p + "Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7) Organizations[i] = new " + p + "Organization(s[r[k]]!, n[at++]!, r[k + 2]);",
             "    r = titleRows;",
-            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new " + p + "Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 6) Titles[i] = new " + p + "Title(s[r[k]]!, n[at++]!, r[k + 4] != 0, r[k + 2]);",
             "    r = officialRows;",
-            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new " + p + "Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new " + p + "Official(s[r[k]]!, n[at++]!, r[k + 2]);",
             "    r = eventRows;",
             "    for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 3], " + p + "FactDate.FromPacked(r[k + 4]), " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
             "    r = agreementRows;",
@@ -633,34 +680,34 @@ internal sealed class Emitter
             "private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
             "{",
             "    global::System.ReadOnlySpan<int> r = sourceRows;",
-            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];",
+            "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i].SourcesList = r[k + 1];",
             "    r = organizationRows;",
-            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)",
+            "    for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7)",
             "    {",
             "        " + p + "Organization o = Organizations[i];",
             "        o.SourcesList = r[k + 1];",
-            "        o.EventsList = r[k + 4];",
-            "        o.QuotesList = r[k + 5];",
-            "        o.AgreementsList = r[k + 6];",
-            "        o.TitlesList = r[k + 7];",
+            "        o.EventsList = r[k + 3];",
+            "        o.QuotesList = r[k + 4];",
+            "        o.AgreementsList = r[k + 5];",
+            "        o.TitlesList = r[k + 6];",
             "    }",
             "    r = titleRows;",
-            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)",
+            "    for (int i = 0, k = 0; i < Titles.Length; i++, k += 6)",
             "    {",
             "        Titles[i].SourcesList = r[k + 1];",
-            "        if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];",
-            "        Titles[i].TermsList = r[k + 6];",
+            "        if (r[k + 3] != 0) Titles[i].Organization = Organizations[r[k + 3] - 1];",
+            "        Titles[i].TermsList = r[k + 5];",
             "    }",
             "    r = officialRows;",
-            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)",
+            "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 8)",
             "    {",
             "        " + p + "Official o = Officials[i];",
             "        o.SourcesList = r[k + 1];",
-            "        o.PositionsList = r[k + 4];",
-            "        o.AliasesList = r[k + 5];",
-            "        o.EventsList = r[k + 6];",
-            "        o.QuotesList = r[k + 7];",
-            "        o.AgreementsList = r[k + 8];",
+            "        o.PositionsList = r[k + 3];",
+            "        o.AliasesList = r[k + 4];",
+            "        o.EventsList = r[k + 5];",
+            "        o.QuotesList = r[k + 6];",
+            "        o.AgreementsList = r[k + 7];",
             "    }",
             "    r = eventRows;",
             "    for (int i = 0, k = 0; i < Events.Length; i++, k += 11)",
@@ -835,7 +882,7 @@ internal sealed class Emitter
     /// <summary>
     /// A fact file's generated file: its facts' members (so Go to Definition lands next to that file's facts), their
     /// Ids constants, and the file's chunk of values (<c>FactData.Values{chunk}</c>, read by the data file's loader).
-    /// Structure (names, links, dates) comes from the plan, values from <paramref name="file"/>.
+    /// Structure (links, dates) comes from the plan, names from the ones the file shows, values from <paramref name="file"/>.
     /// </summary>
     private GeneratedFile FileSource(FactFile file, PlannedFile planned)
     {
@@ -915,10 +962,10 @@ internal sealed class Emitter
     {
         switch (kind)
         {
-            case FactKind.Source: SourceDoc(sb, _facts.Sources[index].Fact, (SourceFact)parsed); break;
-            case FactKind.Organization: OrganizationDoc(sb, _facts.Organizations[index].Fact, (OrganizationFact)parsed); break;
-            case FactKind.Title: TitleDoc(sb, _facts.Titles[index].Fact, (TitleFact)parsed); break;
-            case FactKind.Official: OfficialDoc(sb, _facts.Officials[index].Fact, (OfficialFact)parsed); break;
+            case FactKind.Source: SourceDoc(sb, index, _facts.Sources[index].Fact, (SourceFact)parsed); break;
+            case FactKind.Organization: OrganizationDoc(sb, index, _facts.Organizations[index].Fact, (OrganizationFact)parsed); break;
+            case FactKind.Title: TitleDoc(sb, index, _facts.Titles[index].Fact, (TitleFact)parsed); break;
+            case FactKind.Official: OfficialDoc(sb, index, _facts.Officials[index].Fact, (OfficialFact)parsed); break;
             case FactKind.Event: EventDoc(sb, _facts.Events[index].Fact, (EventFact)parsed); break;
             case FactKind.Agreement: AgreementDoc(sb, _facts.Agreements[index].Fact, (AgreementFact)parsed); break;
             default: QuoteDoc(sb, _facts.Quotes[index].Fact, (QuoteFact)parsed); break;
@@ -1104,8 +1151,9 @@ internal sealed class Emitter
 
     // ---- doc comments ---------------------------------------------------------------------------
 
-    // Each doc takes the fact twice: as linked (structure: names, resolved links, dates) and as parsed (its values), and
-    // is written straight into the generated file's builder.
+    // Each doc takes the fact twice: as linked (structure: resolved links, dates) and as parsed (its values), and is
+    // written straight into the generated file's builder. Names, its own and other facts', come from Name: the names
+    // the plan says the file shows (EmitPlan.ShownNames), which is what lets a rename skip the files that do not show it.
 
     private void SourceTail(StringBuilder sb, FactHeader linked, FactHeader parsed)
     {
@@ -1128,7 +1176,7 @@ internal sealed class Emitter
     private string SourceTitleDoc(int index)
     {
         _sourceTitleDocs ??= new string?[_facts.Sources.Count];
-        return _sourceTitleDocs[index] ??= CSharp.Xml(_facts.Sources[index].Fact.Title).TrimEnd('.');
+        return _sourceTitleDocs[index] ??= CSharp.Xml(Name(FactKind.Source, index)).TrimEnd('.');
     }
 
     /// <summary>Ends a doc sentence with a period, unless the text already ends one ("U.S.", "Expectations are low.").</summary>
@@ -1149,34 +1197,35 @@ internal sealed class Emitter
         sb.Append(')');
     }
 
-    private void SourceDoc(StringBuilder sb, SourceFact s, SourceFact parsed)
+    private void SourceDoc(StringBuilder sb, int index, SourceFact s, SourceFact parsed)
     {
-        sb.Append(CSharp.Xml(s.Title)).Append(", published ").Append(s.Published.Value.ToString()).Append(" (").Append(CSharp.Xml(s.File.Value)).Append(").");
+        sb.Append(CSharp.Xml(Name(FactKind.Source, index))).Append(", published ").Append(s.Published.Value.ToString()).Append(" (").Append(CSharp.Xml(s.File.Value)).Append(").");
         SourceTail(sb, s.Header, parsed.Header);
     }
 
-    private void OrganizationDoc(StringBuilder sb, OrganizationFact o, OrganizationFact parsed)
+    private void OrganizationDoc(StringBuilder sb, int index, OrganizationFact o, OrganizationFact parsed)
     {
-        sb.Append(CSharp.Xml(o.Name));
+        sb.Append(CSharp.Xml(Name(FactKind.Organization, index)));
         Extras(sb, parsed.Abbreviation, parsed.Native);
         sb.Append(", ").Append(parsed.Country.Value).Append('.');
         SourceTail(sb, o.Header, parsed.Header);
     }
 
-    private void TitleDoc(StringBuilder sb, TitleFact t, TitleFact parsed)
+    private void TitleDoc(StringBuilder sb, int index, TitleFact t, TitleFact parsed)
     {
-        sb.Append(CSharp.Xml(t.Name));
-        if (t.Organization is { } org) sb.Append(", ").Append(CSharp.Xml(_facts.Organizations[_orgIndex[org.Id]].Fact.Name));
+        sb.Append(CSharp.Xml(Name(FactKind.Title, index)));
+        if (t.Organization is { } org) sb.Append(", ").Append(CSharp.Xml(Name(FactKind.Organization, _orgIndex[org.Id])));
         sb.Append(" (").Append(parsed.Country.Value).Append(')');
         if (t.OneHolder) sb.Append("; one holder at a time");
         sb.Append('.');
         SourceTail(sb, t.Header, parsed.Header);
     }
 
-    private void OfficialDoc(StringBuilder sb, OfficialFact o, OfficialFact parsed)
+    private void OfficialDoc(StringBuilder sb, int index, OfficialFact o, OfficialFact parsed)
     {
-        sb.Append(CSharp.Xml(o.Name.Value));
-        Extras(sb, parsed.Romanized is { } romanized && romanized.Value != o.Name.Value ? romanized.Value : null, parsed.Native?.Value);
+        string name = Name(FactKind.Official, index);
+        sb.Append(CSharp.Xml(name));
+        Extras(sb, parsed.Romanized is { } romanized && romanized.Value != name ? romanized.Value : null, parsed.Native?.Value);
         sb.Append(", ").Append(parsed.Country.Value).Append('.');
         if (o.Positions.Count > 0)
         {
@@ -1185,7 +1234,7 @@ internal sealed class Emitter
             {
                 PositionFact p = o.Positions[i];
                 if (i > 0) sb.Append("; ");
-                sb.Append(CSharp.Xml(_facts.Titles[_titleIndex[p.Title.Id]].Fact.Name));
+                sb.Append(CSharp.Xml(Name(FactKind.Title, _titleIndex[p.Title.Id])));
                 if (p.From is not null || p.To is not null)
                 {
                     sb.Append(" (");
@@ -1222,8 +1271,8 @@ internal sealed class Emitter
     private void QuoteDoc(StringBuilder sb, QuoteFact q, QuoteFact parsed)
     {
         string speaker = q.Speaker.Target == RefTarget.Official
-            ? _facts.Officials[_officialIndex[q.Speaker.Id]].Fact.Name.Value
-            : _facts.Organizations[_orgIndex[q.Speaker.Id]].Fact.Name;
+            ? Name(FactKind.Official, _officialIndex[q.Speaker.Id])
+            : Name(FactKind.Organization, _orgIndex[q.Speaker.Id]);
         sb.Append('“').Append(CSharp.Xml(parsed.Text.Value, 200)).Append("” — ").Append(CSharp.Xml(speaker)).Append(", ").Append(q.Date.Value.ToString()).Append('.');
         SourceTail(sb, q.Header, parsed.Header);
     }

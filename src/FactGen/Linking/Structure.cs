@@ -4,14 +4,16 @@ using FactGen.Model;
 namespace FactGen.Linking;
 
 /// <summary>
-/// One fact file's structure: its facts with ids, references, dates, kinds and the names other facts' docs show,
-/// but without the values only the fact itself shows (quote texts, summaries, places, native names, countries,
-/// evidence, notes, deprecation reasons) and without line/column (every location is the file's start).
+/// One fact file's structure: its facts with ids, references, dates and kinds, but without any text linking does not
+/// read — neither the values only the fact itself shows (quote texts, summaries, places, native names, countries,
+/// evidence, notes, deprecation reasons) nor the names (sources' titles; organizations', titles' and officials'
+/// names) — and without line/column (every location is the file's start).
 /// <para>
-/// Linking runs over structures, so an edit to a value, or one that only moves text around, leaves the link and
-/// everything built from it (the data tables, the lookups, the other files' members) cached: only the edited
-/// file's own generated file is made again. Blanked values go to that file's own chunk of the data (see
-/// <see cref="Emit.EmitPlan"/>), in the order <see cref="Emit.ValueSlots"/> gives.
+/// Linking runs over structures, so an edit to a value or a name, or one that only moves text around, leaves the
+/// link and everything built from it (the data tables, the lookups) cached. Blanked values go to that file's own
+/// chunk of the data (see <see cref="Emit.EmitPlan"/>), in the order <see cref="Emit.ValueSlots"/> gives; names go
+/// to the names file, and to the docs of the files that show them (see <see cref="Emit.NameTable"/>), so a rename
+/// makes again the names file and the generated files whose docs show the name, and nothing else.
 /// </para>
 /// </summary>
 /// <param name="Facts">The file's facts, structure only.</param>
@@ -127,24 +129,24 @@ internal static class Structure
         public SourceFact Source(SourceFact s)
         {
             Value(s.Url);
-            return new SourceFact(Header(s.Header), s.Title, Keep(s.File), Keep(s.Published), null);
+            return new SourceFact(Header(s.Header), Blank(s.Title), Keep(s.File), Keep(s.Published), null);
         }
 
         public OrganizationFact Organization(OrganizationFact o)
         {
             Value(o.Native);
             Value(o.Abbreviation);
-            return new OrganizationFact(Header(o.Header), o.Name, null, null, Blank(o.Country));
+            return new OrganizationFact(Header(o.Header), Blank(o.Name), null, null, Blank(o.Country));
         }
 
         public TitleFact Title(TitleFact t)
-            => new(Header(t.Header), t.Name, Keep(t.Organization), Blank(t.Country), t.OneHolder);
+            => new(Header(t.Header), Blank(t.Name), Keep(t.Organization), Blank(t.Country), t.OneHolder);
 
         public OfficialFact Official(OfficialFact o)
         {
             Value(o.Romanized);
             Value(o.Native);
-            return new OfficialFact(Header(o.Header), Keep(o.Name), null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
+            return new OfficialFact(Header(o.Header), Blank(o.Name), null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
         }
 
         // A position's evidence and note stay: they are few, and the data tables keep them with the position.

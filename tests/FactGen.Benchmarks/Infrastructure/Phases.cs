@@ -86,7 +86,17 @@ public static class Phases
             EmitPlan plan = null!;
             Measure("EmitPlan.Create", () => plan = EmitPlan.Create(linked.Facts, linked.ValueChars, settings));
             Measure("Emitter.EmitShared", () => Emitter.EmitShared(plan, default));
-            Measure("Emitter.EmitFile (all files)", () => { foreach (FactFile f in files) Emitter.EmitFile(f, plan, default); });
+            NameTable names = null!;
+            Measure("NameTable (names of all files)", () =>
+            {
+                var fileNames = System.Collections.Immutable.ImmutableArray.CreateBuilder<FileNames>(files.Count);
+                foreach (FactFile f in files) fileNames.Add(FileNames.Of(f));
+                names = NameTable.Create(fileNames.MoveToImmutable(), plan);
+            });
+            Measure("Emitter.EmitNames", () => Emitter.EmitNames(names, default));
+            var ownInputs = new List<OwnFileInput>();
+            Measure("OwnFileInput (names each file shows)", () => { foreach (FactFile f in files) ownInputs.Add(OwnFileInput.Create(f, plan, names)); });
+            Measure("Emitter.EmitFile (all files)", () => { foreach (OwnFileInput input in ownInputs) Emitter.EmitFile(input, default); });
             // What the fact-file analyzer does besides parsing (it parses as the generator does).
             Measure("Analyzer: Validator.ValidateFile (all files)", () => { foreach (FactFile f in files) FactGen.Validation.Validator.ValidateFile(f); });
             LinkedFacts linkedFiles = null!;

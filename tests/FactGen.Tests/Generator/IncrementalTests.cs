@@ -35,7 +35,7 @@ public class IncrementalTests
 
     [Fact]
     public void TrackingNamesListsTheSteps()
-        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "EmitShared", "FactFiles", "Link", "LinkDiagnostics", "Parse", "Plan", "Settings", "Structure" }, StepNames);
+        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "EmitNames", "EmitShared", "FactFiles", "Link", "LinkDiagnostics", "NameTable", "Names", "OwnFiles", "Parse", "Plan", "Settings", "Structure" }, StepNames);
 
     [Fact]
     public void UnrelatedCSharpChangeLeavesEveryStepCached()
@@ -82,18 +82,19 @@ public class IncrementalTests
         Assert.All(parse.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused));
 
         Assert.Single(Outputs(result, TrackingNames.FactFiles), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
+        Assert.Equal("Cached", Reasons(result, TrackingNames.Link)); // a name is not structure (see the next test)
         Assert.Contains(Outputs(result, TrackingNames.Settings).Single().Reason, Reused);
         Assert.Contains(Outputs(result, TrackingNames.AdditionalPaths).Single().Reason, Reused);
         Assert.Contains("Ingrid M. Berg", result.GeneratedSources.Single(s => s.HintName == "facts_people_officials.yaml.g.cs").SourceText.ToString());
     }
 
     [Fact]
-    public void AValueEditReAddsOnlyTheGeneratedFilesWhoseTextChanged()
+    public void ARenameLinksNothingAndRemakesOnlyTheFilesThatShowTheName()
     {
-        // An official's name is in the data file, in the official's doc comment and in the doc comments of the
-        // quotes they said (events file): those files change; the model, the kinds and the other fact files'
-        // members are the same text and are not added (nor parsed by the compiler) again.
+        // An official's name is in the names file, in the official's doc comment and in the doc comments of the
+        // quotes they said (events file): those files change. Names are not structure, so nothing is linked or
+        // planned again, the shared files (model, data, lookups) do not even re-run, and of the fact files' own
+        // files only the two that show the name are made again: the others' picked names compare equal.
         var (files, driver, compilation) = Warm();
         var before = Texts(Result(driver));
 
@@ -104,12 +105,44 @@ public class IncrementalTests
         var after = Texts(result);
 
         var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_events.yaml.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
+        Assert.Equal(new[] { "FactGen.Names.g.cs", "facts_events.yaml.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
         Assert.Contains("Ingrid M. Berg", after["facts_events.yaml.g.cs"]);
-        var emit = Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.Emit)).ToList();
+        Assert.Contains("Ingrid M. Berg", after["FactGen.Names.g.cs"]);
+        Assert.Single(Outputs(result, TrackingNames.Structure), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        foreach (string step in new[] { TrackingNames.Link, TrackingNames.Plan, TrackingNames.EmitShared })
+        {
+            Assert.True(Outputs(result, step).All(o => o.Reason == IncrementalStepRunReason.Cached), step + ": " + Reasons(result, step));
+        }
+        Assert.Equal("Modified", Reasons(result, TrackingNames.NameTable));
+        var emit = Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.Emit)).ToList();
         Assert.Equal(before.Count - 1, emit.Count); // every generated file but the post-initialization attribute
         Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
-        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void AStructuralEditReAddsOnlyTheGeneratedFilesWhoseTextChanged()
+    {
+        // A term's end date is structure: everything is linked and planned again, and every file is made again, but
+        // only the data file (the term's row) and the official's own file (its doc) come out different; the others
+        // are the same text and are not added (nor parsed by the compiler) again.
+        var (files, driver, compilation) = Warm();
+        var before = Texts(Result(driver));
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
+        string text = FactSets.Officials.Replace("from: 2022-08-10", "from: 2022-08-11");
+        Assert.NotEqual(FactSets.Officials, text);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.OfficialsPath, text)).RunGenerators(compilation);
+        GeneratorRunResult result = Result(driver);
+        var after = Texts(result);
+
+        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
+        Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
+        var emit = Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.Emit)).ToList();
+        Assert.Equal(before.Count - 1, emit.Count);
+        Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused)); // the names file: Cached
     }
 
     [Fact]

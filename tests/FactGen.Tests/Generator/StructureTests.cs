@@ -1,3 +1,4 @@
+using FactGen.Emit;
 using FactGen.Linking;
 using FactGen.Model;
 using FactGen.Parsing;
@@ -47,16 +48,40 @@ public class StructureTests
         { "a date", FactSets.EventsPath, FactSets.Events.Replace("date: 2024-02-27\n    deprecated", "date: 2024-02-26\n    deprecated") },
         { "an event kind", FactSets.EventsPath, FactSets.Events.Replace("kind: meeting", "kind: talks") },
         { "a speaker's capacity", FactSets.EventsPath, FactSets.Events.Replace("as: trade-minister\n    text", "as: ambassador\n    text") },
-        { "an official's name (quote docs show it)", FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg") },
         { "an alias", FactSets.OfficialsPath, FactSets.Officials.Replace("Yamada", "Yamada-san") },
-        { "a source's title (every citing doc shows it)", FactSets.SourcesPath, FactSets.Sources.Replace("Civil service almanac, 2nd ed.", "Civil service almanac") },
     };
+
+    public static TheoryData<string, string, string> NameEdits() => new()
+    {
+        { "an official's name (quote docs show it)", FactSets.OfficialsPath, FactSets.Officials.Replace("name: Ingrid Berg", "name: Ingrid M. Berg") },
+        { "a source's title (every citing doc shows it)", FactSets.SourcesPath, FactSets.Sources.Replace("Civil service almanac, 2nd ed.", "Civil service almanac") },
+        { "an organization's name (its titles' docs show it)", FactSets.OrganizationsPath, FactSets.Organizations.Replace("name: Harbour Council", "name: The Harbour Council") },
+        { "a title's name (its holders' docs show it)", FactSets.OrganizationsPath, FactSets.Organizations.Replace("name: Minister of Trade", "name: Trade Minister") },
+    };
+
+    /// <summary>
+    /// Names are not structure: linking never reads them, so a rename links nothing again. They go to the file's
+    /// <see cref="FileNames"/>, which the names file and the docs that show them are made from.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NameEdits))]
+    public void NameEditsLeaveTheStructureEqualAndChangeTheFilesNames(string edit, string path, string edited)
+    {
+        string original = path == FactSets.OfficialsPath ? FactSets.Officials : path == FactSets.SourcesPath ? FactSets.Sources : FactSets.Organizations;
+        Assert.NotEqual(original, edited);
+        Assert.True(StructureOf(path, original).Equals(StructureOf(path, edited)), edit);
+        FactFile before = FactParser.Parse(path, original, ParseLimits.Default, CancellationToken.None);
+        FactFile after = FactParser.Parse(path, edited, ParseLimits.Default, CancellationToken.None);
+        Assert.Empty(after.Diagnostics);
+        Assert.NotEqual(FileNames.Of(before), FileNames.Of(after));
+        Assert.Equal(FileNames.Of(before), FileNames.Of(FactParser.Parse(path, original, ParseLimits.Default, CancellationToken.None)));
+    }
 
     [Theory]
     [MemberData(nameof(StructuralEdits))]
-    public void EditsToIdsLinksDatesAndShownNamesChangeTheStructure(string edit, string path, string edited)
+    public void EditsToIdsLinksDatesAndAliasesChangeTheStructure(string edit, string path, string edited)
     {
-        string original = path == FactSets.EventsPath ? FactSets.Events : path == FactSets.OfficialsPath ? FactSets.Officials : FactSets.Sources;
+        string original = path == FactSets.EventsPath ? FactSets.Events : FactSets.Officials;
         Assert.NotEqual(original, edited);
         Assert.False(StructureOf(path, original).Equals(StructureOf(path, edited)), edit);
     }

@@ -100,7 +100,9 @@ public class CancellationTests
         var (facts, valueChars) = Structure.Link(new[] { Structure.Of(file) }, new[] { Path }, CancellationToken.None);
         EmitPlan plan = EmitPlan.Create(facts, valueChars, EmitSettings.Default);
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitShared(plan, cts.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitFile(file, plan, cts.Token));
+        NameTable names = NameTable.Create(System.Collections.Immutable.ImmutableArray.Create(FileNames.Of(file)), plan);
+        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitNames(names, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitFile(OwnFileInput.Create(file, plan, names), cts.Token));
     }
 
     /// <summary>An AdditionalFiles entry that counts reads and cancels the source when the N-th file is read.</summary>

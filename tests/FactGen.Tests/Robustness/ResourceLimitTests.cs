@@ -160,7 +160,7 @@ public class ResourceLimitTests
 
         GeneratorRun raised = RunChecked(text, new Dictionary<string, string> { ["FactGenMaxScalarLength"] = "20000000" });
         Assert.Empty(raised.GeneratorDiagnostics);
-        Assert.True(raised.Sources["FactGen.Data.g.cs"].Length > 10_000_000);
+        Assert.True(raised.Sources["FactGen.Names.g.cs"].Length > 10_000_000);
     }
 
     [Theory]

@@ -41,20 +41,20 @@ namespace Contoso.Harbour.Data
         internal static readonly int[] QuoteTable;
         private static readonly int[] ChunkStarts;
 
-        // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "almanacCivil service almanac, 2nd ed.../seeds/almanac.txtbriefingHarbour Accord briefing & notes../seeds/briefing.txtharbour-councilHarbour Councilministry-of-tradeMinistry of TradeambassadorAmbassador to Japancouncil-memberMember of the Harbour Counciltrade-ministerMinister of Tradeingrid-bergIngrid Bergole-hansenOle Hansenyamada-taroYamada Taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
+        // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
+        private const string Text = "almanac../seeds/almanac.txtbriefing../seeds/briefing.txtharbour-councilministry-of-tradeambassadorcouncil-membertrade-ministeringrid-bergole-hansenyamada-taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀇䀥䀹䁁䁠䁵䂄䂓䂤䂵䂿䃒䃠䃽䄋䄜䄧䄲䄼䅆䅑䅜䅱䆂䆎䆞䆴䇃䇐䇢䇸䈌䈚䈪䈹䉆䉗䀁䀀䁻䀂䀃꽰䓒䀄䀀䁿䀅䀆鞮䓓䀇䀁䁑䀈䀃䀆䀈䀊䀉䀌䁗䀊䀎䀀䀀䀐䀋䀀䁝䀌䀀䀁䀒䀍䀀䁡䀎䀁䀀䀔䀏䀀䁥䀐䀂䀁䀖䀑䀘䁩䀒䀛䀀䀞䀣䀥䀓䀧䁯䀔䀀䀀䀀䀩䀀䀕䀫䁵䀖䀯䀱䀳䀷䀹䀗䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀘䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀙䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀚䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀛䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀜䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀝䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀞䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀟䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀠䀀䀷꽰䓒䁡䀀䀀䀡䁤䀼靥䓓䁦䁪䀉䀢䀀䁁䀁䀀뇈䓒䀂䀣䀀䁅䀀䀀靣䓓䀀䀤䀀䁉䀂䀀靣䓓䀀䀥䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃";
+        private const string Ints = "䀀䀇䀛䀣䀸䁇䁘䁢䁰䁾䂉䂓䂞䂳䃄䃐䃠䃶䄅䄒䄤䄺䅎䅜䅬䅻䆈䆙䀁䀀䁻䀂꽰䓒䀃䀀䁿䀄鞮䓓䀅䀁䁑䀃䀆䀈䀊䀆䀌䁗䀎䀀䀀䀐䀇䀀䁝䀀䀁䀒䀈䀀䁡䀁䀀䀔䀉䀀䁥䀂䀁䀖䀊䀘䁩䀛䀀䀞䀣䀥䀋䀧䁯䀀䀀䀀䀩䀀䀌䀫䁵䀯䀱䀳䀷䀹䀍䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀎䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀏䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀐䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀑䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀒䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀓䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀔䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀕䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀖䀀䀷꽰䓒䁡䀀䀀䀗䁤䀼靥䓓䁦䁪䀉䀘䀀䁁䀁䀀뇈䓒䀂䀙䀀䁅䀀䀀靣䓓䀀䀚䀀䁉䀂䀀靣䓓䀀䀛䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃";
 
         static FactData()
         {
             string data = Ints;
             int at = 0;
-            int[] ends = Decode(data, ref at, 38);
-            int[] sourceRows = Decode(data, ref at, 12);
-            int[] organizationRows = Decode(data, ref at, 16);
-            int[] titleRows = Decode(data, ref at, 21);
-            int[] officialRows = Decode(data, ref at, 27);
+            int[] ends = Decode(data, ref at, 28);
+            int[] sourceRows = Decode(data, ref at, 10);
+            int[] organizationRows = Decode(data, ref at, 14);
+            int[] titleRows = Decode(data, ref at, 18);
+            int[] officialRows = Decode(data, ref at, 24);
             int[] eventRows = Decode(data, ref at, 99);
             int[] agreementRows = Decode(data, ref at, 14);
             int[] quoteRows = Decode(data, ref at, 28);
@@ -67,7 +67,9 @@ namespace Contoso.Harbour.Data
             QuoteTable = Decode(data, ref at, 8);
             ChunkStarts = Decode(data, ref at, 5);
             string?[] s = Split(Text, ends);
-            Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
+            Values(n, Names);
+            Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
@@ -158,17 +160,19 @@ namespace Contoso.Harbour.Data
         }
 
         // (few facts: tier-0 code)
-        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        /// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>
+        private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
+            int at = 0;
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new global::Contoso.Harbour.Data.Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new global::Contoso.Harbour.Data.Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 4]), r[k + 2]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new global::Contoso.Harbour.Data.Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7) Organizations[i] = new global::Contoso.Harbour.Data.Organization(s[r[k]]!, n[at++]!, r[k + 2]);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new global::Contoso.Harbour.Data.Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 6) Titles[i] = new global::Contoso.Harbour.Data.Title(s[r[k]]!, n[at++]!, r[k + 4] != 0, r[k + 2]);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new global::Contoso.Harbour.Data.Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new global::Contoso.Harbour.Data.Official(s[r[k]]!, n[at++]!, r[k + 2]);
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Contoso.Harbour.Data.Event(s[r[k]]!, (global::Contoso.Harbour.Data.EventKind)r[k + 3], global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 4]), global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = agreementRows;
@@ -190,34 +194,34 @@ namespace Contoso.Harbour.Data
         private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7)
             {
                 global::Contoso.Harbour.Data.Organization o = Organizations[i];
                 o.SourcesList = r[k + 1];
-                o.EventsList = r[k + 4];
-                o.QuotesList = r[k + 5];
-                o.AgreementsList = r[k + 6];
-                o.TitlesList = r[k + 7];
+                o.EventsList = r[k + 3];
+                o.QuotesList = r[k + 4];
+                o.AgreementsList = r[k + 5];
+                o.TitlesList = r[k + 6];
             }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 6)
             {
                 Titles[i].SourcesList = r[k + 1];
-                if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];
-                Titles[i].TermsList = r[k + 6];
+                if (r[k + 3] != 0) Titles[i].Organization = Organizations[r[k + 3] - 1];
+                Titles[i].TermsList = r[k + 5];
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 8)
             {
                 global::Contoso.Harbour.Data.Official o = Officials[i];
                 o.SourcesList = r[k + 1];
-                o.PositionsList = r[k + 4];
-                o.AliasesList = r[k + 5];
-                o.EventsList = r[k + 6];
-                o.QuotesList = r[k + 7];
-                o.AgreementsList = r[k + 8];
+                o.PositionsList = r[k + 3];
+                o.AliasesList = r[k + 4];
+                o.EventsList = r[k + 5];
+                o.QuotesList = r[k + 6];
+                o.AgreementsList = r[k + 7];
             }
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 11)

@@ -41,7 +41,7 @@ namespace Test.Facts
         internal static readonly int[] QuoteTable;
         private static readonly int[] ChunkStarts;
 
-        // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
+        // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
         // The int tables first access reads, one after another (see Decode).
         private const string Ints = "䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀁";
@@ -67,7 +67,9 @@ namespace Test.Facts
             QuoteTable = Decode(data, ref at, 2);
             ChunkStarts = Decode(data, ref at, 1);
             string?[] s = Split(Text, ends);
-            Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
+            Values(n, Names);
+            Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
@@ -154,17 +156,19 @@ namespace Test.Facts
         }
 
         // (few facts: tier-0 code)
-        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        /// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>
+        private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
+            int at = 0;
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, global::Test.Facts.FactDate.FromPacked(r[k + 4]), r[k + 2]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7) Organizations[i] = new global::Test.Facts.Organization(s[r[k]]!, n[at++]!, r[k + 2]);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 6) Titles[i] = new global::Test.Facts.Title(s[r[k]]!, n[at++]!, r[k + 4] != 0, r[k + 2]);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, n[at++]!, r[k + 2]);
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 3], global::Test.Facts.FactDate.FromPacked(r[k + 4]), global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = agreementRows;
@@ -186,34 +190,34 @@ namespace Test.Facts
         private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7)
             {
                 global::Test.Facts.Organization o = Organizations[i];
                 o.SourcesList = r[k + 1];
-                o.EventsList = r[k + 4];
-                o.QuotesList = r[k + 5];
-                o.AgreementsList = r[k + 6];
-                o.TitlesList = r[k + 7];
+                o.EventsList = r[k + 3];
+                o.QuotesList = r[k + 4];
+                o.AgreementsList = r[k + 5];
+                o.TitlesList = r[k + 6];
             }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 6)
             {
                 Titles[i].SourcesList = r[k + 1];
-                if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];
-                Titles[i].TermsList = r[k + 6];
+                if (r[k + 3] != 0) Titles[i].Organization = Organizations[r[k + 3] - 1];
+                Titles[i].TermsList = r[k + 5];
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 8)
             {
                 global::Test.Facts.Official o = Officials[i];
                 o.SourcesList = r[k + 1];
-                o.PositionsList = r[k + 4];
-                o.AliasesList = r[k + 5];
-                o.EventsList = r[k + 6];
-                o.QuotesList = r[k + 7];
-                o.AgreementsList = r[k + 8];
+                o.PositionsList = r[k + 3];
+                o.AliasesList = r[k + 4];
+                o.EventsList = r[k + 5];
+                o.QuotesList = r[k + 6];
+                o.AgreementsList = r[k + 7];
             }
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 11)

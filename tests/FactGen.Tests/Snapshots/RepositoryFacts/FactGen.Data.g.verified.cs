@@ -41,20 +41,20 @@ namespace Raimondo.Facts
         internal static readonly int[] QuoteTable;
         private static readonly int[] ChunkStarts;
 
-        // The strings first access needs (ids, names, sources' titles and files; values are in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "backgroundCurated background knowledge not stated in the article../seeds/background.mdraimondo-beijingU.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationBiden administrationintelIntelmicronMicronministry-of-culture-and-tourismMinistry of Culture and Tourism of the People's Republic of ChinamofcomMinistry of Commerce of the People's Republic of Chinanew-york-timesThe New York Timesstate-councilState Council of the People's Republic of Chinatrump-administrationTrump administrationus-department-of-commerceUnited States Department of Commerceus-department-of-stateUnited States Department of Stateus-department-of-the-treasuryUnited States Department of the Treasuryus-house-of-representativesUnited States House of Representativeswhite-houseWhite Houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsAssistant Secretary of State for East Asian and Pacific Affairsminister-of-commerceMinister of Commerce of the People's Republic of Chinaminister-of-culture-and-tourismMinister of Culture and Tourism of the People's Republic of ChinapremierPremier of the State Council of the People's Republic of Chinapresident-of-chinaPresident of the People's Republic of Chinapresident-of-the-united-statesPresident of the United Statessecretary-of-commerceUnited States Secretary of Commercesecretary-of-stateUnited States Secretary of Statesecretary-of-the-treasuryUnited States Secretary of the Treasuryspeaker-of-the-houseSpeaker of the United States House of Representativesvice-premierVice Premier of the State Council of the People's Republic of Chinaantony-blinkenAntony Blinkendaniel-kritenbrinkDaniel Kritenbrinkdonald-trumpDonald Trumpgina-raimondoGina Raimondohe-lifengHe Lifenghu-hepingHu Hepingjanet-yellenJanet Yellenjoe-bidenJoe Bidenli-qiangLi Qiangnancy-pelosiNancy Pelosiwang-wentaoWang Wentaoxi-jinpingXi Jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
+        // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
+        private const string Text = "background../seeds/background.mdraimondo-beijing../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationintelmicronministry-of-culture-and-tourismmofcomnew-york-timesstate-counciltrump-administrationus-department-of-commerceus-department-of-stateus-department-of-the-treasuryus-house-of-representativeswhite-houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsminister-of-commerceminister-of-culture-and-tourismpremierpresident-of-chinapresident-of-the-united-statessecretary-of-commercesecretary-of-statesecretary-of-the-treasuryspeaker-of-the-housevice-premierantony-blinkendaniel-kritenbrinkdonald-trumpgina-raimondohe-lifenghu-hepingjanet-yellenjoe-bidenli-qiangnancy-pelosiwang-wentaoxi-jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀊䁀䁖䁦䂰䃘䃬䄀䄅䄊䄐䄖䄵䅶䅼䆲䇀䇒䇟䈎䈢䈶䉏䉳䊉䊪䋇䋯䌊䌰䌻䍆䎅䏄䏘䐎䐭䑮䑵䒳䓅䓰䔎䔬䕁䕤䕶䖖䖯䗖䗪䘟䘫䙮䙼䚊䚜䚮䚺䛆䛓䛠䛩䛲䛻䜄䜐䜜䜥䜮䜶䜾䝊䝖䝡䝬䝶䞀䞞䞷䟊䟟䟮䠈䠛䠯䡉䡮䢅䢗䢲䣅䣪䤄䤜䤵䥗䥼䦘䦴䧗䧱䨔䨼䩙䩺䪚䪳䫐䫮䬁䬞䀁䀀䅍䀂䀃꤉䓔䀄䀀䅑䀅䀆늭䓒䀇䀁䃛䀈䀀䀀䀀䀀䀉䀃䃡䀊䀀䀀䀀䀀䀋䀅䃧䀌䀀䀀䀀䀀䀍䀇䃭䀎䀀䀀䀀䀊䀏䀌䃳䀐䀏䀑䀀䀔䀑䀖䃹䀒䀀䀙䀀䀀䀓䀛䃿䀔䀀䀀䀀䀝䀕䀠䄅䀖䀀䀀䀀䀀䀗䀢䄋䀘䀀䀀䀀䀤䀙䀦䄑䀚䀀䀀䀀䀨䀛䀫䄗䀜䀀䀀䀀䀭䀝䀯䄝䀞䀀䀀䀀䀱䀟䀳䄣䀠䀵䀸䀀䀀䀡䀺䅕䀢䀊䀁䀼䀣䀾䅙䀤䀅䀁䁀䀥䁂䅝䀦䀄䀁䁄䀧䁆䅡䀨䀇䀁䁈䀩䁊䅥䀪䀀䀁䁌䀫䁎䅩䀬䀀䀁䁐䀭䁔䅭䀮䀉䀁䁖䀯䁘䅱䀰䀊䀁䁚䀱䁜䅵䀲䀋䀁䁞䀳䁠䅹䀴䀌䀁䁢䀵䁥䅽䀶䀇䀀䁧䀷䁩䂓䀸䁭䀀䁯䀀䀀䀹䁲䂙䀺䁶䀀䁸䀀䀀䀻䁺䂟䀼䂁䂄䀀䀀䀀䀽䂆䂥䀾䂊䂌䂎䂖䂙䀿䂝䂫䁀䂡䀀䂣䂥䀀䁁䂧䂱䁂䂫䀀䂭䀀䂯䁃䂱䂷䁄䂵䀀䂷䀀䀀䁅䂹䂽䁆䂾䃀䃂䀀䃅䁇䃇䃃䁈䃋䃍䃏䃑䀀䁉䃔䃉䁊䃚䀀䃝䀀䀀䁋䃟䃏䁌䃣䀀䃥䀀䃨䁍䃫䃕䁎䃯䃱䃴䀀䃷䁏䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䁐䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䁑䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䁒䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䁓䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䁔䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䁕䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䁖䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䁗䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䁘䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䁙䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䁚䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䁛䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䁜䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䁝䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䁞䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䁟䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䁠䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䁡䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䁢䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䁣䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䁤䆀䀁責䓒䆂䆅䀄䁥䆊䀆늬䓒䆌䆏䀏䁦䆔䀋늬䓒䆖䆙䀏䁧䆞䀐늭䓒䆠䆣䀑䁨䆨䄩䀙䀀責䓒䀆䁩䆪䄭䀉䀀늬䓒䀍䁪䆬䄱䀉䀀늬䓒䀍䁫䆮䄵䀈䀋늭䓒䀐䁬䆰䄹䀐䀄늭䓒䀒䁭䆲䄽䀐䀄늭䓒䀒䁮䆴䅁䀋䀀늭䓒䀀䁯䆶䅅䀆䀇늭䓒䀐䁰䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏䀁䀕䂓䃛䄩䅍䅕䆁";
+        private const string Ints = "䀀䀊䀠䀰䁘䁬䁱䁷䂖䂜䂪䂷䃋䃤䃺䄗䄲䄽䅼䆐䆯䆶䇈䇦䇻䈍䈦䈺䉆䉔䉦䉲䉿䊈䊑䊝䊦䊮䊺䋅䋏䋭䌆䌙䌮䌽䍗䍪䍾䎘䎽䏔䏦䐁䐔䐹䑓䑫䒄䒦䓋䓧䔃䔦䕀䕣䖋䖨䗉䗩䘂䘟䘽䙐䙭䀁䀀䅍䀂꤉䓔䀃䀀䅑䀄늭䓒䀅䀁䃛䀀䀀䀀䀀䀆䀃䃡䀀䀀䀀䀀䀇䀅䃧䀀䀀䀀䀀䀈䀇䃭䀀䀀䀀䀊䀉䀌䃳䀏䀑䀀䀔䀊䀖䃹䀀䀙䀀䀀䀋䀛䃿䀀䀀䀀䀝䀌䀠䄅䀀䀀䀀䀀䀍䀢䄋䀀䀀䀀䀤䀎䀦䄑䀀䀀䀀䀨䀏䀫䄗䀀䀀䀀䀭䀐䀯䄝䀀䀀䀀䀱䀑䀳䄣䀵䀸䀀䀀䀒䀺䅕䀊䀁䀼䀓䀾䅙䀅䀁䁀䀔䁂䅝䀄䀁䁄䀕䁆䅡䀇䀁䁈䀖䁊䅥䀀䀁䁌䀗䁎䅩䀀䀁䁐䀘䁔䅭䀉䀁䁖䀙䁘䅱䀊䀁䁚䀚䁜䅵䀋䀁䁞䀛䁠䅹䀌䀁䁢䀜䁥䅽䀇䀀䁧䀝䁩䂓䁭䀀䁯䀀䀀䀞䁲䂙䁶䀀䁸䀀䀀䀟䁺䂟䂁䂄䀀䀀䀀䀠䂆䂥䂊䂌䂎䂖䂙䀡䂝䂫䂡䀀䂣䂥䀀䀢䂧䂱䂫䀀䂭䀀䂯䀣䂱䂷䂵䀀䂷䀀䀀䀤䂹䂽䂾䃀䃂䀀䃅䀥䃇䃃䃋䃍䃏䃑䀀䀦䃔䃉䃚䀀䃝䀀䀀䀧䃟䃏䃣䀀䃥䀀䃨䀨䃫䃕䃯䃱䃴䀀䃷䀩䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䀪䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䀫䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䀬䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䀭䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䀮䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䀯䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䀰䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䀱䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䀲䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䀳䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䀴䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䀵䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䀶䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䀷䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䀸䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䀹䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䀺䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䀻䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䀼䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䀽䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䀾䆀䀁責䓒䆂䆅䀄䀿䆊䀆늬䓒䆌䆏䀏䁀䆔䀋늬䓒䆖䆙䀏䁁䆞䀐늭䓒䆠䆣䀑䁂䆨䄩䀙䀀責䓒䀆䁃䆪䄭䀉䀀늬䓒䀍䁄䆬䄱䀉䀀늬䓒䀍䁅䆮䄵䀈䀋늭䓒䀐䁆䆰䄹䀐䀄늭䓒䀒䁇䆲䄽䀐䀄늭䓒䀒䁈䆴䅁䀋䀀늭䓒䀀䁉䆶䅅䀆䀇늭䓒䀐䁊䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏䀁䀕䂓䃛䄩䅍䅕䆁";
 
         static FactData()
         {
             string data = Ints;
             int at = 0;
-            int[] ends = Decode(data, ref at, 113);
-            int[] sourceRows = Decode(data, ref at, 12);
-            int[] organizationRows = Decode(data, ref at, 104);
-            int[] titleRows = Decode(data, ref at, 77);
-            int[] officialRows = Decode(data, ref at, 108);
+            int[] ends = Decode(data, ref at, 75);
+            int[] sourceRows = Decode(data, ref at, 10);
+            int[] organizationRows = Decode(data, ref at, 91);
+            int[] titleRows = Decode(data, ref at, 66);
+            int[] officialRows = Decode(data, ref at, 96);
             int[] eventRows = Decode(data, ref at, 231);
             int[] agreementRows = Decode(data, ref at, 28);
             int[] quoteRows = Decode(data, ref at, 63);
@@ -67,7 +67,9 @@ namespace Raimondo.Facts
             QuoteTable = Decode(data, ref at, 32);
             ChunkStarts = Decode(data, ref at, 8);
             string?[] s = Split(Text, ends);
-            Create(s, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
+            Values(n, Names);
+            Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
@@ -161,17 +163,19 @@ namespace Raimondo.Facts
         }
 
         // (few facts: tier-0 code)
-        private static void Create(string?[] s, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        /// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>
+        private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
+            int at = 0;
             r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, s[r[k + 3]]!, s[r[k + 4]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 4]), r[k + 2]);
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7) Organizations[i] = new global::Raimondo.Facts.Organization(s[r[k]]!, n[at++]!, r[k + 2]);
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, s[r[k + 3]]!, r[k + 5] != 0, r[k + 2]);
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 6) Titles[i] = new global::Raimondo.Facts.Title(s[r[k]]!, n[at++]!, r[k + 4] != 0, r[k + 2]);
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, s[r[k + 3]]!, r[k + 2]);
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, n[at++]!, r[k + 2]);
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 3], global::Raimondo.Facts.FactDate.FromPacked(r[k + 4]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
             r = agreementRows;
@@ -193,34 +197,34 @@ namespace Raimondo.Facts
         private static void Link(int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r = sourceRows;
-            for (int i = 0, k = 0; i < Sources.Length; i++, k += 6) Sources[i].SourcesList = r[k + 1];
+            for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i].SourcesList = r[k + 1];
             r = organizationRows;
-            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 8)
+            for (int i = 0, k = 0; i < Organizations.Length; i++, k += 7)
             {
                 global::Raimondo.Facts.Organization o = Organizations[i];
                 o.SourcesList = r[k + 1];
-                o.EventsList = r[k + 4];
-                o.QuotesList = r[k + 5];
-                o.AgreementsList = r[k + 6];
-                o.TitlesList = r[k + 7];
+                o.EventsList = r[k + 3];
+                o.QuotesList = r[k + 4];
+                o.AgreementsList = r[k + 5];
+                o.TitlesList = r[k + 6];
             }
             r = titleRows;
-            for (int i = 0, k = 0; i < Titles.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Titles.Length; i++, k += 6)
             {
                 Titles[i].SourcesList = r[k + 1];
-                if (r[k + 4] != 0) Titles[i].Organization = Organizations[r[k + 4] - 1];
-                Titles[i].TermsList = r[k + 6];
+                if (r[k + 3] != 0) Titles[i].Organization = Organizations[r[k + 3] - 1];
+                Titles[i].TermsList = r[k + 5];
             }
             r = officialRows;
-            for (int i = 0, k = 0; i < Officials.Length; i++, k += 9)
+            for (int i = 0, k = 0; i < Officials.Length; i++, k += 8)
             {
                 global::Raimondo.Facts.Official o = Officials[i];
                 o.SourcesList = r[k + 1];
-                o.PositionsList = r[k + 4];
-                o.AliasesList = r[k + 5];
-                o.EventsList = r[k + 6];
-                o.QuotesList = r[k + 7];
-                o.AgreementsList = r[k + 8];
+                o.PositionsList = r[k + 3];
+                o.AliasesList = r[k + 4];
+                o.EventsList = r[k + 5];
+                o.QuotesList = r[k + 6];
+                o.AgreementsList = r[k + 7];
             }
             r = eventRows;
             for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
