@@ -98,9 +98,10 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Slots[(int)FactKind.Agreement] = new int[Facts.Agreements.Count];
         Slots[(int)FactKind.Quote] = new int[Facts.Quotes.Count];
         int slot = 1;
+        var seen = new int[NameCount];
         foreach (var entry in byPath)
         {
-            var file = new PlannedFile(entry.Key, HintName(entry.Key, usedHints), Files.Count, entry.Value, ShownNames(entry.Value));
+            var file = new PlannedFile(entry.Key, HintName(entry.Key, usedHints), Files.Count, entry.Value, ShownNames(entry.Value, seen, Files.Count + 1));
             Files.Add(file);
             FileByPath.Add(file.Path, file);
             foreach (var (kind, index) in entry.Value)
@@ -134,35 +135,55 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
     /// speaker of each of its quotes. This is every name <see cref="Emitter"/>'s docs read (the emitter can read no other:
     /// it is given these alone), so a rename makes again only the files that show the name.
     /// </summary>
-    private int[] ShownNames(List<(FactKind Kind, int Index)> facts)
+    /// <param name="facts">The file's facts.</param>
+    /// <param name="seen">Per name key, the <paramref name="stamp"/> of the last file that showed it (shared by the files, so each key is taken once per file without a set).</param>
+    /// <param name="stamp">This file's number in <paramref name="seen"/>, unique among the files.</param>
+    private int[] ShownNames(List<(FactKind Kind, int Index)> facts, int[] seen, int stamp)
     {
-        var keys = new List<int>(facts.Count * 2);
+        var keys = new List<int>(facts.Count + 8);
+        void Add(int key)
+        {
+            if (seen[key] == stamp) return;
+            seen[key] = stamp;
+            keys.Add(key);
+        }
+        string? lastSource = null;
+        int lastSourceKey = 0;
         void Sources(FactHeader header)
         {
-            foreach (FactRef r in header.Provenance.Sources) keys.Add(NameKey(FactKind.Source, SourceIndex[r.Id]));
+            foreach (FactRef r in header.Provenance.Sources)
+            {
+                // most facts of a file cite the same source or two: skip the lookup when the id is the last one's
+                if (!ReferenceEquals(r.Id, lastSource))
+                {
+                    lastSource = r.Id;
+                    lastSourceKey = NameKey(FactKind.Source, SourceIndex[r.Id]);
+                }
+                Add(lastSourceKey);
+            }
         }
         foreach (var (kind, index) in facts)
         {
             switch (kind)
             {
                 case FactKind.Source:
-                    keys.Add(NameKey(kind, index));
+                    Add(NameKey(kind, index));
                     Sources(Facts.Sources[index].Fact.Header);
                     break;
                 case FactKind.Organization:
-                    keys.Add(NameKey(kind, index));
+                    Add(NameKey(kind, index));
                     Sources(Facts.Organizations[index].Fact.Header);
                     break;
                 case FactKind.Title:
                     TitleFact title = Facts.Titles[index].Fact;
-                    keys.Add(NameKey(kind, index));
-                    if (title.Organization is { } org) keys.Add(NameKey(FactKind.Organization, OrganizationIndex[org.Id]));
+                    Add(NameKey(kind, index));
+                    if (title.Organization is { } org) Add(NameKey(FactKind.Organization, OrganizationIndex[org.Id]));
                     Sources(title.Header);
                     break;
                 case FactKind.Official:
                     OfficialFact official = Facts.Officials[index].Fact;
-                    keys.Add(NameKey(kind, index));
-                    foreach (PositionFact p in official.Positions) keys.Add(NameKey(FactKind.Title, TitleIndex[p.Title.Id]));
+                    Add(NameKey(kind, index));
+                    foreach (PositionFact p in official.Positions) Add(NameKey(FactKind.Title, TitleIndex[p.Title.Id]));
                     Sources(official.Header);
                     break;
                 case FactKind.Event:
@@ -173,22 +194,18 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
                     break;
                 default:
                     QuoteFact quote = Facts.Quotes[index].Fact;
-                    keys.Add(quote.Speaker.Target == RefTarget.Official
+                    Add(quote.Speaker.Target == RefTarget.Official
                         ? NameKey(FactKind.Official, OfficialIndex[quote.Speaker.Id])
                         : NameKey(FactKind.Organization, OrganizationIndex[quote.Speaker.Id]));
                     Sources(quote.Header);
                     break;
             }
         }
-        keys.Sort();
-        int n = 0;
-        for (int i = 0; i < keys.Count; i++)
-        {
-            if (n == 0 || keys[i] != keys[n - 1]) keys[n++] = keys[i];
-        }
-        keys.RemoveRange(n, keys.Count - n);
-        return keys.ToArray();
+        int[] result = keys.ToArray();
+        Array.Sort(result);
+        return result;
     }
+
 
     private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
     {

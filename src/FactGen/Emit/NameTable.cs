@@ -47,13 +47,15 @@ internal sealed class NameTable : IEquatable<NameTable>
     /// <summary>The names of the plan's facts, each from the file linking took the fact from.</summary>
     public static NameTable Create(ImmutableArray<FileNames> files, EmitPlan plan)
     {
-        var byPath = new Dictionary<string, Dictionary<(FactKind, string), string>>(StringComparer.Ordinal);
+        // Per file, per named kind: id → name of the first fact with the id.
+        var byPath = new Dictionary<string, Dictionary<string, string>?[]>(StringComparer.Ordinal);
         foreach (FileNames file in files)
         {
-            var names = new Dictionary<(FactKind, string), string>(file.Names.Count);
+            var names = new Dictionary<string, string>?[4];
             foreach (NamedFact n in file.Names)
             {
-                if (!names.ContainsKey((n.Kind, n.Id))) names.Add((n.Kind, n.Id), n.Name);
+                Dictionary<string, string> ofKind = names[(int)n.Kind] ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                if (!ofKind.ContainsKey(n.Id)) ofKind.Add(n.Id, n.Name);
             }
             byPath[file.Path] = names;
         }
@@ -69,8 +71,8 @@ internal sealed class NameTable : IEquatable<NameTable>
 
     // The plan and the names come from the same parsed files, so a linked fact's name is always there; a miss would be
     // a bug in the pipeline, and fails loudly rather than emitting a doc without its name.
-    private static string Name(Dictionary<string, Dictionary<(FactKind, string), string>> byPath, FactKind kind, FactHeader header)
-        => byPath.TryGetValue(header.Location.Path, out var names) && names.TryGetValue((kind, header.Id), out string? name)
+    private static string Name(Dictionary<string, Dictionary<string, string>?[]> byPath, FactKind kind, FactHeader header)
+        => byPath.TryGetValue(header.Location.Path, out var names) && names[(int)kind] is { } ofKind && ofKind.TryGetValue(header.Id, out string? name)
             ? name
             : throw new InvalidOperationException("no name for " + kind + " '" + header.Id + "' in " + header.Location.Path);
 
