@@ -107,7 +107,7 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Combine(names)
             .Select(static (input, _) => OwnFileInput.Create(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.OwnFiles)
-            .SelectMany(static (input, ct) => Emitter.EmitFile(input, ct))
+            .SelectMany(static (input, ct) => FileEmitter.Emit(input, ct))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(shared, static (spc, file) => Add(spc, file));

@@ -129,6 +129,18 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sources, organizations, titles and officials have names"),
     };
 
+    /// <summary>The kind and id of the fact whose name is at <paramref name="key"/> (see <see cref="NameKey"/>).</summary>
+    public (FactKind Kind, string Id) NamedFactAt(int key)
+    {
+        if (key < Facts.Sources.Count) return (FactKind.Source, Facts.Sources[key].Fact.Header.Id);
+        key -= Facts.Sources.Count;
+        if (key < Facts.Organizations.Count) return (FactKind.Organization, Facts.Organizations[key].Fact.Header.Id);
+        key -= Facts.Organizations.Count;
+        if (key < Facts.Titles.Count) return (FactKind.Title, Facts.Titles[key].Fact.Header.Id);
+        key -= Facts.Titles.Count;
+        return (FactKind.Official, Facts.Officials[key].Fact.Header.Id);
+    }
+
     /// <summary>
     /// The names a fact file's docs show (their <see cref="NameKey"/>s, sorted, each once): its own facts' names, the titles
     /// of the sources its facts cite, the organization of each of its titles, the title of each term of its officials, the

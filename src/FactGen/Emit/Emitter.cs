@@ -42,16 +42,9 @@ internal sealed class Emitter
     private readonly Dictionary<string, int> _officialIndex;
     private readonly Dictionary<string, int> _eventIndex;
     private readonly DataTables _data;
-    private readonly int[] _nameKeys;
-    private readonly EquatableArray<string> _names;
-    private string?[]? _sourceTitleDocs;
 
-    /// <param name="nameKeys">The <see cref="EmitPlan.NameKey"/>s of the names the docs may show, sorted (none for the shared files).</param>
-    /// <param name="names">The names at <paramref name="nameKeys"/>.</param>
-    private Emitter(EmitPlan plan, CancellationToken cancellationToken, int[]? nameKeys = null, EquatableArray<string> names = default)
+    private Emitter(EmitPlan plan, CancellationToken cancellationToken)
     {
-        _nameKeys = nameKeys ?? Array.Empty<int>();
-        _names = names;
         _plan = plan;
         _facts = plan.Facts;
         _settings = plan.Settings;
@@ -68,7 +61,7 @@ internal sealed class Emitter
 
     private string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"FactGen\", \"" + Version + "\")]";
 
-    /// <summary>Emits the files every fact file shares: the model types, the data tables and loader, the lookups (not the names: <see cref="EmitNames"/>).</summary>
+    /// <summary>Emits the files every fact file shares: the model types, the data tables and loader, the lookups (not the names: <see cref="EmitNames"/>; each fact file's own file: <see cref="FileEmitter"/>).</summary>
     public static List<GeneratedFile> EmitShared(EmitPlan plan, CancellationToken cancellationToken)
     {
         var emitter = new Emitter(plan, cancellationToken);
@@ -78,21 +71,6 @@ internal sealed class Emitter
             new("FactGen.Data.g.cs", emitter.DataSource()),
             new("FactGen.Kinds.g.cs", emitter.KindsSource()),
         };
-    }
-
-    /// <summary>
-    /// Emits the generated file of one fact file: its members, and its chunk of values (what the structure left out).
-    /// None when no fact of the file survived linking. The input's file is the parsed file the plan's structure came from;
-    /// its names are the ones the file's docs show, and the docs can read no other.
-    /// </summary>
-    public static List<GeneratedFile> EmitFile(OwnFileInput input, CancellationToken cancellationToken)
-    {
-        var result = new List<GeneratedFile>(1);
-        if (input.Plan.FileByPath.TryGetValue(input.File.Path, out PlannedFile? planned))
-        {
-            result.Add(new Emitter(input.Plan, cancellationToken, planned.ShownNames, input.ShownNames).FileSource(input.File, planned));
-        }
-        return result;
     }
 
     /// <summary>
@@ -126,14 +104,6 @@ internal sealed class Emitter
 
     /// <summary>The names file's hint name (see <see cref="EmitNames"/>).</summary>
     public const string NamesHintName = "FactGen.Names.g.cs";
-
-    /// <summary>The name at <paramref name="kind"/>/<paramref name="index"/>: one of the names this emitter was given (see <see cref="PlannedFile.ShownNames"/>).</summary>
-    private string Name(FactKind kind, int index)
-    {
-        int at = Array.BinarySearch(_nameKeys, _plan.NameKey(kind, index));
-        if (at < 0) throw new InvalidOperationException(kind + " " + index + ": a name the docs show is missing from the file's shown names (EmitPlan.ShownNames)");
-        return _names[at];
-    }
 
     private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids, _plan.Lookups[type].Hash);
 
@@ -877,107 +847,12 @@ internal sealed class Emitter
         }
     }
 
-    // ---- members --------------------------------------------------------------------------------
-
-    /// <summary>
-    /// A fact file's generated file: its facts' members (so Go to Definition lands next to that file's facts), their
-    /// Ids constants, and the file's chunk of values (<c>FactData.Values{chunk}</c>, read by the data file's loader).
-    /// Structure (links, dates) comes from the plan, names from the ones the file shows, values from <paramref name="file"/>.
-    /// </summary>
-    private GeneratedFile FileSource(FactFile file, PlannedFile planned)
-    {
-        var own = new OwnFacts(file);
-        var classes = new SortedDictionary<string, List<(string Type, string Member, string Id, FactKind Kind, object Fact, string? Obsolete, int Index)>>(StringComparer.Ordinal);
-        var values = new List<string?>(planned.Facts.Count * 6);
-        int capacity = 4096;
-        foreach (var (kind, index) in planned.Facts)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            (string cls, string type, string member, FactHeader linked, object fact) = kind switch
-            {
-                FactKind.Source => ("Sources", "Source", _facts.Sources[index].MemberName, _facts.Sources[index].Fact.Header, (object)own.Sources[_facts.Sources[index].Fact.Header.Id]),
-                FactKind.Organization => ("Organizations", "Organization", _facts.Organizations[index].MemberName, _facts.Organizations[index].Fact.Header, own.Organizations[_facts.Organizations[index].Fact.Header.Id]),
-                FactKind.Title => ("Titles", "Title", _facts.Titles[index].MemberName, _facts.Titles[index].Fact.Header, own.Titles[_facts.Titles[index].Fact.Header.Id]),
-                FactKind.Official => ("Officials", "Official", _facts.Officials[index].MemberName, _facts.Officials[index].Fact.Header, own.Officials[_facts.Officials[index].Fact.Header.Id]),
-                FactKind.Event => ("Events", "Event", _facts.Events[index].MemberName, _facts.Events[index].Fact.Header, own.Events[_facts.Events[index].Fact.Header.Id]),
-                FactKind.Agreement => ("Agreements", "Agreement", _facts.Agreements[index].MemberName, _facts.Agreements[index].Fact.Header, own.Agreements[_facts.Agreements[index].Fact.Header.Id]),
-                _ => ("Quotes", "Quote", _facts.Quotes[index].MemberName, _facts.Quotes[index].Fact.Header, own.Quotes[_facts.Quotes[index].Fact.Header.Id]),
-            };
-            int before = values.Count;
-            ValueSlots.Add(values, fact);
-            for (int v = before; v < values.Count; v++) capacity += (2 * (values[v]?.Length ?? 0)) + 4; // in the chunk and in the doc
-            string? obsolete = values[before + ValueSlots.Deprecated];
-            capacity += (member.Length * 3) + linked.Id.Length + (obsolete?.Length ?? 0) + 320;
-            if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
-            list.Add((type, member, linked.Id, kind, fact, obsolete, index));
-        }
-        var w = new SourceWriter(capacity);
-        Header(w, nullableWarnings: false);
-        w.Line("// Facts from " + CSharp.Xml(_plan.RelativePath(file.Path)));
-        w.Open("namespace " + _settings.Namespace);
-        foreach (var cls in classes)
-        {
-            w.Open(_settings.Visibility + " static partial class " + cls.Key);
-            // Written piecewise: at 10,000 facts these lines are most of the generated text.
-            string type = "public static " + Ns + "." + cls.Value[0].Type + " ";
-            string array = " => " + Ns + ".FactData." + cls.Key + "[";
-            foreach (var m in cls.Value)
-            {
-                w.Start().Append("/// <summary>");
-                Doc(w.Builder, m.Kind, m.Index, m.Fact);
-                w.Append("</summary>").EndLine();
-                if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(CSharp.WellFormed(m.Obsolete)).Append(")]").EndLine();
-                w.Start().Append(type).Append(m.Member).Append(array).Append(m.Index).Append("];").EndLine();
-                w.Line();
-            }
-            w.Open("public static partial class Ids");
-            string see = "/// <summary>The id of <see cref=\"" + cls.Key + ".";
-            for (int i = 0; i < cls.Value.Count; i++)
-            {
-                var m = cls.Value[i];
-                w.Start().Append(see).Append(m.Member).Append("\"/>.</summary>").EndLine();
-                w.Start().Append("public const string ").Append(m.Member).Append(" = ").AppendLiteral(m.Id).Append(';').EndLine();
-            }
-            w.Close();
-            w.Close();
-            w.Line();
-        }
-        w.Line("static partial class FactData");
-        w.Line("{");
-        w.Line("    // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.");
-        w.Start().Append("    private const string Values").Append(planned.Chunk).Append(" = \"");
-        Chunk(w, values);
-        w.Append("\";").EndLine();
-        w.Line();
-        w.Line("    // Its own method, so reading this file's values loads this literal alone (see LoadChunk).");
-        w.Line("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        w.Start().Append("    private static string Chunk").Append(planned.Chunk).Append("() => Values").Append(planned.Chunk).Append(';').EndLine();
-        w.Line("}");
-        w.Close();
-        return new GeneratedFile(planned.HintName, w.ToString());
-    }
-
-    /// <summary>Writes the doc of the fact <paramref name="index"/> of <paramref name="kind"/> (<paramref name="parsed"/>: its parsed form).</summary>
-    private void Doc(StringBuilder sb, FactKind kind, int index, object parsed)
-    {
-        switch (kind)
-        {
-            case FactKind.Source: SourceDoc(sb, index, _facts.Sources[index].Fact, (SourceFact)parsed); break;
-            case FactKind.Organization: OrganizationDoc(sb, index, _facts.Organizations[index].Fact, (OrganizationFact)parsed); break;
-            case FactKind.Title: TitleDoc(sb, index, _facts.Titles[index].Fact, (TitleFact)parsed); break;
-            case FactKind.Official: OfficialDoc(sb, index, _facts.Officials[index].Fact, (OfficialFact)parsed); break;
-            case FactKind.Event: EventDoc(sb, _facts.Events[index].Fact, (EventFact)parsed); break;
-            case FactKind.Agreement: AgreementDoc(sb, _facts.Agreements[index].Fact, (AgreementFact)parsed); break;
-            default: QuoteDoc(sb, _facts.Quotes[index].Fact, (QuoteFact)parsed); break;
-        }
-    }
-
     /// <summary>
     /// Writes a chunk's values in slot order, each as a code (a number as <see cref="SourceWriter.Encoded(int)"/> writes it): 0 for null,
     /// 2·length + 1 followed by the chars of a value not met before in the chunk, 2·distance for the same value as the one
     /// that many slots back (a country code or a repeated name is one string at run time, not one per fact).
     /// </summary>
-    private static void Chunk(SourceWriter w, List<string?> values)
+    internal static void Chunk(SourceWriter w, List<string?> values)
     {
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int slot = 0; slot < values.Count; slot++)
@@ -997,45 +872,6 @@ internal sealed class Emitter
                 w.Encoded((2 * v.Length) + 1).AppendLiteralBody(v);
             }
             last[v] = slot;
-        }
-    }
-
-    /// <summary>A parsed file's facts by id: the first of each id, which is the one linking kept (see <see cref="Linker"/>).</summary>
-    private sealed class OwnFacts
-    {
-        public OwnFacts(FactFile file)
-        {
-            Sources = ById(file.Sources, f => f.Header.Id);
-            Organizations = ById(file.Organizations, f => f.Header.Id);
-            Titles = ById(file.Titles, f => f.Header.Id);
-            Officials = ById(file.Officials, f => f.Header.Id);
-            Events = ById(file.Events, f => f.Header.Id);
-            Agreements = ById(file.Agreements, f => f.Header.Id);
-            Quotes = ById(file.Quotes, f => f.Header.Id);
-        }
-
-        public Dictionary<string, SourceFact> Sources { get; }
-
-        public Dictionary<string, OrganizationFact> Organizations { get; }
-
-        public Dictionary<string, TitleFact> Titles { get; }
-
-        public Dictionary<string, OfficialFact> Officials { get; }
-
-        public Dictionary<string, EventFact> Events { get; }
-
-        public Dictionary<string, AgreementFact> Agreements { get; }
-
-        public Dictionary<string, QuoteFact> Quotes { get; }
-
-        private static Dictionary<string, T> ById<T>(EquatableArray<T> facts, Func<T, string> id) where T : IEquatable<T>
-        {
-            var result = new Dictionary<string, T>(facts.Count, StringComparer.Ordinal);
-            foreach (T f in facts)
-            {
-                if (!result.ContainsKey(id(f))) result.Add(id(f), f);
-            }
-            return result;
         }
     }
 
@@ -1132,7 +968,7 @@ internal sealed class Emitter
     /// one-line accessors that cannot produce a warning (at 10,000 officials that analysis was 14% of compiling the
     /// generated code and 63 MB of its allocations). The assembly built is byte-identical either way.
     /// </summary>
-    private static void Header(SourceWriter w, bool nullableWarnings = true)
+    internal static void Header(SourceWriter w, bool nullableWarnings = true)
     {
         w.Line("// <auto-generated/>");
         w.Line("// Generated by FactGen from the project's fact files. Edit the YAML, not this file.");
@@ -1147,134 +983,6 @@ internal sealed class Emitter
         }
 
         w.Line();
-    }
-
-    // ---- doc comments ---------------------------------------------------------------------------
-
-    // Each doc takes the fact twice: as linked (structure: resolved links, dates) and as parsed (its values), and is
-    // written straight into the generated file's builder. Names, its own and other facts', come from Name: the names
-    // the plan says the file shows (EmitPlan.ShownNames), which is what lets a rename skip the files that do not show it.
-
-    private void SourceTail(StringBuilder sb, FactHeader linked, FactHeader parsed)
-    {
-        Provenance provenance = linked.Provenance;
-        string? deprecated = parsed.Provenance.Deprecated;
-        if (deprecated is not null) EndSentence(sb.Append(" <b>Deprecated:</b> ").Append(CSharp.Xml(deprecated)));
-        if (provenance.Sources.Count > 0)
-        {
-            sb.Append(" <para>Source: ");
-            for (int i = 0; i < provenance.Sources.Count; i++)
-            {
-                if (i > 0) sb.Append("; ");
-                sb.Append(SourceTitleDoc(_sourceIndex[provenance.Sources[i].Id]));
-            }
-            EndSentence(sb).Append("</para>");
-        }
-    }
-
-    /// <summary>A source's title as doc text, escaped once per source rather than once per citing fact.</summary>
-    private string SourceTitleDoc(int index)
-    {
-        _sourceTitleDocs ??= new string?[_facts.Sources.Count];
-        return _sourceTitleDocs[index] ??= CSharp.Xml(Name(FactKind.Source, index)).TrimEnd('.');
-    }
-
-    /// <summary>Ends a doc sentence with a period, unless the text already ends one ("U.S.", "Expectations are low.").</summary>
-    private static StringBuilder EndSentence(StringBuilder sb)
-    {
-        char last = sb.Length == 0 ? ' ' : sb[sb.Length - 1];
-        return last is '.' or '!' or '?' or '…' ? sb : sb.Append('.');
-    }
-
-    /// <summary>" (a, b)" of the values that are there, or nothing.</summary>
-    private static void Extras(StringBuilder sb, string? first, string? second)
-    {
-        if (first is null && second is null) return;
-        sb.Append(" (");
-        if (first is not null) sb.Append(CSharp.Xml(first));
-        if (first is not null && second is not null) sb.Append(", ");
-        if (second is not null) sb.Append(CSharp.Xml(second));
-        sb.Append(')');
-    }
-
-    private void SourceDoc(StringBuilder sb, int index, SourceFact s, SourceFact parsed)
-    {
-        sb.Append(CSharp.Xml(Name(FactKind.Source, index))).Append(", published ").Append(s.Published.Value.ToString()).Append(" (").Append(CSharp.Xml(s.File.Value)).Append(").");
-        SourceTail(sb, s.Header, parsed.Header);
-    }
-
-    private void OrganizationDoc(StringBuilder sb, int index, OrganizationFact o, OrganizationFact parsed)
-    {
-        sb.Append(CSharp.Xml(Name(FactKind.Organization, index)));
-        Extras(sb, parsed.Abbreviation, parsed.Native);
-        sb.Append(", ").Append(parsed.Country.Value).Append('.');
-        SourceTail(sb, o.Header, parsed.Header);
-    }
-
-    private void TitleDoc(StringBuilder sb, int index, TitleFact t, TitleFact parsed)
-    {
-        sb.Append(CSharp.Xml(Name(FactKind.Title, index)));
-        if (t.Organization is { } org) sb.Append(", ").Append(CSharp.Xml(Name(FactKind.Organization, _orgIndex[org.Id])));
-        sb.Append(" (").Append(parsed.Country.Value).Append(')');
-        if (t.OneHolder) sb.Append("; one holder at a time");
-        sb.Append('.');
-        SourceTail(sb, t.Header, parsed.Header);
-    }
-
-    private void OfficialDoc(StringBuilder sb, int index, OfficialFact o, OfficialFact parsed)
-    {
-        string name = Name(FactKind.Official, index);
-        sb.Append(CSharp.Xml(name));
-        Extras(sb, parsed.Romanized is { } romanized && romanized.Value != name ? romanized.Value : null, parsed.Native?.Value);
-        sb.Append(", ").Append(parsed.Country.Value).Append('.');
-        if (o.Positions.Count > 0)
-        {
-            sb.Append(" <para>");
-            for (int i = 0; i < o.Positions.Count; i++)
-            {
-                PositionFact p = o.Positions[i];
-                if (i > 0) sb.Append("; ");
-                sb.Append(CSharp.Xml(Name(FactKind.Title, _titleIndex[p.Title.Id])));
-                if (p.From is not null || p.To is not null)
-                {
-                    sb.Append(" (");
-                    if (p.From is { } from) sb.Append("from ").Append(from.Value.ToString());
-                    if (p.From is not null && p.To is not null) sb.Append(' ');
-                    if (p.To is { } to) sb.Append("to ").Append(to.Value.ToString());
-                    sb.Append(')');
-                }
-            }
-            EndSentence(sb).Append("</para>");
-        }
-        SourceTail(sb, o.Header, parsed.Header);
-    }
-
-    private void EventDoc(StringBuilder sb, EventFact e, EventFact parsed)
-    {
-        var (start, end) = Linker.EventPeriod(e);
-        sb.Append(start.ToString());
-        if (end != start) sb.Append(" to ").Append(end.ToString());
-        sb.Append(": ").Append(CSharp.Xml(parsed.Name));
-        if (parsed.Place is not null) sb.Append(", ").Append(CSharp.Xml(parsed.Place));
-        EndSentence(sb);
-        if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
-        SourceTail(sb, e.Header, parsed.Header);
-    }
-
-    private void AgreementDoc(StringBuilder sb, AgreementFact a, AgreementFact parsed)
-    {
-        EndSentence(sb.Append(a.Date.Value.ToString()).Append(": ").Append(CSharp.Xml(parsed.Name)));
-        if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
-        SourceTail(sb, a.Header, parsed.Header);
-    }
-
-    private void QuoteDoc(StringBuilder sb, QuoteFact q, QuoteFact parsed)
-    {
-        string speaker = q.Speaker.Target == RefTarget.Official
-            ? Name(FactKind.Official, _officialIndex[q.Speaker.Id])
-            : Name(FactKind.Organization, _orgIndex[q.Speaker.Id]);
-        sb.Append('“').Append(CSharp.Xml(parsed.Text.Value, 200)).Append("” — ").Append(CSharp.Xml(speaker)).Append(", ").Append(q.Date.Value.ToString()).Append('.');
-        SourceTail(sb, q.Header, parsed.Header);
     }
 
     /// <summary>Reverse links by key: officials are 0.., organizations follow them, events follow those.</summary>

@@ -76,13 +76,17 @@ internal sealed class NameTable : IEquatable<NameTable>
             ? name
             : throw new InvalidOperationException("no name for " + kind + " '" + header.Id + "' in " + header.Location.Path);
 
-    /// <summary>The names at <paramref name="keys"/> (sorted <see cref="EmitPlan.NameKey"/>s), in that order.</summary>
-    public EquatableArray<string> Pick(int[] keys)
+    /// <summary>The facts at <paramref name="keys"/> (<see cref="EmitPlan.NameKey"/>s of <paramref name="plan"/>) with their names, in that order.</summary>
+    public EquatableArray<NamedFact> Pick(int[] keys, EmitPlan plan)
     {
-        if (keys.Length == 0) return EquatableArray<string>.Empty;
-        var picked = new string[keys.Length];
-        for (int i = 0; i < keys.Length; i++) picked[i] = Names[keys[i]];
-        return new EquatableArray<string>(picked);
+        if (keys.Length == 0) return EquatableArray<NamedFact>.Empty;
+        var picked = new NamedFact[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            var (kind, id) = plan.NamedFactAt(keys[i]);
+            picked[i] = new NamedFact(kind, id, Names[keys[i]]);
+        }
+        return new EquatableArray<NamedFact>(picked);
     }
 
     public bool Equals(NameTable? other)
@@ -91,37 +95,4 @@ internal sealed class NameTable : IEquatable<NameTable>
     public override bool Equals(object? obj) => Equals(obj as NameTable);
 
     public override int GetHashCode() => Names.Count;
-}
-
-/// <summary>
-/// What a fact file's own generated file is made from: the parsed file (its values), the plan (structure, indexes,
-/// chunk) and the names its docs show (<see cref="PlannedFile.ShownNames"/>, picked from the <see cref="NameTable"/>).
-/// Compared by these, so a rename elsewhere that this file does not show leaves its file cached.
-/// </summary>
-internal sealed class OwnFileInput : IEquatable<OwnFileInput>
-{
-    private OwnFileInput(FactFile file, EmitPlan plan, EquatableArray<string> shownNames)
-    {
-        File = file;
-        Plan = plan;
-        ShownNames = shownNames;
-    }
-
-    public FactFile File { get; }
-
-    public EmitPlan Plan { get; }
-
-    /// <summary>The names at the file's <see cref="PlannedFile.ShownNames"/> keys, in their order; empty when the file has no planned facts.</summary>
-    public EquatableArray<string> ShownNames { get; }
-
-    public static OwnFileInput Create(FactFile file, EmitPlan plan, NameTable names)
-        => new(file, plan, plan.FileByPath.TryGetValue(file.Path, out PlannedFile? planned) ? names.Pick(planned.ShownNames) : EquatableArray<string>.Empty);
-
-    public bool Equals(OwnFileInput? other)
-        => other is not null && (ReferenceEquals(this, other)
-            || ((ReferenceEquals(File, other.File) || File.Equals(other.File)) && Plan.Equals(other.Plan) && ShownNames.Equals(other.ShownNames)));
-
-    public override bool Equals(object? obj) => Equals(obj as OwnFileInput);
-
-    public override int GetHashCode() => File.Path.GetHashCode();
 }

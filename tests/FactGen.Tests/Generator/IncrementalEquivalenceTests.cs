@@ -1,6 +1,7 @@
 using System.Text;
 using FactGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace FactGen.Tests.Generator;
@@ -23,6 +24,7 @@ public class IncrementalEquivalenceTests
         {
             data.Add("mixed", seed);
             data.Add("repository", seed);
+            data.Add("corpus", seed);
         }
         return data;
     }
@@ -31,9 +33,14 @@ public class IncrementalEquivalenceTests
     [MemberData(nameof(Runs))]
     public void AnEditedDriverProducesWhatAFreshOneDoes(string set, int seed)
     {
-        var (files, options) = set == "mixed"
-            ? (FactSets.Mixed(), FactSets.PublicOptions())
-            : (Repo.RealFactsAndSeeds(), FactSets.Options("Test.Facts", "public", Repo.Root + "/"));
+        // The mixed set and the repository's facts keep each kind in one file; the synthetic corpus spreads every kind
+        // over four files, so an edit in one file moves indexes and names other files' generated files show.
+        var (files, options) = set switch
+        {
+            "mixed" => (FactSets.Mixed(), (AnalyzerConfigOptionsProvider)FactSets.PublicOptions()),
+            "repository" => (Repo.RealFactsAndSeeds(), FactSets.Options("Test.Facts", "public", Repo.Root + "/")),
+            _ => (global::FactGen.Benchmarks.Infrastructure.Generation.AdditionalTexts(global::FactGen.Benchmarks.Corpus.FactCorpus.Get("100/4")), global::FactGen.Benchmarks.Infrastructure.BenchOptionsProvider.Default),
+        };
         var random = new Random(seed);
         var compilation = GeneratorHarness.CreateCompilation();
         var originals = files.ToDictionary(f => f.Path, f => f.GetText()!.ToString());

@@ -123,9 +123,10 @@ public class IncrementalTests
     [Fact]
     public void AStructuralEditReAddsOnlyTheGeneratedFilesWhoseTextChanged()
     {
-        // A term's end date is structure: everything is linked and planned again, and every file is made again, but
-        // only the data file (the term's row) and the official's own file (its doc) come out different; the others
-        // are the same text and are not added (nor parsed by the compiler) again.
+        // A term's start date is structure: everything is linked and planned again, and the shared files are made
+        // again, but only the data file (the term's row) and the official's own file (its doc) come out different.
+        // The other fact files' own files are not even made again: each is made from its view of the plan (its facts
+        // as linked, their indexes and member names), which this edit leaves equal.
         var (files, driver, compilation) = Warm();
         var before = Texts(Result(driver));
 
@@ -143,6 +144,12 @@ public class IncrementalTests
         Assert.Equal(before.Count - 1, emit.Count);
         Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused)); // the names file: Cached
+        var inputs = Outputs(result, TrackingNames.OwnFiles).ToList();
+        Assert.Equal(FactSets.OfficialsPath, ((Emit.OwnFileInput)Assert.Single(inputs, o => o.Reason == IncrementalStepRunReason.Modified).Value).File.Path);
+        Assert.All(inputs.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        var own = Outputs(result, TrackingNames.Emit).ToList();
+        Assert.Equal("facts_people_officials.yaml.g.cs", ((Emit.GeneratedFile)Assert.Single(own, o => o.Reason == IncrementalStepRunReason.Modified).Value).HintName);
+        Assert.All(own.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class CancellationTests
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitShared(plan, cts.Token));
         NameTable names = NameTable.Create(System.Collections.Immutable.ImmutableArray.Create(FileNames.Of(file)), plan);
         Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitNames(names, cts.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => Emitter.EmitFile(OwnFileInput.Create(file, plan, names), cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => FileEmitter.Emit(OwnFileInput.Create(file, plan, names), cts.Token));
     }
 
     /// <summary>An AdditionalFiles entry that counts reads and cancels the source when the N-th file is read.</summary>
