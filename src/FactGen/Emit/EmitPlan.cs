@@ -9,9 +9,11 @@ namespace FactGen.Emit;
 /// <summary>
 /// What every emitted file shares, worked out once from the linked structure (<see cref="Structure"/>) and the
 /// settings: each fact's index in its kind, the lookups, the generated file of each fact file (its hint name, its
-/// chunk of values, the names its docs show) and each fact's value slots. The shared files (model, data, lookups) are made from the plan alone;
-/// a fact file's own file from the plan and that file's parsed facts. An edit that leaves the structure as it was
-/// leaves the plan equal, so only the edited file's own file is made again.
+/// chunk of values, the names its docs show) and each fact's value slots. The shared files (model, data, lookups) are
+/// made from the plan alone; a fact file's own file from its <see cref="FileView"/> of the plan, the names it shows and
+/// that file's parsed facts (<see cref="OwnFileInput"/>). An edit that leaves the structure as it was leaves the plan
+/// equal, so only the edited file's own file is made again; one that changes the plan re-makes the own files whose view
+/// changed.
 /// </summary>
 internal sealed class EmitPlan : IEquatable<EmitPlan>
 {
@@ -144,8 +146,8 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
     /// <summary>
     /// The names a fact file's docs show (their <see cref="NameKey"/>s, sorted, each once): its own facts' names, the titles
     /// of the sources its facts cite, the organization of each of its titles, the title of each term of its officials, the
-    /// speaker of each of its quotes. This is every name <see cref="Emitter"/>'s docs read (the emitter can read no other:
-    /// it is given these alone), so a rename makes again only the files that show the name.
+    /// speaker of each of its quotes. This is every name <see cref="FileEmitter"/>'s docs read (it can read no other: it is
+    /// given these alone), so a rename makes again only the files that show the name.
     /// </summary>
     /// <param name="facts">The file's facts.</param>
     /// <param name="seen">Per name key, the <paramref name="stamp"/> of the last file that showed it (shared by the files, so each key is taken once per file without a set).</param>
@@ -217,7 +219,6 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Array.Sort(result);
         return result;
     }
-
 
     private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>
     {

@@ -95,8 +95,8 @@ public static class Phases
             });
             Measure("Emitter.EmitNames", () => Emitter.EmitNames(names, default));
             var ownInputs = new List<OwnFileInput>();
-            Measure("OwnFileInput (names each file shows)", () => { foreach (FactFile f in files) ownInputs.Add(OwnFileInput.Create(f, plan, names)); });
-            Measure("Emitter.EmitFile (all files)", () => { foreach (OwnFileInput input in ownInputs) FileEmitter.Emit(input, default); });
+            Measure("OwnFileInput (views, names each file shows)", () => { foreach (FactFile f in files) ownInputs.Add(OwnFileInput.Create(f, plan, names)); });
+            Measure("FileEmitter.Emit (all files)", () => { foreach (OwnFileInput input in ownInputs) FileEmitter.Emit(input, default); });
             // What the fact-file analyzer does besides parsing (it parses as the generator does).
             Measure("Analyzer: Validator.ValidateFile (all files)", () => { foreach (FactFile f in files) FactGen.Validation.Validator.ValidateFile(f); });
             LinkedFacts linkedFiles = null!;
