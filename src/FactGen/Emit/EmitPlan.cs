@@ -165,7 +165,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         int lastSourceKey = 0;
         void Sources(FactHeader header)
         {
-            foreach (FactRef r in header.Provenance.Sources)
+            foreach (FactRef r in header.Provenance.Sources.AsSpan())
             {
                 // most facts of a file cite the same source or two: skip the lookup when the id is the last one's
                 if (!ReferenceEquals(r.Id, lastSource))
@@ -197,7 +197,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
                 case FactKind.Official:
                     OfficialFact official = Facts.Officials[index].Fact;
                     Add(NameKey(kind, index));
-                    foreach (PositionFact p in official.Positions) Add(NameKey(FactKind.Title, TitleIndex[p.Title.Id]));
+                    foreach (PositionFact p in official.Positions.AsSpan()) Add(NameKey(FactKind.Title, TitleIndex[p.Title.Id]));
                     Sources(official.Header);
                     break;
                 case FactKind.Event:
