@@ -103,7 +103,8 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         var seen = new int[NameCount];
         foreach (var entry in byPath)
         {
-            var file = new PlannedFile(entry.Key, HintName(entry.Key, usedHints), Files.Count, entry.Value, ShownNames(entry.Value, seen, Files.Count + 1));
+            string hint = HintName(entry.Key, usedHints);
+            var file = new PlannedFile(entry.Key, hint, Files.Count, entry.Value, ShownNames(entry.Value, seen, Files.Count + 1), FileView.Of(entry.Key, hint, Files.Count, entry.Value, this));
             Files.Add(file);
             FileByPath.Add(file.Path, file);
             foreach (var (kind, index) in entry.Value)
@@ -283,7 +284,8 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
 }
 
 /// <summary>
-/// A fact file with facts: its generated file's hint name, its chunk number, its facts (kind, index) in chunk order, and
-/// the <see cref="EmitPlan.NameKey"/>s of the names its docs show, sorted.
+/// A fact file with facts: its generated file's hint name, its chunk number, its facts (kind, index) in chunk order, the
+/// <see cref="EmitPlan.NameKey"/>s of the names its docs show, sorted, and its view of the plan (made once per plan, so
+/// an edit that leaves the plan as it was, a rename, hands every file the same view instance).
 /// </summary>
-internal sealed record PlannedFile(string Path, string HintName, int Chunk, List<(FactKind Kind, int Index)> Facts, int[] ShownNames);
+internal sealed record PlannedFile(string Path, string HintName, int Chunk, List<(FactKind Kind, int Index)> Facts, int[] ShownNames, FileView View);

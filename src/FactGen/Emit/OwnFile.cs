@@ -51,13 +51,14 @@ internal sealed class FileView : IEquatable<FileView>
 
     public EquatableArray<ViewFact> Facts { get; }
 
-    public static FileView Of(PlannedFile planned, EmitPlan plan)
+    /// <summary>The view of the fact file at <paramref name="path"/>, whose facts are <paramref name="planned"/> (kind, index) in chunk order.</summary>
+    public static FileView Of(string path, string hintName, int chunk, List<(FactKind Kind, int Index)> planned, EmitPlan plan)
     {
         LinkedFacts linked = plan.Facts;
-        var facts = new ViewFact[planned.Facts.Count];
+        var facts = new ViewFact[planned.Count];
         for (int i = 0; i < facts.Length; i++)
         {
-            var (kind, index) = planned.Facts[i];
+            var (kind, index) = planned[i];
             facts[i] = kind switch
             {
                 FactKind.Source => new ViewFact(kind, index, linked.Sources[index].MemberName, linked.Sources[index].Fact),
@@ -69,7 +70,7 @@ internal sealed class FileView : IEquatable<FileView>
                 _ => new ViewFact(kind, index, linked.Quotes[index].MemberName, linked.Quotes[index].Fact),
             };
         }
-        return new FileView(plan.Settings, planned.HintName, planned.Chunk, plan.RelativePath(planned.Path), new EquatableArray<ViewFact>(facts));
+        return new FileView(plan.Settings, hintName, chunk, plan.RelativePath(path), new EquatableArray<ViewFact>(facts));
     }
 
     public bool Equals(FileView? other)
@@ -105,7 +106,7 @@ internal sealed class OwnFileInput : IEquatable<OwnFileInput>
 
     public static OwnFileInput Create(FactFile file, EmitPlan plan, NameTable names)
         => plan.FileByPath.TryGetValue(file.Path, out PlannedFile? planned)
-            ? new OwnFileInput(file, FileView.Of(planned, plan), names.Pick(planned.ShownNames, plan))
+            ? new OwnFileInput(file, planned.View, names.Pick(planned.ShownNames, plan))
             : new OwnFileInput(file, null, EquatableArray<NamedFact>.Empty);
 
     public bool Equals(OwnFileInput? other)

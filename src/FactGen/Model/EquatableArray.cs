@@ -22,6 +22,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public bool Equals(EquatableArray<T> other)
     {
+        if (ReferenceEquals(_items, other._items)) return true; // the same array: a cached model compared with itself
         ReadOnlySpan<T> a = AsSpan(), b = other.AsSpan();
         if (a.Length != b.Length) return false;
         for (int i = 0; i < a.Length; i++)
