@@ -91,7 +91,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Group(byPath, Facts.Agreements, FactKind.Agreement, a => a.Fact.Header);
         Group(byPath, Facts.Quotes, FactKind.Quote, q => q.Fact.Header);
 
-        var usedHints = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "FactGen.Model.g.cs", "FactGen.Data.g.cs", "FactGen.Kinds.g.cs", Emitter.NamesHintName };
+        var usedHints = new HashSet<string>(Emitter.SharedHintNames, StringComparer.OrdinalIgnoreCase);
         Slots[(int)FactKind.Source] = new int[Facts.Sources.Count];
         Slots[(int)FactKind.Organization] = new int[Facts.Organizations.Count];
         Slots[(int)FactKind.Title] = new int[Facts.Titles.Count];

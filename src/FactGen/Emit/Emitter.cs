@@ -67,9 +67,9 @@ internal sealed class Emitter
         var emitter = new Emitter(plan, cancellationToken);
         return new List<GeneratedFile>
         {
-            new("FactGen.Model.g.cs", emitter.ModelSource()),
-            new("FactGen.Data.g.cs", emitter.DataSource()),
-            new("FactGen.Kinds.g.cs", emitter.KindsSource()),
+            new(ModelHintName, emitter.ModelSource()),
+            new(DataHintName, emitter.DataSource()),
+            new(KindsHintName, emitter.KindsSource()),
         };
     }
 
@@ -80,13 +80,8 @@ internal sealed class Emitter
     public static GeneratedFile EmitNames(NameTable table, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var names = new List<string?>(table.Names.Count);
         int chars = 0;
-        foreach (string name in table.Names)
-        {
-            names.Add(name);
-            chars += name.Length + 2;
-        }
+        foreach (string name in table.Names.AsSpan()) chars += name.Length + 2;
         var w = new SourceWriter(1024 + chars);
         Header(w);
         w.Open("namespace " + table.Settings.Namespace);
@@ -95,7 +90,7 @@ internal sealed class Emitter
         w.Line("    // Sources' titles, then organizations', titles' and officials' names, each kind in the order of its array, as a");
         w.Line("    // chunk of values (see Values in FactGen.Data.g.cs): read by the loader at first access.");
         w.Start().Append("    private const string Names = \"");
-        Chunk(w, names);
+        Chunk(w, table.Names);
         w.Append("\";").EndLine();
         w.Line("}");
         w.Close();
@@ -104,6 +99,15 @@ internal sealed class Emitter
 
     /// <summary>The names file's hint name (see <see cref="EmitNames"/>).</summary>
     public const string NamesHintName = "FactGen.Names.g.cs";
+
+    public const string ModelHintName = "FactGen.Model.g.cs";
+
+    public const string DataHintName = "FactGen.Data.g.cs";
+
+    public const string KindsHintName = "FactGen.Kinds.g.cs";
+
+    /// <summary>The hint names of the files every fact file shares; no fact file's own file may take one.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> SharedHintNames = System.Collections.Immutable.ImmutableArray.Create(ModelHintName, DataHintName, KindsHintName, NamesHintName);
 
     private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids, _plan.Lookups[type].Hash);
 
@@ -852,7 +856,7 @@ internal sealed class Emitter
     /// 2·length + 1 followed by the chars of a value not met before in the chunk, 2·distance for the same value as the one
     /// that many slots back (a country code or a repeated name is one string at run time, not one per fact).
     /// </summary>
-    internal static void Chunk(SourceWriter w, List<string?> values)
+    internal static void Chunk(SourceWriter w, IReadOnlyList<string?> values)
     {
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int slot = 0; slot < values.Count; slot++)
