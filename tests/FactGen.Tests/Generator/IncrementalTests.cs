@@ -104,7 +104,7 @@ public class IncrementalTests
         GeneratorRunResult result = Result(driver);
         var after = Texts(result);
 
-        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var changed = Changed(before, after);
         Assert.Equal(new[] { "FactGen.Names.g.cs", "facts_events.yaml.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
         Assert.Contains("Ingrid M. Berg", after["facts_events.yaml.g.cs"]);
         Assert.Contains("Ingrid M. Berg", after["FactGen.Names.g.cs"]);
@@ -114,9 +114,9 @@ public class IncrementalTests
             Assert.True(Outputs(result, step).All(o => o.Reason == IncrementalStepRunReason.Cached), step + ": " + Reasons(result, step));
         }
         Assert.Equal("Modified", Reasons(result, TrackingNames.NameTable));
-        var emit = Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.Emit)).ToList();
+        var emit = EmitOutputs(result);
         Assert.Equal(before.Count - 1, emit.Count); // every generated file but the post-initialization attribute
-        Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(changed, Remade(emit));
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
@@ -137,12 +137,12 @@ public class IncrementalTests
         GeneratorRunResult result = Result(driver);
         var after = Texts(result);
 
-        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var changed = Changed(before, after);
         Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
         Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
-        var emit = Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.Emit)).ToList();
+        var emit = EmitOutputs(result);
         Assert.Equal(before.Count - 1, emit.Count);
-        Assert.Equal(changed, emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(changed, Remade(emit));
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused)); // the names file: Cached
         var inputs = Outputs(result, TrackingNames.OwnFiles).ToList();
         Assert.Equal(FactSets.OfficialsPath, ((Emit.OwnFileInput)Assert.Single(inputs, o => o.Reason == IncrementalStepRunReason.Modified).Value).File.Path);
@@ -278,6 +278,18 @@ public class IncrementalTests
         GeneratorDriver driver = GeneratorHarness.CreateDriver(files, FactSets.PublicOptions()).RunGenerators(compilation);
         return (files, driver, compilation);
     }
+
+    /// <summary>The hint names whose text differs between two runs, in ordinal order.</summary>
+    private static List<string> Changed(Dictionary<string, string> before, Dictionary<string, string> after)
+        => after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+
+    /// <summary>The outputs of every step that makes a generated file: the shared files, the names file, the fact files' own files.</summary>
+    private static List<(object Value, IncrementalStepRunReason Reason)> EmitOutputs(GeneratorRunResult result)
+        => Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.Emit)).ToList();
+
+    /// <summary>The hint names of the generated files those outputs made again, in ordinal order.</summary>
+    private static IEnumerable<string> Remade(List<(object Value, IncrementalStepRunReason Reason)> emit)
+        => emit.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Emit.GeneratedFile)o.Value).HintName).OrderBy(k => k, StringComparer.Ordinal);
 
     private static Dictionary<string, string> Texts(GeneratorRunResult result)
         => result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
