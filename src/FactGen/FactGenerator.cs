@@ -102,6 +102,16 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Select(static (table, ct) => Emitter.EmitNames(table, ct))
             .WithTrackingName(TrackingNames.EmitNames);
 
+        // Terms' dates, evidence and notes are not in the structures either: an edit to them (a term ends) makes again the
+        // terms file, from the plan and every file's terms, and the edited file's own file; it links and plans nothing.
+        IncrementalValueProvider<GeneratedFile> termsFile = parsed
+            .Select(static (file, _) => FileTerms.Of(file))
+            .WithTrackingName(TrackingNames.Terms)
+            .Collect()
+            .Combine(plan)
+            .Select(static (input, ct) => Terms.Emit(input.Left, input.Right, ct))
+            .WithTrackingName(TrackingNames.EmitTerms);
+
         IncrementalValuesProvider<GeneratedFile> own = parsed
             .Combine(plan)
             .Combine(names)
@@ -112,6 +122,7 @@ public sealed class FactGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(shared, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(namesFile, static (spc, file) => Add(spc, file));
+        context.RegisterSourceOutput(termsFile, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(own, static (spc, file) => Add(spc, file));
     }
 

@@ -16,6 +16,8 @@ internal static class TrackingNames
     public const string Names = nameof(Names);
     public const string NameTable = nameof(NameTable);
     public const string EmitNames = nameof(EmitNames);
+    public const string Terms = nameof(Terms);
+    public const string EmitTerms = nameof(EmitTerms);
     public const string OwnFiles = nameof(OwnFiles);
     public const string Emit = nameof(Emit);
 }

@@ -34,15 +34,16 @@ internal sealed class StringTable
 /// <summary>
 /// Builds the generated data in two parts, each a string table and int tables: what first access reads (ids, names,
 /// the rows of every kind, the lookup tables) and what the generated <c>FactData.Lists</c> reads on the first use of
-/// any list (the list table, the terms of office, aliases, parties and the strings only they name). The facts' values
-/// are not here: they are in their files' chunks (see <see cref="EmitPlan"/>).
+/// any list (the list table, the terms of office's links, aliases, parties and the strings only they name). The facts'
+/// values are not here: they are in their files' chunks (see <see cref="EmitPlan"/>); nor the terms' dates, evidence and
+/// notes: they are in the terms file (see <see cref="Terms"/>).
 /// </summary>
 internal sealed class DataTables
 {
     /// <summary>Strings read at first access.</summary>
     public StringTable Strings { get; } = new();
 
-    /// <summary>Strings read with the lists: terms' evidence and notes, aliases, parties' country codes.</summary>
+    /// <summary>Strings read with the lists: aliases, parties' country codes.</summary>
     public StringTable ListStrings { get; } = new();
 
     /// <summary>The list table; offset 0 is the empty list.</summary>

@@ -107,7 +107,7 @@ internal sealed class Emitter
     public const string KindsHintName = "FactGen.Kinds.g.cs";
 
     /// <summary>The hint names of the files every fact file shares; no fact file's own file may take one.</summary>
-    public static readonly System.Collections.Immutable.ImmutableArray<string> SharedHintNames = System.Collections.Immutable.ImmutableArray.Create(ModelHintName, DataHintName, KindsHintName, NamesHintName);
+    public static readonly System.Collections.Immutable.ImmutableArray<string> SharedHintNames = System.Collections.Immutable.ImmutableArray.Create(ModelHintName, DataHintName, KindsHintName, NamesHintName, Terms.HintName);
 
     private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids, _plan.Lookups[type].Hash);
 
@@ -236,11 +236,7 @@ internal sealed class Emitter
                 mine.Add(positionCount++);
                 positions.Add(i);
                 positions.Add(_titleIndex[p.Title.Id]);
-                positions.Add(Date(p.From));
-                positions.Add(Date(p.To));
-                positions.Add(SourceList(p.Provenance));
-                positions.Add(_data.ListStrings.String(p.Provenance.Evidence?.Value));
-                positions.Add(_data.ListStrings.String(p.Provenance.Note));
+                positions.Add(SourceList(p.Provenance)); // its dates, evidence and note are in the terms file (see Terms)
             }
             officials.Add(_data.List(mine));
             var aliases = new List<int>();
@@ -374,7 +370,7 @@ internal sealed class Emitter
         w.Line();
         LoaderSource(w, tables, utf8Ints);
         w.Line();
-        ListsSource(w, listTables, positions.Count / 7, utf8Ints);
+        ListsSource(w, listTables, positions.Count / 3, utf8Ints);
         w.Close();
         w.Close();
         return w.ToString();
@@ -433,7 +429,7 @@ internal sealed class Emitter
         w.Line("internal static readonly " + p + "Position[] Positions = new " + p + "Position[" + positionCount + "];");
         w.Line("internal static readonly string?[] Strings;");
         w.Line();
-        Literals(w, "ListText", "The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.", _data.ListStrings,
+        Literals(w, "ListText", "The strings of aliases and parties (country codes), as Text is.", _data.ListStrings,
             "ListInts", "The list tables", tables, utf8Ints);
         w.Line();
         w.Line("static Lists()");
@@ -446,15 +442,21 @@ internal sealed class Emitter
             "}",
             "",
             Optimize,
+            "// The terms' links are here; their dates, evidence and notes in FactGen.Terms.g.cs (TermDates, TermValues).",
             "private static void Terms(int[] positionRows)",
             "{",
             "    global::System.ReadOnlySpan<int> r = positionRows;",
-            "    for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)",
+            "    var values = new string?[2 * Positions.Length];",
+            "    Values(values, TermValues);",
+            "    string dates = TermDates;",
+            "    int p = 0;",
+            "    for (int i = 0, k = 0; i < Positions.Length; i++, k += 3)",
             "    {",
-            "        var position = new " + p + "Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : " + p + "FactDate.FromPacked(r[k + 3]));",
-            "        position.SourcesList = r[k + 4];",
-            "        position.Evidence = Strings[r[k + 5]];",
-            "        position.Note = Strings[r[k + 6]];",
+            "        int from = Number(dates, ref p), to = Number(dates, ref p);",
+            "        var position = new " + p + "Position(Officials[r[k]], Titles[r[k + 1]], from == 0 ? null : " + p + "FactDate.FromPacked(from), to == 0 ? null : " + p + "FactDate.FromPacked(to));",
+            "        position.SourcesList = r[k + 2];",
+            "        position.Evidence = values[2 * i];",
+            "        position.Note = values[(2 * i) + 1];",
             "        Positions[i] = position;",
             "    }",
             "}",

@@ -264,10 +264,13 @@ internal sealed class FileEmitter
         sb.Append(", ").Append(parsed.Country.Value).Append('.');
         if (o.Positions.Count > 0)
         {
+            // The linked terms (links only: their dates are not structure) and, matched to them, the parsed ones (dates).
+            EquatableArray<PositionFact> terms = parsed.Positions;
+            int[] matched = Terms.Match(o.Positions, terms.Count, k => terms[k].Title.Id, o.Header.Id);
             sb.Append(" <para>");
             for (int i = 0; i < o.Positions.Count; i++)
             {
-                PositionFact p = o.Positions[i];
+                PositionFact p = terms[matched[i]];
                 if (i > 0) sb.Append("; ");
                 sb.Append(CSharp.Xml(Name(FactKind.Title, p.Title.Id)));
                 if (p.From is not null || p.To is not null)

@@ -9,8 +9,8 @@ namespace FactGen.Linking;
 
 /// <summary>
 /// Link step: all parsed files → <see cref="LinkedFacts"/>. Reports duplicate ids (FG0005), dangling
-/// references (FG0006), reversed ranges (FG0007), unusable C# names (FG0010) and missing source files
-/// (FG0013). The result depends only on the files' content, not on the order they arrive in.
+/// references (FG0006), unusable C# names (FG0010) and missing source files (FG0013). (Reversed ranges, FG0007, are
+/// a fact's own affair: the parser reports them.) The result depends only on the files' content, not on the order they arrive in.
 /// </summary>
 internal sealed class Linker
 {
@@ -100,7 +100,6 @@ internal sealed class Linker
             bool same = true;
             foreach (PositionFact p in o.Fact.Positions)
             {
-                Range(p.From, p.To);
                 if (Optional(p.Title) is not { } title)
                 {
                     same = false;
@@ -124,7 +123,6 @@ internal sealed class Linker
         foreach (var e in eventList)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            Range(e.Fact.From, e.Fact.To);
             FactHeader header = Header(e.Fact.Header);
             EquatableArray<FactRef> participants = Many(e.Fact.Participants);
             FactRef? partOf = Optional(e.Fact.PartOf);
@@ -306,14 +304,5 @@ internal sealed class Linker
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DanglingReference, r.Location, r.Id, what,
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
         return null;
-    }
-
-    private void Range(LocatedDate? start, LocatedDate? end)
-    {
-        if (start is not { } from || end is not { } to) return;
-        if (to.Value.EndDayNumber < from.Value.StartDayNumber)
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReversedRange, to.Location, from.Location, to.Value.ToString(), from.Value.ToString()));
-        }
     }
 }

@@ -7,13 +7,15 @@ namespace FactGen.Linking;
 /// One fact file's structure: its facts with ids, references, dates and kinds, but without any text linking does not
 /// read — neither the values only the fact itself shows (quote texts, summaries, places, native names, countries,
 /// evidence, notes, deprecation reasons) nor the names (sources' titles; organizations', titles' and officials'
-/// names) — and without line/column (every location is the file's start).
+/// names) nor the terms' dates, evidence and notes — and without line/column (every location is the file's start).
 /// <para>
 /// Linking runs over structures, so an edit to a value or a name, or one that only moves text around, leaves the
 /// link and everything built from it (the data tables, the lookups) cached. Blanked values go to that file's own
 /// chunk of the data (see <see cref="Emit.EmitPlan"/>), in the order <see cref="Emit.ValueSlots"/> gives; names go
 /// to the names file, and to the docs of the files that show them (see <see cref="Emit.NameTable"/>), so a rename
-/// makes again the names file and the generated files whose docs show the name, and nothing else.
+/// makes again the names file and the generated files whose docs show the name, and nothing else; terms' dates, evidence
+/// and notes go to the terms file (see <see cref="Emit.FileTerms"/>), so an edit to them makes again that file and the
+/// edited file's own.
 /// </para>
 /// </summary>
 /// <param name="Facts">The file's facts, structure only.</param>
@@ -149,9 +151,15 @@ internal static class Structure
             return new OfficialFact(Header(o.Header), Blank(o.Name), null, null, Blank(o.Country), All(o.Positions, Position), o.Aliases);
         }
 
-        // A position's evidence and note stay: they are few, and the data tables keep them with the position.
+        // A term keeps its title and sources (links); its dates, evidence and note go to the terms file (see
+        // Emit.FileTerms): linking never orders or resolves by them, and FG0007 is checked when parsing.
         private PositionFact Position(PositionFact p)
-            => new(Keep(p.Title), Keep(p.From), Keep(p.To), _at, new Provenance(Keep(p.Provenance.Sources), Keep(p.Provenance.Evidence), p.Provenance.Note, p.Provenance.Deprecated));
+        {
+            Value(p.Provenance.Evidence);
+            Value(p.Provenance.Note);
+            ValueChars += 6; // its two dates in the terms file
+            return new(Keep(p.Title), null, null, _at, p.Provenance.Sources.Count == 0 ? Provenance.None : new Provenance(Keep(p.Provenance.Sources), null, null, null));
+        }
 
         public EventFact Event(EventFact e)
         {

@@ -324,6 +324,7 @@ internal sealed class FactParser : IYamlSink
                 EquatableArray<FactRef> participants = item.Refs("participants", RefTarget.Actor);
                 FactRef? partOf = item.Ref("part_of", RefTarget.Event);
                 item.EventDates(date, from, to);
+                Reversed(from, to);
                 if (item.Ok && header is { } h) _events.Add(new EventFact(h, eventKind!, name!, summary, date, from, to, place, participants, partOf));
                 break;
             }
@@ -364,6 +365,19 @@ internal sealed class FactParser : IYamlSink
 
     private void Invalid(LocationInfo location, string value, string field, string reason)
         => _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidValue, location, value, field, reason));
+
+    /// <summary>
+    /// FG0007 when a range ends before it starts (compared as periods: 'from: 2023' 'to: 2023-03' is not reversed). The
+    /// fact is kept: only its author knows which date is wrong.
+    /// </summary>
+    private void Reversed(LocatedDate? start, LocatedDate? end)
+    {
+        if (start is not { } from || end is not { } to) return;
+        if (to.Value.EndDayNumber < from.Value.StartDayNumber)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReversedRange, to.Location, from.Location, to.Value.ToString(), from.Value.ToString()));
+        }
+    }
 
     private void Unknown(int key, string where, IEnumerable<string> known)
     {
@@ -767,6 +781,7 @@ internal sealed class FactParser : IYamlSink
                 FactRef? titleRef = RefIn(map, "title", RefTarget.Title, required: true);
                 LocatedDate? from = DateIn(map, "from", required: false);
                 LocatedDate? to = DateIn(map, "to", required: false);
+                _parser.Reversed(from, to);
                 Provenance provenance = ReadProvenance(map, isItem: false);
                 if (titleRef is { } title) positions[count++] = new PositionFact(title, from, to, _nodes.Location(map), provenance);
             }

@@ -35,7 +35,7 @@ public class IncrementalTests
 
     [Fact]
     public void TrackingNamesListsTheSteps()
-        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "EmitNames", "EmitShared", "FactFiles", "Link", "LinkDiagnostics", "NameTable", "Names", "OwnFiles", "Parse", "Plan", "Settings", "Structure" }, StepNames);
+        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "EmitNames", "EmitShared", "EmitTerms", "FactFiles", "Link", "LinkDiagnostics", "NameTable", "Names", "OwnFiles", "Parse", "Plan", "Settings", "Structure", "Terms" }, StepNames);
 
     [Fact]
     public void UnrelatedCSharpChangeLeavesEveryStepCached()
@@ -123,33 +123,77 @@ public class IncrementalTests
     [Fact]
     public void AStructuralEditReAddsOnlyTheGeneratedFilesWhoseTextChanged()
     {
-        // A term's start date is structure: everything is linked and planned again, and the shared files are made
-        // again, but only the data file (the term's row) and the official's own file (its doc) come out different.
-        // The other fact files' own files are not even made again: each is made from its view of the plan (its facts
-        // as linked, their indexes and member names), which this edit leaves equal.
+        // An event's date is structure (events are ordered by it): everything is linked and planned again, and the
+        // shared files are made again, but only the data file (the event's row) and the events file's own file (its
+        // doc) come out different. The other fact files' own files are not even made again: each is made from its view
+        // of the plan (its facts as linked, their indexes and member names), which this edit leaves equal.
         var (files, driver, compilation) = Warm();
         var before = Texts(Result(driver));
 
-        AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
-        string text = FactSets.Officials.Replace("from: 2022-08-10", "from: 2022-08-11");
-        Assert.NotEqual(FactSets.Officials, text);
-        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.OfficialsPath, text)).RunGenerators(compilation);
+        AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
+        string text = FactSets.Events.Replace("date: 2023-11-14", "date: 2023-11-15"); // still between its neighbours
+        Assert.NotEqual(FactSets.Events, text);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.EventsPath, text)).RunGenerators(compilation);
         GeneratorRunResult result = Result(driver);
         var after = Texts(result);
 
         var changed = Changed(before, after);
-        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
+        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_events.yaml.g.cs" }, changed);
         Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
         var emit = EmitOutputs(result);
         Assert.Equal(before.Count - 1, emit.Count);
         Assert.Equal(changed, Remade(emit));
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused)); // the names file: Cached
         var inputs = Outputs(result, TrackingNames.OwnFiles).ToList();
-        Assert.Equal(FactSets.OfficialsPath, ((Emit.OwnFileInput)Assert.Single(inputs, o => o.Reason == IncrementalStepRunReason.Modified).Value).File.Path);
+        Assert.Equal(FactSets.EventsPath, ((Emit.OwnFileInput)Assert.Single(inputs, o => o.Reason == IncrementalStepRunReason.Modified).Value).File.Path);
         Assert.All(inputs.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         var own = Outputs(result, TrackingNames.Emit).ToList();
-        Assert.Equal("facts_people_officials.yaml.g.cs", ((Emit.GeneratedFile)Assert.Single(own, o => o.Reason == IncrementalStepRunReason.Modified).Value).HintName);
+        Assert.Equal("facts_events.yaml.g.cs", ((Emit.GeneratedFile)Assert.Single(own, o => o.Reason == IncrementalStepRunReason.Modified).Value).HintName);
         Assert.All(own.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void ATermsDatesAndEvidenceLinkNothingAndRemakeOnlyTheTermsFileAndTheirOwnFile()
+    {
+        // A term's dates, evidence and note are not structure (linking neither orders nor resolves by them): editing
+        // them — a term ends, a start is corrected — links and plans nothing and leaves the shared files cached. Two
+        // files change: the terms file and the official's own file (its doc shows the dates). And the program sees them.
+        var (files, driver, compilation) = Warm();
+        var before = Texts(Result(driver));
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
+        string text = FactSets.Officials
+            .Replace("from: 2022-08-10", "from: 2022-08-11")
+            .Replace("        from: 2023-06\n", "        from: 2023-06\n        to: 2025-01-31\n        note: re-elected in 2024\n");
+        Assert.Contains("to: 2025-01-31", text);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.OfficialsPath, text));
+        GeneratorRun run = GeneratorHarness.Run(driver, compilation);
+        GeneratorRunResult result = Result(run.Driver);
+        var after = Texts(result);
+
+        var changed = Changed(before, after);
+        Assert.Equal(new[] { "FactGen.Terms.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
+        Assert.Single(Outputs(result, TrackingNames.Structure), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        foreach (string step in new[] { TrackingNames.Link, TrackingNames.Plan, TrackingNames.EmitShared, TrackingNames.NameTable })
+        {
+            Assert.True(Outputs(result, step).All(o => o.Reason == IncrementalStepRunReason.Cached), step + ": " + Reasons(result, step));
+        }
+        Assert.Single(Outputs(result, TrackingNames.Terms), o => o.Reason == IncrementalStepRunReason.Modified);
+        var emit = EmitOutputs(result);
+        Assert.Equal(before.Count - 1, emit.Count);
+        Assert.Equal(changed, Remade(emit));
+        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Contains("(from 2022-08-11 to 2024-10-01)", after["facts_people_officials.yaml.g.cs"]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var assembly = GeneratorHarness.Load(run.Output);
+        var yamada = ((System.Collections.IEnumerable)GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", "YamadaTaro"), "Positions")!).Cast<object>().Single();
+        Assert.Equal("2022-08-11", GeneratorHarness.Prop(yamada, "From")!.ToString());
+        Assert.Equal("Yamada Taro, Minister of Trade from 10 August 2022", GeneratorHarness.Prop(yamada, "Evidence"));
+        var berg = ((System.Collections.IEnumerable)GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", "IngridBerg"), "Positions")!).Cast<object>().ToList();
+        Assert.Equal("2025-01-31", GeneratorHarness.Prop(berg[1], "To")!.ToString());
+        Assert.Equal("re-elected in 2024", GeneratorHarness.Prop(berg[1], "Note"));
+        Assert.Null(GeneratorHarness.Prop(berg[0], "Note"));
     }
 
     [Fact]
@@ -283,9 +327,10 @@ public class IncrementalTests
     private static List<string> Changed(Dictionary<string, string> before, Dictionary<string, string> after)
         => after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
 
-    /// <summary>The outputs of every step that makes a generated file: the shared files, the names file, the fact files' own files.</summary>
+    /// <summary>The outputs of every step that makes a generated file: the shared files, the names and terms files, the fact files' own files.</summary>
     private static List<(object Value, IncrementalStepRunReason Reason)> EmitOutputs(GeneratorRunResult result)
-        => Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.Emit)).ToList();
+        => Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.EmitTerms))
+            .Concat(Outputs(result, TrackingNames.Emit)).ToList();
 
     /// <summary>The hint names of the generated files those outputs made again, in ordinal order.</summary>
     private static IEnumerable<string> Remade(List<(object Value, IncrementalStepRunReason Reason)> emit)

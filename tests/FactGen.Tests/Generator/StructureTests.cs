@@ -77,6 +77,42 @@ public class StructureTests
         Assert.Equal(FileNames.Of(before), FileNames.Of(FactParser.Parse(path, original, ParseLimits.Default, CancellationToken.None)));
     }
 
+    public static TheoryData<string, string> TermEdits() => new()
+    {
+        { "a term's start", FactSets.Officials.Replace("from: 2022-08-10", "from: 2022-08-11") },
+        { "a term ends", FactSets.Officials.Replace("        from: 2023-06\n", "        from: 2023-06\n        to: 2025-01\n") },
+        { "a term's evidence", FactSets.Officials.Replace("Minister of Trade from 10 August 2022", "Minister of Trade since 10 August 2022") },
+        { "a term's note", FactSets.Officials.Replace("        from: 2019\n", "        from: 2019\n        note: first woman in the post\n") },
+    };
+
+    /// <summary>
+    /// A term's dates, evidence and note are not structure (linking neither orders nor resolves by them): they go to the
+    /// file's <see cref="FileTerms"/>, which the terms file is made from, so editing them links nothing again.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TermEdits))]
+    public void TermEditsLeaveTheStructureEqualAndChangeTheFilesTerms(string edit, string edited)
+    {
+        Assert.NotEqual(FactSets.Officials, edited);
+        FactFile before = FactParser.Parse(FactSets.OfficialsPath, FactSets.Officials, ParseLimits.Default, CancellationToken.None);
+        FactFile after = FactParser.Parse(FactSets.OfficialsPath, edited, ParseLimits.Default, CancellationToken.None);
+        Assert.Empty(after.Diagnostics);
+        Assert.True(Structure.Of(before).Equals(Structure.Of(after)), edit);
+        Assert.NotEqual(FileTerms.Of(before), FileTerms.Of(after));
+        Assert.Equal(FileTerms.Of(before), FileTerms.Of(FactParser.Parse(FactSets.OfficialsPath, FactSets.Officials, ParseLimits.Default, CancellationToken.None)));
+    }
+
+    /// <summary>A term's title and sources are links: they stay in the structure.</summary>
+    [Theory]
+    [InlineData("title: ambassador", "title: council-member")]
+    [InlineData("source: almanac\n        evidence", "source: briefing\n        evidence")]
+    public void ATermsTitleAndSourcesAreStructure(string from, string to)
+    {
+        string edited = FactSets.Officials.Replace(from, to);
+        Assert.NotEqual(FactSets.Officials, edited);
+        Assert.False(StructureOf(FactSets.OfficialsPath, FactSets.Officials).Equals(StructureOf(FactSets.OfficialsPath, edited)));
+    }
+
     [Theory]
     [MemberData(nameof(StructuralEdits))]
     public void EditsToIdsLinksDatesAndAliasesChangeTheStructure(string edit, string path, string edited)
@@ -104,7 +140,6 @@ public class StructureTests
         { "clean", "" },
         { "FG0005 duplicate id", "  - id: yamada-taro\n    name: Taro Yamada\n    country: JP\n" },
         { "FG0006 dangling title", "  - id: new-one\n    name: New One\n    country: NO\n    positions:\n      - title: no-such-title\n" },
-        { "FG0007 reversed term", "  - id: new-one\n    name: New One\n    country: NO\n    positions:\n      - title: ambassador\n        from: 2023\n        to: 2020\n" },
         { "FG0010 name clash", "  - id: x-1a\n    name: X\n    country: NO\n  - id: x1a\n    name: X\n    country: NO\n" },
     };
 

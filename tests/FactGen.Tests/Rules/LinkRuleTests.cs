@@ -4,7 +4,10 @@ using static FactGen.Tests.Rules.RuleTestKit;
 
 namespace FactGen.Tests.Rules;
 
-/// <summary>Rules of the link step (all files together): FG0005, FG0006, FG0007, FG0010, FG0013.</summary>
+/// <summary>
+/// Rules of consistency between and within facts, which the generator reports: FG0005, FG0006, FG0010, FG0013 (the link
+/// step, all files together) and FG0007 (one fact's own dates, checked when its file is parsed).
+/// </summary>
 public class LinkRuleTests
 {
     private const string Premier = """
@@ -203,6 +206,27 @@ public class LinkRuleTests
         Assert.Equal("2023-05-31", d.Covered(yaml));
         AssertLocation(Assert.Single(d.AdditionalLocations), "facts.yaml", 12, 15);
         d.AssertMessage("'to' 2023-05-31 is before 'from' 2023-06", "swap or correct the dates");
+    }
+
+    [Fact]
+    public void FG0007_IsReportedWhenTheFileIsParsed_NotByLinking()
+    {
+        // A range is one fact's own affair: the parser reports it, with its real location, and linking does not read
+        // terms' dates at all (they are not in the structures it links; see Structure).
+        const string yaml = Premier + "\n" + """
+            officials:
+              - id: li-qiang
+                name: Li Qiang
+                country: CN
+                positions:
+                  - title: premier
+                    from: 2023-06
+                    to: 2023-05-31
+            """;
+        var parsed = FactGen.Parsing.FactParser.Parse("/p/facts.yaml", yaml, FactGen.Parsing.ParseLimits.Default, CancellationToken.None);
+        var reported = Assert.Single(parsed.Diagnostics);
+        Assert.Equal("FG0007", reported.Id);
+        Assert.Empty(FactGen.Linking.Linker.Link(new[] { parsed }, Array.Empty<string>(), CancellationToken.None).Diagnostics);
     }
 
     [Fact]

@@ -382,32 +382,38 @@ namespace Contoso.Harbour.Data
             internal static readonly global::Contoso.Harbour.Data.Position[] Positions = new global::Contoso.Harbour.Data.Position[3];
             internal static readonly string?[] Strings;
 
-            // The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.
-            private const string ListText = "Yamada Taro, Minister of Trade from 10 August 2022Minister YamadaJPNO";
+            // The strings of aliases and parties (country codes), as Text is.
+            private const string ListText = "Minister YamadaJPNO";
             // The list tables, one after another (see Decode).
-            private const string ListInts = "䀀䀲䁁䁃䁅䀀䀁䀁䀂䀁䀈䀁䀀䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀁䀀䀁䀁䀁䀂䀂䀁䀀䀂䀀䀁䀄䀀䀃䀆䀈䀁䀁䀁䀁䀁䀁䀁䀂䀁䀁䀁䀀䀁䀂䀁䀂䀃䀆䀇䀈䀁䀃䀁䀁䀂䀀䀀䀂䀁䀀䀁䀀䀂䀀䀂䀂䀃䀀䀄䀄䀀䀀䀀䀂䀄䀀䀂䀆䀈䀁䀁䀆䀄䀃䀀䀂䀁䀀䀁䀁䀁䀃䀂䀆䀈䀁䀁䀃䀆䀈䀁䀄䀄䀃䀀䀀䀁䀁䀀䀀錰䓐녤䓒䀀䀀䀀䀀䀁뇈䓒䀀䀀䀀䀀䀂䀂變䓒驩䓓䀭䀁䀀";
+            private const string ListInts = "䀀䀏䀑䀓䀀䀁䀁䀂䀁䀈䀁䀀䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀁䀀䀁䀁䀁䀂䀂䀁䀀䀂䀀䀁䀄䀀䀃䀆䀈䀁䀁䀁䀁䀁䀁䀁䀂䀁䀁䀁䀀䀁䀂䀁䀁䀃䀆䀇䀈䀁䀃䀁䀁䀂䀀䀀䀂䀁䀀䀁䀀䀂䀀䀂䀂䀃䀀䀄䀄䀀䀀䀀䀂䀄䀀䀂䀆䀈䀁䀁䀆䀄䀃䀀䀂䀁䀀䀁䀁䀁䀃䀂䀄䀆䀁䀁䀃䀄䀆䀁䀄䀄䀃䀀䀀䀁䀁䀀䀀䀀䀀䀁䀀䀂䀂䀭";
 
             static Lists()
             {
                 string data = ListInts;
                 int at = 0;
-                int[] ends = Decode(data, ref at, 5);
+                int[] ends = Decode(data, ref at, 4);
                 Data = Decode(data, ref at, 113);
-                int[] positionRows = Decode(data, ref at, 21);
+                int[] positionRows = Decode(data, ref at, 9);
                 Strings = Split(ListText, ends);
                 Terms(positionRows);
             }
 
             // (few facts: tier-0 code)
+            // The terms' links are here; their dates, evidence and notes in FactGen.Terms.g.cs (TermDates, TermValues).
             private static void Terms(int[] positionRows)
             {
                 global::System.ReadOnlySpan<int> r = positionRows;
-                for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
+                var values = new string?[2 * Positions.Length];
+                Values(values, TermValues);
+                string dates = TermDates;
+                int p = 0;
+                for (int i = 0, k = 0; i < Positions.Length; i++, k += 3)
                 {
-                    var position = new global::Contoso.Harbour.Data.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(r[k + 3]));
-                    position.SourcesList = r[k + 4];
-                    position.Evidence = Strings[r[k + 5]];
-                    position.Note = Strings[r[k + 6]];
+                    int from = Number(dates, ref p), to = Number(dates, ref p);
+                    var position = new global::Contoso.Harbour.Data.Position(Officials[r[k]], Titles[r[k + 1]], from == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(from), to == 0 ? null : global::Contoso.Harbour.Data.FactDate.FromPacked(to));
+                    position.SourcesList = r[k + 2];
+                    position.Evidence = values[2 * i];
+                    position.Note = values[(2 * i) + 1];
                     Positions[i] = position;
                 }
             }

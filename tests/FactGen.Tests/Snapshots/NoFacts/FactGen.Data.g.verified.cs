@@ -378,7 +378,7 @@ namespace Test.Facts
             internal static readonly global::Test.Facts.Position[] Positions = new global::Test.Facts.Position[0];
             internal static readonly string?[] Strings;
 
-            // The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.
+            // The strings of aliases and parties (country codes), as Text is.
             private const string ListText = "";
             // The list tables, one after another (see Decode).
             private const string ListInts = "䀀䀀";
@@ -395,15 +395,21 @@ namespace Test.Facts
             }
 
             // (few facts: tier-0 code)
+            // The terms' links are here; their dates, evidence and notes in FactGen.Terms.g.cs (TermDates, TermValues).
             private static void Terms(int[] positionRows)
             {
                 global::System.ReadOnlySpan<int> r = positionRows;
-                for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
+                var values = new string?[2 * Positions.Length];
+                Values(values, TermValues);
+                string dates = TermDates;
+                int p = 0;
+                for (int i = 0, k = 0; i < Positions.Length; i++, k += 3)
                 {
-                    var position = new global::Test.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Test.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Test.Facts.FactDate.FromPacked(r[k + 3]));
-                    position.SourcesList = r[k + 4];
-                    position.Evidence = Strings[r[k + 5]];
-                    position.Note = Strings[r[k + 6]];
+                    int from = Number(dates, ref p), to = Number(dates, ref p);
+                    var position = new global::Test.Facts.Position(Officials[r[k]], Titles[r[k + 1]], from == 0 ? null : global::Test.Facts.FactDate.FromPacked(from), to == 0 ? null : global::Test.Facts.FactDate.FromPacked(to));
+                    position.SourcesList = r[k + 2];
+                    position.Evidence = values[2 * i];
+                    position.Note = values[(2 * i) + 1];
                     Positions[i] = position;
                 }
             }

@@ -385,32 +385,38 @@ namespace Raimondo.Facts
             internal static readonly global::Raimondo.Facts.Position[] Positions = new global::Raimondo.Facts.Position[14];
             internal static readonly string?[] Strings;
 
-            // The strings of terms (evidence, notes), aliases and parties (country codes), as Text is.
-            private const string ListText = "Antony Blinken served as United States Secretary of State from 26 January 2021 to 20 January 2025.Daniel Kritenbrink became United States Assistant Secretary of State for East Asian and Pacific Affairs in September 2021.Donald Trump served as President of the United States from 20 January 2017 to 20 January 2021.Donald Trump took office again as President of the United States on 20 January 2025.TrumpGina Raimondo served as United States Secretary of Commerce from 3 March 2021 to 20 January 2025.RaimondoHe Lifeng became a Vice Premier of the State Council of the People's Republic of China on 12 March 2023.Hu Heping became Minister of Culture and Tourism of the People's Republic of China in August 2020.Janet Yellen served as United States Secretary of the Treasury from 26 January 2021 to 20 January 2025.Joe Biden served as President of the United States from 20 January 2021 to 20 January 2025.BidenLi Qiang became Premier of the State Council of the People's Republic of China on 11 March 2023.Premier LiNancy Pelosi served as Speaker of the United States House of Representatives from 4 January 2007 to 3 January 2011.Nancy Pelosi served again as Speaker of the United States House of Representatives from 3 January 2019 to 3 January 2023.Wang Wentao became Minister of Commerce of the People's Republic of China on 26 December 2020.Xi Jinping became President of the People's Republic of China on 14 March 2013.XiMr. XiUSCN";
+            // The strings of aliases and parties (country codes), as Text is.
+            private const string ListText = "TrumpRaimondoBidenPremier LiXiMr. XiUSCN";
             // The list tables, one after another (see Decode).
-            private const string ListInts = "䀀䁢䃜䄺䆎䆓䇴䇼䉤䋆䌭䎈䎍䏭䏷䑪䓣䕁䖐䖒䖘䖚䖜䀀䀁䀁䀁䀁䀁䀁䀂䀁䀀䀁䀂䀂䀁䀀䀁䀌䀂䀁䀂䀁䀁䀂䀁䀀䀁䀆䀁䀀䀂䀃䀊䀁䀁䀁䀀䀁䀆䀁䀀䀂䀀䀇䀁䀀䀁䀈䀁䀀䀁䀉䀁䀁䀂䀅䀉䀁䀀䀁䀁䀁䀁䀁䀁䀁䀌䀁䀁䀁䀆䀁䀁䀁䀉䀁䀀䀁䀍䀁䀀䀃䀂䀃䀈䀁䀁䀁䀄䀁䀁䀁䀀䀁䀁䀁䀇䀁䀁䀂䀊䀋䀁䀁䀁䀅䀁䀁䀁䀀䀁䀀䀂䀆䀈䀁䀁䀁䀀䀁䀁䀁䀊䀂䀁䀀䀁䀀䀁䀀䀂䀂䀃䀁䀅䀁䀁䀁䀀䀁䀄䀁䀇䀇䀍䀎䀏䀐䀑䀒䀓䀂䀇䀈䀃䀁䀂䀃䀁䀁䀁䀀䀁䀅䀁䀏䀁䀃䀁䀁䀁䀀䀁䀆䀁䀐䀁䀃䀁䀁䀁䀀䀁䀇䀁䀋䀂䀁䀀䀁䀀䀁䀈䀁䀌䀂䀃䀄䀁䀀䀁䀁䀁䀀䀁䀉䀁䀎䀁䀑䀂䀄䀅䀁䀁䀁䀀䀁䀀䀂䀊䀋䀁䀂䀁䀁䀁䀀䀁䀌䀂䀎䀓䀂䀁䀂䀁䀁䀁䀀䀁䀍䀂䀓䀔䀂䀃䀄䀁䀀䀁䀁䀁䀁䀁䀁䀂䀒䀊䀁䀁䀄䀎䀀䀖䀀䀁䀀䀁䀁䀄䀎䀀䀖䀀䀁䀃䀁䀁䀂䀙䀀䀁䀀䀁䀁䀂䀀䀈䀁䀁䀁䀁䀂䀀䀈䀁䀁䀂䀙䀀䀁䀁䀂䀂䀁䀁䀁䀂䀌䀉䀁䀁䀂䀉䀀䀂䀁䀂䀁䀁䀂䀆䀇䀆䀎䀏䀐䀑䀒䀓䀁䀁䀄䀆䀇䀔䀂䀂䀁䀂䀁䀁䀄䀆䀇䀈䀋䀃䀃䀇䀈䀁䀁䀄䀆䀇䀊䀃䀁䀃䀁䀁䀄䀆䀇䀐䀄䀂䀄䀅䀁䀁䀂䀆䀇䀁䀁䀄䀆䀇䀔䀂䀁䀁䀁䀁䀂䀪䀬䀄䀎䀀䀖䀀䀁䀁䀂䀪䀬䀄䀆䀇䀔䀂䀁䀁䀂䀪䀬䀄䀆䀇䀔䀂䀁䀁䀂䀪䀬䀄䀆䀇䀊䀃䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀀䀇ꇎ䓑븈䓓䁫䀁䀀䀁䀀ꓔ䓑䀀䁴䀂䀀䀂䀅薈䓏ꇈ䓑䁽䀃䀀䀂䀅븈䓓䀀䁿䀄䀀䀃䀆ꉿ䓑븈䓓䂈䀆䀀䀄䀊남䓒䀀䂟䀈䀀䀅䀂뵠䓐䀀䂩䀉䀀䀆䀈ꇎ䓑븈䓓䂳䀊䀀䀇䀅ꇈ䓑븈䓓䂼䀋䀀䀈䀃낧䓒䀀䃉䀍䀀䀉䀉뻘䓈鬗䓋䃖䀏䀀䀉䀉鎗䓐꿗䓒䃘䀐䀀䀊䀁뼊䓐䀀䃡䀑䀀䀋䀄ꨊ䓌䀀䃭䀒䀀";
+            private const string ListInts = "䀀䀅䀍䀒䀜䀞䀤䀦䀨䀀䀁䀁䀁䀁䀁䀁䀂䀁䀀䀁䀂䀂䀁䀀䀁䀌䀂䀁䀂䀁䀁䀂䀁䀀䀁䀆䀁䀀䀂䀃䀊䀁䀁䀁䀀䀁䀆䀁䀀䀂䀀䀇䀁䀀䀁䀈䀁䀀䀁䀉䀁䀁䀂䀅䀉䀁䀀䀁䀁䀁䀁䀁䀁䀁䀌䀁䀁䀁䀆䀁䀁䀁䀉䀁䀀䀁䀍䀁䀀䀃䀂䀃䀈䀁䀁䀁䀄䀁䀁䀁䀀䀁䀁䀁䀇䀁䀁䀂䀊䀋䀁䀁䀁䀅䀁䀁䀁䀀䀁䀀䀂䀆䀈䀁䀁䀁䀀䀁䀁䀁䀊䀂䀁䀀䀁䀀䀁䀀䀂䀂䀃䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀇䀍䀎䀏䀐䀑䀒䀓䀂䀇䀈䀃䀁䀂䀃䀁䀁䀁䀀䀁䀅䀁䀏䀁䀃䀁䀁䀁䀀䀁䀆䀁䀐䀁䀃䀁䀁䀁䀀䀁䀇䀁䀋䀂䀁䀀䀁䀀䀁䀈䀁䀃䀂䀃䀄䀁䀀䀁䀁䀁䀀䀁䀉䀁䀄䀁䀑䀂䀄䀅䀁䀁䀁䀀䀁䀀䀂䀊䀋䀁䀂䀁䀁䀁䀀䀁䀌䀂䀎䀓䀂䀁䀂䀁䀁䀁䀀䀁䀍䀂䀅䀆䀂䀃䀄䀁䀀䀁䀁䀁䀁䀁䀁䀂䀒䀊䀁䀁䀄䀎䀀䀖䀀䀁䀀䀁䀁䀄䀎䀀䀖䀀䀁䀃䀁䀁䀂䀙䀀䀁䀀䀁䀁䀂䀀䀈䀁䀁䀁䀁䀂䀀䀈䀁䀁䀂䀙䀀䀁䀁䀂䀂䀁䀁䀁䀂䀌䀉䀁䀁䀂䀉䀀䀂䀁䀂䀁䀁䀂䀆䀇䀆䀎䀏䀐䀑䀒䀓䀁䀁䀄䀆䀇䀔䀂䀂䀁䀂䀁䀁䀄䀆䀇䀈䀋䀃䀃䀇䀈䀁䀁䀄䀆䀇䀊䀃䀁䀃䀁䀁䀄䀆䀇䀐䀄䀂䀄䀅䀁䀁䀂䀆䀇䀁䀁䀄䀆䀇䀔䀂䀁䀁䀁䀁䀂䀎䀐䀄䀎䀀䀖䀀䀁䀁䀂䀎䀐䀄䀆䀇䀔䀂䀁䀁䀂䀎䀐䀄䀆䀇䀔䀂䀁䀁䀂䀎䀐䀄䀆䀇䀊䀃䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀀䀇䁫䀁䀀䁴䀂䀅䁽䀂䀅䁿䀃䀆䂈䀄䀊䂟䀅䀂䂩䀆䀈䂳䀇䀅䂼䀈䀃䃉䀉䀉䃖䀉䀉䃘䀊䀁䃡䀋䀄䃭";
 
             static Lists()
             {
                 string data = ListInts;
                 int at = 0;
-                int[] ends = Decode(data, ref at, 23);
+                int[] ends = Decode(data, ref at, 9);
                 Data = Decode(data, ref at, 442);
-                int[] positionRows = Decode(data, ref at, 98);
+                int[] positionRows = Decode(data, ref at, 42);
                 Strings = Split(ListText, ends);
                 Terms(positionRows);
             }
 
             // (few facts: tier-0 code)
+            // The terms' links are here; their dates, evidence and notes in FactGen.Terms.g.cs (TermDates, TermValues).
             private static void Terms(int[] positionRows)
             {
                 global::System.ReadOnlySpan<int> r = positionRows;
-                for (int i = 0, k = 0; i < Positions.Length; i++, k += 7)
+                var values = new string?[2 * Positions.Length];
+                Values(values, TermValues);
+                string dates = TermDates;
+                int p = 0;
+                for (int i = 0, k = 0; i < Positions.Length; i++, k += 3)
                 {
-                    var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], r[k + 2] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 2]), r[k + 3] == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]));
-                    position.SourcesList = r[k + 4];
-                    position.Evidence = Strings[r[k + 5]];
-                    position.Note = Strings[r[k + 6]];
+                    int from = Number(dates, ref p), to = Number(dates, ref p);
+                    var position = new global::Raimondo.Facts.Position(Officials[r[k]], Titles[r[k + 1]], from == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(from), to == 0 ? null : global::Raimondo.Facts.FactDate.FromPacked(to));
+                    position.SourcesList = r[k + 2];
+                    position.Evidence = values[2 * i];
+                    position.Note = values[(2 * i) + 1];
                     Positions[i] = position;
                 }
             }
