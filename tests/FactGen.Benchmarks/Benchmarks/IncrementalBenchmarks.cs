@@ -24,6 +24,8 @@ public class IncrementalBenchmarks
     private AdditionalText _commentEdit = null!;
     private AdditionalText _nameEdit = null!;
     private AdditionalText _dateEdit = null!;
+    private AdditionalText _eventOriginal = null!;
+    private AdditionalText _eventDateEdit = null!;
 
     [Params("1000/100", "10000/100")]
     public string Corpus { get; set; } = "100/100";
@@ -45,6 +47,11 @@ public class IncrementalBenchmarks
         _commentEdit = new InMemoryAdditionalText(_original.Path, text + "# reviewed\n");
         _nameEdit = new InMemoryAdditionalText(_original.Path, EditOneOfficialsName(text));
         _dateEdit = new InMemoryAdditionalText(_original.Path, EditOneTermsStart(text));
+        // the first file from the middle on with a one-day event (small corpora leave some files without events)
+        _eventOriginal = _additionalTexts.Skip(corpus.FactFiles.Count / 2).Take(corpus.FactFiles.Count - (corpus.FactFiles.Count / 2))
+            .Concat(_additionalTexts.Take(corpus.FactFiles.Count / 2))
+            .First(t => HasOneDayEvent(t.GetText()!.ToString()));
+        _eventDateEdit = new InMemoryAdditionalText(_eventOriginal.Path, EditOneEventsDate(_eventOriginal.GetText()!.ToString()));
 
         var edited = _warm.ReplaceAdditionalText(_original, _valueEdit).RunGenerators(_compilation).GetRunResult();
         Generation.RequireClean(edited.Diagnostics, "edited corpus " + Corpus);
@@ -52,14 +59,42 @@ public class IncrementalBenchmarks
         Generation.RequireClean(renamed.Diagnostics, "renamed corpus " + Corpus);
         var redated = _warm.ReplaceAdditionalText(_original, _dateEdit).RunGenerators(_compilation).GetRunResult();
         Generation.RequireClean(redated.Diagnostics, "re-dated corpus " + Corpus);
+        var moved = _warm.ReplaceAdditionalText(_eventOriginal, _eventDateEdit).RunGenerators(_compilation).GetRunResult();
+        Generation.RequireClean(moved.Diagnostics, "event re-dated corpus " + Corpus);
     }
 
-    /// <summary>Moves the first term of office in the file (its <c>from:</c> year) a year earlier: structure, but no fact moves in its kind's order.</summary>
-    public static string EditOneTermsStart(string text)
+    /// <summary>Moves the first term of office in the file (its <c>from:</c> year) a year earlier: a term's date, not structure.</summary>
+    public static string EditOneTermsStart(string text) => YearEarlier(text, "\n        from: ", "term of office with a start");
+
+    /// <summary>Moves the first one-day event in the file (its <c>date:</c> year) a year earlier: structure (events are ordered by date).</summary>
+    public static string EditOneEventsDate(string text)
     {
-        int at = text.IndexOf("\n        from: ", StringComparison.Ordinal);
-        if (at < 0) throw new InvalidOperationException("no term of office with a start in the file");
-        int year = at + "\n        from: ".Length;
+        var (start, end) = EventsSection(text);
+        if (start < 0) throw new InvalidOperationException("no events in the file");
+        return text[..start] + YearEarlier(text[start..end], "\n    date: ", "event with a date") + text[end..];
+    }
+
+    private static bool HasOneDayEvent(string text)
+    {
+        var (start, end) = EventsSection(text);
+        return start >= 0 && text.AsSpan(start, end - start).IndexOf("\n    date: ", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>Where the file's <c>events:</c> section starts and ends (at the next top-level key); (-1, -1) without one.</summary>
+    private static (int Start, int End) EventsSection(string text)
+    {
+        int start = text.IndexOf("\nevents:\n", StringComparison.Ordinal);
+        if (start < 0) return (-1, -1);
+        int end = start + 1;
+        while ((end = text.IndexOf('\n', end + 1)) >= 0 && end + 1 < text.Length && (text[end + 1] == ' ' || text[end + 1] == '#')) { }
+        return (start, end < 0 ? text.Length : end);
+    }
+
+    private static string YearEarlier(string text, string key, string what)
+    {
+        int at = text.IndexOf(key, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("no " + what + " in the file");
+        int year = at + key.Length;
         int value = int.Parse(text.AsSpan(year, 4), System.Globalization.CultureInfo.InvariantCulture);
         return text[..year] + (value - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + text[(year + 4)..];
     }
@@ -108,12 +143,21 @@ public class IncrementalBenchmarks
         => _warm.ReplaceAdditionalText(_original, _nameEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
     /// <summary>
-    /// One term of office starts a year earlier: structure (a date), so everything is linked and planned again and every
-    /// generated file is made again; only the data file and the edited file's own file come out different and are added again.
+    /// One term of office starts a year earlier: a term's dates are not structure, so nothing is linked or planned again;
+    /// the terms file (every term's dates) and the edited file's own file are made again.
     /// </summary>
     [Benchmark]
-    public int EditOneDateInOneFile()
+    public int EditOneTermsDateInOneFile()
         => _warm.ReplaceAdditionalText(_original, _dateEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>
+    /// One event a year earlier: structure (events are ordered by date), so everything is linked and planned again and the
+    /// shared files are made again; the events after its new place move up one index, so every fact file whose facts name
+    /// one of them (FactData.Events[12]) is made again too.
+    /// </summary>
+    [Benchmark]
+    public int EditOneEventsDateInOneFile()
+        => _warm.ReplaceAdditionalText(_eventOriginal, _eventDateEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
     /// <summary>A comment appended to one file: the file is parsed again, its model is unchanged, nothing downstream runs.</summary>
     [Benchmark]
