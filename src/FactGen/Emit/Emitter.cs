@@ -319,6 +319,8 @@ internal sealed class Emitter
             ("AgreementTable", HashTable("Agreement")),
             ("QuoteTable", HashTable("Quote")),
             ("ChunkStarts", ChunkStarts()),
+            ("FactStarts", FactStarts(out List<int> fileFacts)),
+            ("FileFacts", fileFacts),
         };
         var listTables = new List<(string Name, IReadOnlyList<int> Values)>
         {
@@ -364,6 +366,8 @@ internal sealed class Emitter
             w.Line("internal static readonly int[] " + kind + "Table;");
         }
         w.Line("private static readonly int[] ChunkStarts;");
+        w.Line("private static readonly int[] FactStarts;");
+        w.Line("private static readonly int[] FileFacts;");
         w.Line();
         Literals(w, "Text", "The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.", _data.Strings,
             "Ints", "The int tables first access reads", tables, utf8Ints);
@@ -386,6 +390,25 @@ internal sealed class Emitter
             starts.Add(_plan.Slots[(int)kind][index]);
         }
         starts.Add(_plan.ValueSlotCount + 1);
+        return starts;
+    }
+
+    /// <summary>
+    /// Where each fact file's facts start in <paramref name="fileFacts"/>, in chunk order, then one past the last; and in
+    /// <paramref name="fileFacts"/>, each file's facts' indexes in their kinds' arrays, in the file's chunk order. A fact's
+    /// member reads it through these (<c>OfficialAt(chunk, at)</c>), so the fact files' own files do not hold the
+    /// indexes, which an edit to another file can move.
+    /// </summary>
+    private List<int> FactStarts(out List<int> fileFacts)
+    {
+        var starts = new List<int>(_plan.Files.Count + 1);
+        fileFacts = new List<int>(_plan.FactCount);
+        foreach (PlannedFile file in _plan.Files)
+        {
+            starts.Add(fileFacts.Count);
+            foreach (var (_, index) in file.Facts) fileFacts.Add(index);
+        }
+        starts.Add(fileFacts.Count);
         return starts;
     }
 
@@ -502,6 +525,10 @@ internal sealed class Emitter
         yield return "    }";
         yield return "}";
     }
+
+    private static string AtMethod(string p, string type, string plural)
+        => "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static "
+            + p + type + " " + type + "At(int chunk, int at) => " + plural + "[FileFacts[FactStarts[chunk] + at]];";
 
     /// <summary>Stands in the loader's lines for <see cref="NumberMethod"/>'s.</summary>
     private const string NumberPlaceholder = "(number)";
@@ -748,6 +775,15 @@ internal sealed class Emitter
             NumberPlaceholder,
             "",
             "private static " + p + "Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];",
+            "",
+            "// What each fact's member reads: the fact at its place in its fact file (chunk), through FactStarts and FileFacts.",
+            AtMethod(p, "Source", "Sources"),
+            AtMethod(p, "Organization", "Organizations"),
+            AtMethod(p, "Title", "Titles"),
+            AtMethod(p, "Official", "Officials"),
+            AtMethod(p, "Event", "Events"),
+            AtMethod(p, "Agreement", "Agreements"),
+            AtMethod(p, "Quote", "Quotes"),
             "",
 
             "internal static global::System.Collections.Generic.IReadOnlyList<" + p + "Participant> Participants(int list)",

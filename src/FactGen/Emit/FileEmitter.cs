@@ -58,11 +58,12 @@ internal sealed class FileEmitter
     private GeneratedFile FileSource(FactFile file)
     {
         var own = new OwnFacts(file);
-        var classes = new SortedDictionary<string, List<(string Type, string Member, string Id, ViewFact Fact, object Parsed, string? Obsolete)>>(StringComparer.Ordinal);
+        var classes = new SortedDictionary<string, List<(string Type, string Member, string Id, int At, ViewFact Fact, object Parsed, string? Obsolete)>>(StringComparer.Ordinal);
         var values = new List<string?>(_view.Facts.Count * 6);
         int capacity = 4096;
-        foreach (ViewFact f in _view.Facts)
+        for (int at = 0; at < _view.Facts.Count; at++)
         {
+            ViewFact f = _view.Facts[at];
             _cancellationToken.ThrowIfCancellationRequested();
             FactHeader linked = f.Header;
             (string cls, string type, object fact) = f.Kind switch
@@ -81,7 +82,7 @@ internal sealed class FileEmitter
             string? obsolete = values[before + ValueSlots.Deprecated];
             capacity += (f.MemberName.Length * 3) + linked.Id.Length + (obsolete?.Length ?? 0) + 320;
             if (!classes.TryGetValue(cls, out var list)) classes.Add(cls, list = new());
-            list.Add((type, f.MemberName, linked.Id, f, fact, obsolete));
+            list.Add((type, f.MemberName, linked.Id, at, f, fact, obsolete));
         }
         var w = new SourceWriter(capacity);
         Emitter.Header(w, nullableWarnings: false);
@@ -90,16 +91,18 @@ internal sealed class FileEmitter
         foreach (var cls in classes)
         {
             w.Open(_settings.Visibility + " static partial class " + cls.Key);
-            // Written piecewise: at 10,000 facts these lines are most of the generated text.
+            // Written piecewise: at 10,000 facts these lines are most of the generated text. A member reads its fact by
+            // its place in this file (FactData.OfficialAt(chunk, at)), not by its index in its kind's array, which an edit
+            // to another file can move (see ViewFact).
             string type = "public static " + Ns + "." + cls.Value[0].Type + " ";
-            string array = " => " + Ns + ".FactData." + cls.Key + "[";
+            string array = " => " + Ns + ".FactData." + cls.Value[0].Type + "At(" + _view.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ";
             foreach (var m in cls.Value)
             {
                 w.Start().Append("/// <summary>");
                 Doc(w.Builder, m.Fact, m.Parsed);
                 w.Append("</summary>").EndLine();
                 if (m.Obsolete is not null) w.Start().Append("[global::System.Obsolete(").AppendLiteral(CSharp.WellFormed(m.Obsolete)).Append(")]").EndLine();
-                w.Start().Append(type).Append(m.Member).Append(array).Append(m.Fact.Index).Append("];").EndLine();
+                w.Start().Append(type).Append(m.Member).Append(array).Append(m.At).Append(");").EndLine();
                 w.Line();
             }
             w.Open("public static partial class Ids");

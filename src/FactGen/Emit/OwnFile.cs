@@ -6,10 +6,12 @@ using FactGen.Model;
 namespace FactGen.Emit;
 
 /// <summary>
-/// One fact of a file as its own generated file shows it: kind, index in its kind's array (the member's accessor),
-/// member name, and the fact as linked (structure: ids, resolved links, dates; a record, compared by value).
+/// One fact of a file as its own generated file shows it: kind, member name, and the fact as linked (structure: ids,
+/// resolved links, dates; a record, compared by value). Not its index in its kind's array: the member reads the fact by
+/// its place in the file (<c>FactData.OfficialAt(chunk, at)</c>, mapped to the index by the data file), so an edit
+/// elsewhere that moves the fact in its kind's order — an event's date, an added or renamed id — leaves this file as it was.
 /// </summary>
-internal readonly record struct ViewFact(FactKind Kind, int Index, string MemberName, object Fact)
+internal readonly record struct ViewFact(FactKind Kind, string MemberName, object Fact)
 {
     public FactHeader Header => Fact switch
     {
@@ -27,8 +29,8 @@ internal readonly record struct ViewFact(FactKind Kind, int Index, string Member
 /// <summary>
 /// The part of the plan one fact file's own generated file is made from: the settings, its hint name and chunk number,
 /// its path as the file shows it, and its facts in chunk order (<see cref="ViewFact"/>). Compared by value, so an edit
-/// that re-links and re-plans everything (a date, a link, an id) re-makes only the files whose view changed: a term's
-/// new start date changes its official's file, not the 99 others.
+/// that re-links and re-plans everything (a date, a link, an id) re-makes only the files whose view changed: an event's
+/// new date changes its own file, not the 99 others, even when it moves the event (and those it passes) in their order.
 /// </summary>
 internal sealed class FileView : IEquatable<FileView>
 {
@@ -61,13 +63,13 @@ internal sealed class FileView : IEquatable<FileView>
             var (kind, index) = planned[i];
             facts[i] = kind switch
             {
-                FactKind.Source => new ViewFact(kind, index, linked.Sources[index].MemberName, linked.Sources[index].Fact),
-                FactKind.Organization => new ViewFact(kind, index, linked.Organizations[index].MemberName, linked.Organizations[index].Fact),
-                FactKind.Title => new ViewFact(kind, index, linked.Titles[index].MemberName, linked.Titles[index].Fact),
-                FactKind.Official => new ViewFact(kind, index, linked.Officials[index].MemberName, linked.Officials[index].Fact),
-                FactKind.Event => new ViewFact(kind, index, linked.Events[index].MemberName, linked.Events[index].Fact),
-                FactKind.Agreement => new ViewFact(kind, index, linked.Agreements[index].MemberName, linked.Agreements[index].Fact),
-                _ => new ViewFact(kind, index, linked.Quotes[index].MemberName, linked.Quotes[index].Fact),
+                FactKind.Source => new ViewFact(kind, linked.Sources[index].MemberName, linked.Sources[index].Fact),
+                FactKind.Organization => new ViewFact(kind, linked.Organizations[index].MemberName, linked.Organizations[index].Fact),
+                FactKind.Title => new ViewFact(kind, linked.Titles[index].MemberName, linked.Titles[index].Fact),
+                FactKind.Official => new ViewFact(kind, linked.Officials[index].MemberName, linked.Officials[index].Fact),
+                FactKind.Event => new ViewFact(kind, linked.Events[index].MemberName, linked.Events[index].Fact),
+                FactKind.Agreement => new ViewFact(kind, linked.Agreements[index].MemberName, linked.Agreements[index].Fact),
+                _ => new ViewFact(kind, linked.Quotes[index].MemberName, linked.Quotes[index].Fact),
             };
         }
         return new FileView(plan.Settings, hintName, chunk, plan.RelativePath(path), new EquatableArray<ViewFact>(facts));

@@ -268,6 +268,40 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void AFactAddedBeforeOthersInTheirOrderRemakesOnlyItsOwnFile()
+    {
+        // Officials are ordered by id across files, so a new 'aaron-aal' in c.yaml moves every other official one index
+        // on. Members read their fact by its place in their own file (FactData.OfficialAt(chunk, at)), not by that index,
+        // so a.yaml's and b.yaml's files stay cached — and the program built from old and new files finds every fact.
+        static TestAdditionalText File(string name, params string[] ids)
+            => new("/project/facts/" + name + ".yaml", "officials:\n" + string.Concat(ids.Select(id => "  - id: " + id + "\n    name: " + id.Replace('-', ' ') + "\n    country: NO\n")));
+        var a = File("a", "anne-aas", "bo-berg");
+        var b = File("b", "cecilie-dahl", "dag-eng");
+        var c = File("c", "erik-fjell");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[] { a, b, c }, FactSets.PublicOptions()).RunGenerators(compilation);
+        var before = Texts(Result(driver));
+
+        var edited = File("c", "erik-fjell", "aaron-aal");
+        GeneratorRun run = GeneratorHarness.Run(driver.ReplaceAdditionalText(c, edited), compilation);
+        GeneratorRunResult result = Result(run.Driver);
+        var after = Texts(result);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
+        Assert.Equal(new[] { "FactGen.Data.g.cs", "FactGen.Names.g.cs", "facts_c.yaml.g.cs" }, Changed(before, after)); // the lookups are in the data file
+        var own = Outputs(result, TrackingNames.Emit).ToList();
+        Assert.Equal("facts_c.yaml.g.cs", ((Emit.GeneratedFile)Assert.Single(own, o => o.Reason == IncrementalStepRunReason.Modified).Value).HintName);
+        Assert.All(own.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        var assembly = GeneratorHarness.Load(run.Output);
+        foreach (var (member, id) in new[] { ("AaronAal", "aaron-aal"), ("AnneAas", "anne-aas"), ("BoBerg", "bo-berg"), ("CecilieDahl", "cecilie-dahl"), ("DagEng", "dag-eng"), ("ErikFjell", "erik-fjell") })
+        {
+            Assert.Equal(id, GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Officials", member), "Id"));
+        }
+    }
+
+    [Fact]
     public void AnEditThatChangesNoFactStopsAtParse()
     {
         // A trailing comment shifts no location: the file is re-parsed, its model compares equal, and

@@ -40,11 +40,13 @@ namespace Contoso.Harbour.Data
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
         private static readonly int[] ChunkStarts;
+        private static readonly int[] FactStarts;
+        private static readonly int[] FileFacts;
 
         // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "almanac../seeds/almanac.txtbriefing../seeds/briefing.txtharbour-councilministry-of-tradeambassadorcouncil-membertrade-ministeringrid-bergole-hansenyamada-taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀇䀛䀣䀸䁇䁘䁢䁰䁾䂉䂓䂞䂳䃄䃐䃠䃶䄅䄒䄤䄺䅎䅜䅬䅻䆈䆙䀁䀀䁻䀂꽰䓒䀃䀀䁿䀄鞮䓓䀅䀁䁑䀃䀆䀈䀊䀆䀌䁗䀎䀀䀀䀐䀇䀀䁝䀀䀁䀒䀈䀀䁡䀁䀀䀔䀉䀀䁥䀂䀁䀖䀊䀘䁩䀛䀀䀞䀣䀥䀋䀧䁯䀀䀀䀀䀩䀀䀌䀫䁵䀯䀱䀳䀷䀹䀍䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀎䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀏䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀐䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀑䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀒䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀓䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀔䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀕䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀖䀀䀷꽰䓒䁡䀀䀀䀗䁤䀼靥䓓䁦䁪䀉䀘䀀䁁䀁䀀뇈䓒䀂䀙䀀䁅䀀䀀靣䓓䀀䀚䀀䁉䀂䀀靣䓓䀀䀛䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃";
+        private const string Ints = "䀀䀇䀛䀣䀸䁇䁘䁢䁰䁾䂉䂓䂞䂳䃄䃐䃠䃶䄅䄒䄤䄺䅎䅜䅬䅻䆈䆙䀁䀀䁻䀂꽰䓒䀃䀀䁿䀄鞮䓓䀅䀁䁑䀃䀆䀈䀊䀆䀌䁗䀎䀀䀀䀐䀇䀀䁝䀀䀁䀒䀈䀀䁡䀁䀀䀔䀉䀀䁥䀂䀁䀖䀊䀘䁩䀛䀀䀞䀣䀥䀋䀧䁯䀀䀀䀀䀩䀀䀌䀫䁵䀯䀱䀳䀷䀹䀍䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀎䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀏䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀐䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀑䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀒䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀓䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀔䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀕䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀖䀀䀷꽰䓒䁡䀀䀀䀗䁤䀼靥䓓䁦䁪䀉䀘䀀䁁䀁䀀뇈䓒䀂䀙䀀䁅䀀䀀靣䓓䀀䀚䀀䁉䀂䀀靣䓓䀀䀛䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃䀀䀏䀔䀗䀙䀀䀁䀂䀃䀄䀅䀆䀇䀈䀀䀁䀀䀁䀂䀃䀀䀁䀀䀁䀂䀀䀁䀂䀀䀁";
 
         static FactData()
         {
@@ -66,6 +68,8 @@ namespace Contoso.Harbour.Data
             AgreementTable = Decode(data, ref at, 4);
             QuoteTable = Decode(data, ref at, 8);
             ChunkStarts = Decode(data, ref at, 5);
+            FactStarts = Decode(data, ref at, 5);
+            FileFacts = Decode(data, ref at, 25);
             string?[] s = Split(Text, ends);
             var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
             Values(n, Names);
@@ -288,6 +292,15 @@ namespace Contoso.Harbour.Data
         }
 
         private static global::Contoso.Harbour.Data.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
+
+        // What each fact's member reads: the fact at its place in its fact file (chunk), through FactStarts and FileFacts.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Source SourceAt(int chunk, int at) => Sources[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Organization OrganizationAt(int chunk, int at) => Organizations[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Title TitleAt(int chunk, int at) => Titles[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Official OfficialAt(int chunk, int at) => Officials[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Event EventAt(int chunk, int at) => Events[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Agreement AgreementAt(int chunk, int at) => Agreements[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Contoso.Harbour.Data.Quote QuoteAt(int chunk, int at) => Quotes[FileFacts[FactStarts[chunk] + at]];
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Harbour.Data.Participant> Participants(int list)
         {

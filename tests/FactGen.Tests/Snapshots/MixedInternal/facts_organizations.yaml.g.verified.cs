@@ -9,10 +9,10 @@ namespace Contoso.Harbour.Data
     internal static partial class Organizations
     {
         /// <summary>Harbour Council, NO. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Organization HarbourCouncil => global::Contoso.Harbour.Data.FactData.Organizations[0];
+        public static global::Contoso.Harbour.Data.Organization HarbourCouncil => global::Contoso.Harbour.Data.FactData.OrganizationAt(1, 0);
 
         /// <summary>Ministry of Trade (MOT, 貿易省), JP. <para>Source: Civil service almanac, 2nd ed.</para></summary>
-        public static global::Contoso.Harbour.Data.Organization MinistryOfTrade => global::Contoso.Harbour.Data.FactData.Organizations[1];
+        public static global::Contoso.Harbour.Data.Organization MinistryOfTrade => global::Contoso.Harbour.Data.FactData.OrganizationAt(1, 1);
 
         public static partial class Ids
         {
@@ -26,13 +26,13 @@ namespace Contoso.Harbour.Data
     internal static partial class Titles
     {
         /// <summary>Ambassador to Japan (NO); one holder at a time.</summary>
-        public static global::Contoso.Harbour.Data.Title Ambassador => global::Contoso.Harbour.Data.FactData.Titles[0];
+        public static global::Contoso.Harbour.Data.Title Ambassador => global::Contoso.Harbour.Data.FactData.TitleAt(1, 2);
 
         /// <summary>Member of the Harbour Council, Harbour Council (NO).</summary>
-        public static global::Contoso.Harbour.Data.Title CouncilMember => global::Contoso.Harbour.Data.FactData.Titles[1];
+        public static global::Contoso.Harbour.Data.Title CouncilMember => global::Contoso.Harbour.Data.FactData.TitleAt(1, 3);
 
         /// <summary>Minister of Trade, Ministry of Trade (JP); one holder at a time.</summary>
-        public static global::Contoso.Harbour.Data.Title TradeMinister => global::Contoso.Harbour.Data.FactData.Titles[2];
+        public static global::Contoso.Harbour.Data.Title TradeMinister => global::Contoso.Harbour.Data.FactData.TitleAt(1, 4);
 
         public static partial class Ids
         {

@@ -9,10 +9,10 @@ namespace Contoso.Harbour.Data
     internal static partial class Sources
     {
         /// <summary>Civil service almanac, 2nd ed., published 2023 (../seeds/almanac.txt).</summary>
-        public static global::Contoso.Harbour.Data.Source Almanac => global::Contoso.Harbour.Data.FactData.Sources[0];
+        public static global::Contoso.Harbour.Data.Source Almanac => global::Contoso.Harbour.Data.FactData.SourceAt(3, 0);
 
         /// <summary>Harbour Accord briefing &amp; notes, published 2024-03-02 (../seeds/briefing.txt).</summary>
-        public static global::Contoso.Harbour.Data.Source Briefing => global::Contoso.Harbour.Data.FactData.Sources[1];
+        public static global::Contoso.Harbour.Data.Source Briefing => global::Contoso.Harbour.Data.FactData.SourceAt(3, 1);
 
         public static partial class Ids
         {

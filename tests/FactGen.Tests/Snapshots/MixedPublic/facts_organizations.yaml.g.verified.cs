@@ -9,10 +9,10 @@ namespace Test.Facts
     public static partial class Organizations
     {
         /// <summary>Harbour Council, NO. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Test.Facts.Organization HarbourCouncil => global::Test.Facts.FactData.Organizations[0];
+        public static global::Test.Facts.Organization HarbourCouncil => global::Test.Facts.FactData.OrganizationAt(1, 0);
 
         /// <summary>Ministry of Trade (MOT, 貿易省), JP. <para>Source: Civil service almanac, 2nd ed.</para></summary>
-        public static global::Test.Facts.Organization MinistryOfTrade => global::Test.Facts.FactData.Organizations[1];
+        public static global::Test.Facts.Organization MinistryOfTrade => global::Test.Facts.FactData.OrganizationAt(1, 1);
 
         public static partial class Ids
         {
@@ -26,13 +26,13 @@ namespace Test.Facts
     public static partial class Titles
     {
         /// <summary>Ambassador to Japan (NO); one holder at a time.</summary>
-        public static global::Test.Facts.Title Ambassador => global::Test.Facts.FactData.Titles[0];
+        public static global::Test.Facts.Title Ambassador => global::Test.Facts.FactData.TitleAt(1, 2);
 
         /// <summary>Member of the Harbour Council, Harbour Council (NO).</summary>
-        public static global::Test.Facts.Title CouncilMember => global::Test.Facts.FactData.Titles[1];
+        public static global::Test.Facts.Title CouncilMember => global::Test.Facts.FactData.TitleAt(1, 3);
 
         /// <summary>Minister of Trade, Ministry of Trade (JP); one holder at a time.</summary>
-        public static global::Test.Facts.Title TradeMinister => global::Test.Facts.FactData.Titles[2];
+        public static global::Test.Facts.Title TradeMinister => global::Test.Facts.FactData.TitleAt(1, 4);
 
         public static partial class Ids
         {

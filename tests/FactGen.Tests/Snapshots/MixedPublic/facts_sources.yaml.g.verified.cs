@@ -9,10 +9,10 @@ namespace Test.Facts
     public static partial class Sources
     {
         /// <summary>Civil service almanac, 2nd ed., published 2023 (../seeds/almanac.txt).</summary>
-        public static global::Test.Facts.Source Almanac => global::Test.Facts.FactData.Sources[0];
+        public static global::Test.Facts.Source Almanac => global::Test.Facts.FactData.SourceAt(3, 0);
 
         /// <summary>Harbour Accord briefing &amp; notes, published 2024-03-02 (../seeds/briefing.txt).</summary>
-        public static global::Test.Facts.Source Briefing => global::Test.Facts.FactData.Sources[1];
+        public static global::Test.Facts.Source Briefing => global::Test.Facts.FactData.SourceAt(3, 1);
 
         public static partial class Ids
         {

@@ -40,11 +40,13 @@ namespace Test.Facts
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
         private static readonly int[] ChunkStarts;
+        private static readonly int[] FactStarts;
+        private static readonly int[] FileFacts;
 
         // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀁";
+        private const string Ints = "䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀䀁䀀";
 
         static FactData()
         {
@@ -66,6 +68,8 @@ namespace Test.Facts
             AgreementTable = Decode(data, ref at, 2);
             QuoteTable = Decode(data, ref at, 2);
             ChunkStarts = Decode(data, ref at, 1);
+            FactStarts = Decode(data, ref at, 1);
+            FileFacts = Decode(data, ref at, 0);
             string?[] s = Split(Text, ends);
             var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
             Values(n, Names);
@@ -284,6 +288,15 @@ namespace Test.Facts
         }
 
         private static global::Test.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
+
+        // What each fact's member reads: the fact at its place in its fact file (chunk), through FactStarts and FileFacts.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Source SourceAt(int chunk, int at) => Sources[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Organization OrganizationAt(int chunk, int at) => Organizations[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Title TitleAt(int chunk, int at) => Titles[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Official OfficialAt(int chunk, int at) => Officials[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Event EventAt(int chunk, int at) => Events[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Agreement AgreementAt(int chunk, int at) => Agreements[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Test.Facts.Quote QuoteAt(int chunk, int at) => Quotes[FileFacts[FactStarts[chunk] + at]];
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Participant> Participants(int list)
         {

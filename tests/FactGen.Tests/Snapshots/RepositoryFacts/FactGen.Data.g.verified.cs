@@ -40,11 +40,13 @@ namespace Raimondo.Facts
         internal static readonly int[] AgreementTable;
         internal static readonly int[] QuoteTable;
         private static readonly int[] ChunkStarts;
+        private static readonly int[] FactStarts;
+        private static readonly int[] FileFacts;
 
         // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
         private const string Text = "background../seeds/background.mdraimondo-beijing../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationintelmicronministry-of-culture-and-tourismmofcomnew-york-timesstate-counciltrump-administrationus-department-of-commerceus-department-of-stateus-department-of-the-treasuryus-house-of-representativeswhite-houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsminister-of-commerceminister-of-culture-and-tourismpremierpresident-of-chinapresident-of-the-united-statessecretary-of-commercesecretary-of-statesecretary-of-the-treasuryspeaker-of-the-housevice-premierantony-blinkendaniel-kritenbrinkdonald-trumpgina-raimondohe-lifenghu-hepingjanet-yellenjoe-bidenli-qiangnancy-pelosiwang-wentaoxi-jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀊䀠䀰䁘䁬䁱䁷䂖䂜䂪䂷䃋䃤䃺䄗䄲䄽䅼䆐䆯䆶䇈䇦䇻䈍䈦䈺䉆䉔䉦䉲䉿䊈䊑䊝䊦䊮䊺䋅䋏䋭䌆䌙䌮䌽䍗䍪䍾䎘䎽䏔䏦䐁䐔䐹䑓䑫䒄䒦䓋䓧䔃䔦䕀䕣䖋䖨䗉䗩䘂䘟䘽䙐䙭䀁䀀䅍䀂꤉䓔䀃䀀䅑䀄늭䓒䀅䀁䃛䀀䀀䀀䀀䀆䀃䃡䀀䀀䀀䀀䀇䀅䃧䀀䀀䀀䀀䀈䀇䃭䀀䀀䀀䀊䀉䀌䃳䀏䀑䀀䀔䀊䀖䃹䀀䀙䀀䀀䀋䀛䃿䀀䀀䀀䀝䀌䀠䄅䀀䀀䀀䀀䀍䀢䄋䀀䀀䀀䀤䀎䀦䄑䀀䀀䀀䀨䀏䀫䄗䀀䀀䀀䀭䀐䀯䄝䀀䀀䀀䀱䀑䀳䄣䀵䀸䀀䀀䀒䀺䅕䀊䀁䀼䀓䀾䅙䀅䀁䁀䀔䁂䅝䀄䀁䁄䀕䁆䅡䀇䀁䁈䀖䁊䅥䀀䀁䁌䀗䁎䅩䀀䀁䁐䀘䁔䅭䀉䀁䁖䀙䁘䅱䀊䀁䁚䀚䁜䅵䀋䀁䁞䀛䁠䅹䀌䀁䁢䀜䁥䅽䀇䀀䁧䀝䁩䂓䁭䀀䁯䀀䀀䀞䁲䂙䁶䀀䁸䀀䀀䀟䁺䂟䂁䂄䀀䀀䀀䀠䂆䂥䂊䂌䂎䂖䂙䀡䂝䂫䂡䀀䂣䂥䀀䀢䂧䂱䂫䀀䂭䀀䂯䀣䂱䂷䂵䀀䂷䀀䀀䀤䂹䂽䂾䃀䃂䀀䃅䀥䃇䃃䃋䃍䃏䃑䀀䀦䃔䃉䃚䀀䃝䀀䀀䀧䃟䃏䃣䀀䃥䀀䃨䀨䃫䃕䃯䃱䃴䀀䃷䀩䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䀪䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䀫䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䀬䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䀭䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䀮䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䀯䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䀰䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䀱䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䀲䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䀳䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䀴䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䀵䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䀶䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䀷䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䀸䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䀹䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䀺䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䀻䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䀼䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䀽䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䀾䆀䀁責䓒䆂䆅䀄䀿䆊䀆늬䓒䆌䆏䀏䁀䆔䀋늬䓒䆖䆙䀏䁁䆞䀐늭䓒䆠䆣䀑䁂䆨䄩䀙䀀責䓒䀆䁃䆪䄭䀉䀀늬䓒䀍䁄䆬䄱䀉䀀늬䓒䀍䁅䆮䄵䀈䀋늭䓒䀐䁆䆰䄹䀐䀄늭䓒䀒䁇䆲䄽䀐䀄늭䓒䀒䁈䆴䅁䀋䀀늭䓒䀀䁉䆶䅅䀆䀇늭䓒䀐䁊䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏䀁䀕䂓䃛䄩䅍䅕䆁";
+        private const string Ints = "䀀䀊䀠䀰䁘䁬䁱䁷䂖䂜䂪䂷䃋䃤䃺䄗䄲䄽䅼䆐䆯䆶䇈䇦䇻䈍䈦䈺䉆䉔䉦䉲䉿䊈䊑䊝䊦䊮䊺䋅䋏䋭䌆䌙䌮䌽䍗䍪䍾䎘䎽䏔䏦䐁䐔䐹䑓䑫䒄䒦䓋䓧䔃䔦䕀䕣䖋䖨䗉䗩䘂䘟䘽䙐䙭䀁䀀䅍䀂꤉䓔䀃䀀䅑䀄늭䓒䀅䀁䃛䀀䀀䀀䀀䀆䀃䃡䀀䀀䀀䀀䀇䀅䃧䀀䀀䀀䀀䀈䀇䃭䀀䀀䀀䀊䀉䀌䃳䀏䀑䀀䀔䀊䀖䃹䀀䀙䀀䀀䀋䀛䃿䀀䀀䀀䀝䀌䀠䄅䀀䀀䀀䀀䀍䀢䄋䀀䀀䀀䀤䀎䀦䄑䀀䀀䀀䀨䀏䀫䄗䀀䀀䀀䀭䀐䀯䄝䀀䀀䀀䀱䀑䀳䄣䀵䀸䀀䀀䀒䀺䅕䀊䀁䀼䀓䀾䅙䀅䀁䁀䀔䁂䅝䀄䀁䁄䀕䁆䅡䀇䀁䁈䀖䁊䅥䀀䀁䁌䀗䁎䅩䀀䀁䁐䀘䁔䅭䀉䀁䁖䀙䁘䅱䀊䀁䁚䀚䁜䅵䀋䀁䁞䀛䁠䅹䀌䀁䁢䀜䁥䅽䀇䀀䁧䀝䁩䂓䁭䀀䁯䀀䀀䀞䁲䂙䁶䀀䁸䀀䀀䀟䁺䂟䂁䂄䀀䀀䀀䀠䂆䂥䂊䂌䂎䂖䂙䀡䂝䂫䂡䀀䂣䂥䀀䀢䂧䂱䂫䀀䂭䀀䂯䀣䂱䂷䂵䀀䂷䀀䀀䀤䂹䂽䂾䃀䃂䀀䃅䀥䃇䃃䃋䃍䃏䃑䀀䀦䃔䃉䃚䀀䃝䀀䀀䀧䃟䃏䃣䀀䃥䀀䃨䀨䃫䃕䃯䃱䃴䀀䃷䀩䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䀪䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䀫䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䀬䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䀭䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䀮䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䀯䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䀰䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䀱䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䀲䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䀳䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䀴䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䀵䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䀶䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䀷䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䀸䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䀹䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䀺䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䀻䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䀼䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䀽䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䀾䆀䀁責䓒䆂䆅䀄䀿䆊䀆늬䓒䆌䆏䀏䁀䆔䀋늬䓒䆖䆙䀏䁁䆞䀐늭䓒䆠䆣䀑䁂䆨䄩䀙䀀責䓒䀆䁃䆪䄭䀉䀀늬䓒䀍䁄䆬䄱䀉䀀늬䓒䀍䁅䆮䄵䀈䀋늭䓒䀐䁆䆰䄹䀐䀄늭䓒䀒䁇䆲䄽䀐䀄늭䓒䀒䁈䆴䅁䀋䀀늭䓒䀀䁉䆶䅅䀆䀇늭䓒䀐䁊䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏䀁䀕䂓䃛䄩䅍䅕䆁䀀䀄䀙䀥䀲䀻䀽䁈䀀䀁䀂䀃䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀌䀍䀎䀏䀐䀑䀒䀓䀔䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀌䀀䀁䀂䀃䀄䀅䀆䀇䀈䀀䀁䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊";
 
         static FactData()
         {
@@ -66,6 +68,8 @@ namespace Raimondo.Facts
             AgreementTable = Decode(data, ref at, 8);
             QuoteTable = Decode(data, ref at, 32);
             ChunkStarts = Decode(data, ref at, 8);
+            FactStarts = Decode(data, ref at, 8);
+            FileFacts = Decode(data, ref at, 72);
             string?[] s = Split(Text, ends);
             var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
             Values(n, Names);
@@ -291,6 +295,15 @@ namespace Raimondo.Facts
         }
 
         private static global::Raimondo.Facts.Actor Actor(int code) => (code & 1) == 0 ? Officials[code >> 1] : Organizations[code >> 1];
+
+        // What each fact's member reads: the fact at its place in its fact file (chunk), through FactStarts and FileFacts.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Source SourceAt(int chunk, int at) => Sources[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Organization OrganizationAt(int chunk, int at) => Organizations[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Title TitleAt(int chunk, int at) => Titles[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Official OfficialAt(int chunk, int at) => Officials[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Event EventAt(int chunk, int at) => Events[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Agreement AgreementAt(int chunk, int at) => Agreements[FileFacts[FactStarts[chunk] + at]];
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] internal static global::Raimondo.Facts.Quote QuoteAt(int chunk, int at) => Quotes[FileFacts[FactStarts[chunk] + at]];
 
         internal static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Participant> Participants(int list)
         {

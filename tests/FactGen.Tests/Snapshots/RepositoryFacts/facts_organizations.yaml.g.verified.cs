@@ -9,43 +9,43 @@ namespace Raimondo.Facts
     public static partial class Organizations
     {
         /// <summary>Biden administration, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization BidenAdministration => global::Raimondo.Facts.FactData.Organizations[0];
+        public static global::Raimondo.Facts.Organization BidenAdministration => global::Raimondo.Facts.FactData.OrganizationAt(3, 0);
 
         /// <summary>Intel, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization Intel => global::Raimondo.Facts.FactData.Organizations[1];
+        public static global::Raimondo.Facts.Organization Intel => global::Raimondo.Facts.FactData.OrganizationAt(3, 1);
 
         /// <summary>Micron, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization Micron => global::Raimondo.Facts.FactData.Organizations[2];
+        public static global::Raimondo.Facts.Organization Micron => global::Raimondo.Facts.FactData.OrganizationAt(3, 2);
 
         /// <summary>Ministry of Culture and Tourism of the People's Republic of China (中华人民共和国文化和旅游部), CN. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization MinistryOfCultureAndTourism => global::Raimondo.Facts.FactData.Organizations[3];
+        public static global::Raimondo.Facts.Organization MinistryOfCultureAndTourism => global::Raimondo.Facts.FactData.OrganizationAt(3, 3);
 
         /// <summary>Ministry of Commerce of the People's Republic of China (MOFCOM, 中华人民共和国商务部), CN. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization Mofcom => global::Raimondo.Facts.FactData.Organizations[4];
+        public static global::Raimondo.Facts.Organization Mofcom => global::Raimondo.Facts.FactData.OrganizationAt(3, 4);
 
         /// <summary>The New York Times, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization NewYorkTimes => global::Raimondo.Facts.FactData.Organizations[5];
+        public static global::Raimondo.Facts.Organization NewYorkTimes => global::Raimondo.Facts.FactData.OrganizationAt(3, 5);
 
         /// <summary>State Council of the People's Republic of China (中华人民共和国国务院), CN. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization StateCouncil => global::Raimondo.Facts.FactData.Organizations[6];
+        public static global::Raimondo.Facts.Organization StateCouncil => global::Raimondo.Facts.FactData.OrganizationAt(3, 6);
 
         /// <summary>Trump administration, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization TrumpAdministration => global::Raimondo.Facts.FactData.Organizations[7];
+        public static global::Raimondo.Facts.Organization TrumpAdministration => global::Raimondo.Facts.FactData.OrganizationAt(3, 7);
 
         /// <summary>United States Department of Commerce, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsDepartmentOfCommerce => global::Raimondo.Facts.FactData.Organizations[8];
+        public static global::Raimondo.Facts.Organization UsDepartmentOfCommerce => global::Raimondo.Facts.FactData.OrganizationAt(3, 8);
 
         /// <summary>United States Department of State, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsDepartmentOfState => global::Raimondo.Facts.FactData.Organizations[9];
+        public static global::Raimondo.Facts.Organization UsDepartmentOfState => global::Raimondo.Facts.FactData.OrganizationAt(3, 9);
 
         /// <summary>United States Department of the Treasury, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsDepartmentOfTheTreasury => global::Raimondo.Facts.FactData.Organizations[10];
+        public static global::Raimondo.Facts.Organization UsDepartmentOfTheTreasury => global::Raimondo.Facts.FactData.OrganizationAt(3, 10);
 
         /// <summary>United States House of Representatives, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsHouseOfRepresentatives => global::Raimondo.Facts.FactData.Organizations[11];
+        public static global::Raimondo.Facts.Organization UsHouseOfRepresentatives => global::Raimondo.Facts.FactData.OrganizationAt(3, 11);
 
         /// <summary>White House, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization WhiteHouse => global::Raimondo.Facts.FactData.Organizations[12];
+        public static global::Raimondo.Facts.Organization WhiteHouse => global::Raimondo.Facts.FactData.OrganizationAt(3, 12);
 
         public static partial class Ids
         {

@@ -9,31 +9,31 @@ namespace Raimondo.Facts
     public static partial class Quotes
     {
         /// <summary>“empower key senior officials” — White House, 2022-11. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote WhiteHouseEmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.Quotes[0];
+        public static global::Raimondo.Facts.Quote WhiteHouseEmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.QuoteAt(4, 0);
 
         /// <summary>“importance of open and productive dialogue” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote MofcomImportanceOfDialogue => global::Raimondo.Facts.FactData.Quotes[1];
+        public static global::Raimondo.Facts.Quote MofcomImportanceOfDialogue => global::Raimondo.Facts.FactData.QuoteAt(4, 1);
 
         /// <summary>“new communication channels” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote MofcomNewCommunicationChannels => global::Raimondo.Facts.FactData.Quotes[2];
+        public static global::Raimondo.Facts.Quote MofcomNewCommunicationChannels => global::Raimondo.Facts.FactData.QuoteAt(4, 2);
 
         /// <summary>“rational and practical” — He Lifeng, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote HeLifengRationalAndPractical => global::Raimondo.Facts.FactData.Quotes[3];
+        public static global::Raimondo.Facts.Quote HeLifengRationalAndPractical => global::Raimondo.Facts.FactData.QuoteAt(4, 3);
 
         /// <summary>“concrete actions” — Li Qiang, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote LiQiangConcreteActions => global::Raimondo.Facts.FactData.Quotes[4];
+        public static global::Raimondo.Facts.Quote LiQiangConcreteActions => global::Raimondo.Facts.FactData.QuoteAt(4, 4);
 
         /// <summary>“make new positive efforts” — Li Qiang, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote LiQiangNewPositiveEfforts => global::Raimondo.Facts.FactData.Quotes[5];
+        public static global::Raimondo.Facts.Quote LiQiangNewPositiveEfforts => global::Raimondo.Facts.FactData.QuoteAt(4, 5);
 
         /// <summary>“practically no one in China’s political life has been closer to Mr. Xi over the years.” — The New York Times, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote NewYorkTimesCloserToMrXi => global::Raimondo.Facts.FactData.Quotes[6];
+        public static global::Raimondo.Facts.Quote NewYorkTimesCloserToMrXi => global::Raimondo.Facts.FactData.QuoteAt(4, 6);
 
         /// <summary>“de-risking” — Gina Raimondo, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote RaimondoDeRisking => global::Raimondo.Facts.FactData.Quotes[7];
+        public static global::Raimondo.Facts.Quote RaimondoDeRisking => global::Raimondo.Facts.FactData.QuoteAt(4, 7);
 
         /// <summary>“we do not seek to decouple or to hold China’s economy back.” — Gina Raimondo, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote RaimondoNotSeekToDecouple => global::Raimondo.Facts.FactData.Quotes[8];
+        public static global::Raimondo.Facts.Quote RaimondoNotSeekToDecouple => global::Raimondo.Facts.FactData.QuoteAt(4, 8);
 
         public static partial class Ids
         {

@@ -9,10 +9,10 @@ namespace Raimondo.Facts
     public static partial class Sources
     {
         /// <summary>Curated background knowledge not stated in the article, published 2026-11-29 (../seeds/background.md).</summary>
-        public static global::Raimondo.Facts.Source Background => global::Raimondo.Facts.FactData.Sources[0];
+        public static global::Raimondo.Facts.Source Background => global::Raimondo.Facts.FactData.SourceAt(5, 0);
 
         /// <summary>U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low., published 2023-08-29 (../seeds/raimondo-beijing-2023-08-29.txt).</summary>
-        public static global::Raimondo.Facts.Source RaimondoBeijing => global::Raimondo.Facts.FactData.Sources[1];
+        public static global::Raimondo.Facts.Source RaimondoBeijing => global::Raimondo.Facts.FactData.SourceAt(5, 1);
 
         public static partial class Ids
         {

@@ -9,37 +9,37 @@ namespace Raimondo.Facts
     public static partial class Titles
     {
         /// <summary>Assistant Secretary of State for East Asian and Pacific Affairs, United States Department of State (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title AssistantSecretaryOfStateForEastAsianAndPacificAffairs => global::Raimondo.Facts.FactData.Titles[0];
+        public static global::Raimondo.Facts.Title AssistantSecretaryOfStateForEastAsianAndPacificAffairs => global::Raimondo.Facts.FactData.TitleAt(6, 0);
 
         /// <summary>Minister of Commerce of the People's Republic of China, Ministry of Commerce of the People's Republic of China (CN); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title MinisterOfCommerce => global::Raimondo.Facts.FactData.Titles[1];
+        public static global::Raimondo.Facts.Title MinisterOfCommerce => global::Raimondo.Facts.FactData.TitleAt(6, 1);
 
         /// <summary>Minister of Culture and Tourism of the People's Republic of China, Ministry of Culture and Tourism of the People's Republic of China (CN); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title MinisterOfCultureAndTourism => global::Raimondo.Facts.FactData.Titles[2];
+        public static global::Raimondo.Facts.Title MinisterOfCultureAndTourism => global::Raimondo.Facts.FactData.TitleAt(6, 2);
 
         /// <summary>Premier of the State Council of the People's Republic of China, State Council of the People's Republic of China (CN); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title Premier => global::Raimondo.Facts.FactData.Titles[3];
+        public static global::Raimondo.Facts.Title Premier => global::Raimondo.Facts.FactData.TitleAt(6, 3);
 
         /// <summary>President of the People's Republic of China (CN); one holder at a time. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Title PresidentOfChina => global::Raimondo.Facts.FactData.Titles[4];
+        public static global::Raimondo.Facts.Title PresidentOfChina => global::Raimondo.Facts.FactData.TitleAt(6, 4);
 
         /// <summary>President of the United States (US); one holder at a time. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Title PresidentOfTheUnitedStates => global::Raimondo.Facts.FactData.Titles[5];
+        public static global::Raimondo.Facts.Title PresidentOfTheUnitedStates => global::Raimondo.Facts.FactData.TitleAt(6, 5);
 
         /// <summary>United States Secretary of Commerce, United States Department of Commerce (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SecretaryOfCommerce => global::Raimondo.Facts.FactData.Titles[6];
+        public static global::Raimondo.Facts.Title SecretaryOfCommerce => global::Raimondo.Facts.FactData.TitleAt(6, 6);
 
         /// <summary>United States Secretary of State, United States Department of State (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SecretaryOfState => global::Raimondo.Facts.FactData.Titles[7];
+        public static global::Raimondo.Facts.Title SecretaryOfState => global::Raimondo.Facts.FactData.TitleAt(6, 7);
 
         /// <summary>United States Secretary of the Treasury, United States Department of the Treasury (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SecretaryOfTheTreasury => global::Raimondo.Facts.FactData.Titles[8];
+        public static global::Raimondo.Facts.Title SecretaryOfTheTreasury => global::Raimondo.Facts.FactData.TitleAt(6, 8);
 
         /// <summary>Speaker of the United States House of Representatives, United States House of Representatives (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SpeakerOfTheHouse => global::Raimondo.Facts.FactData.Titles[9];
+        public static global::Raimondo.Facts.Title SpeakerOfTheHouse => global::Raimondo.Facts.FactData.TitleAt(6, 9);
 
         /// <summary>Vice Premier of the State Council of the People's Republic of China, State Council of the People's Republic of China (CN). <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title VicePremier => global::Raimondo.Facts.FactData.Titles[10];
+        public static global::Raimondo.Facts.Title VicePremier => global::Raimondo.Facts.FactData.TitleAt(6, 10);
 
         public static partial class Ids
         {
