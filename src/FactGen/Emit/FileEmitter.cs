@@ -269,7 +269,7 @@ internal sealed class FileEmitter
         {
             // The linked terms (links only: their dates are not structure) and, matched to them, the parsed ones (dates).
             EquatableArray<PositionFact> terms = parsed.Positions;
-            int[] matched = Terms.Match(o.Positions, terms.Count, k => terms[k].Title.Id, o.Header.Id);
+            int[] matched = Terms.Match(o.Positions, terms, static t => t.Title.Id, o.Header.Id);
             sb.Append(" <para>");
             for (int i = 0; i < o.Positions.Count; i++)
             {

@@ -24,9 +24,10 @@ internal sealed record OfficialTerms(string Id, EquatableArray<TermValues> Terms
 /// </summary>
 internal sealed record FileTerms(string Path, EquatableArray<OfficialTerms> Officials)
 {
+    /// <summary>The file's officials with terms, sorted by id (ordinal), the first of each id (the one linking keeps).</summary>
     public static FileTerms Of(FactFile file)
     {
-        List<OfficialTerms>? officials = null;
+        var officials = new List<(OfficialTerms Terms, int Order)>();
         foreach (OfficialFact o in file.Officials)
         {
             if (o.Positions.Count == 0) continue;
@@ -36,9 +37,18 @@ internal sealed record FileTerms(string Path, EquatableArray<OfficialTerms> Offi
                 PositionFact p = o.Positions[i];
                 terms[i] = new TermValues(p.Title.Id, p.From?.Value.Packed ?? 0, p.To?.Value.Packed ?? 0, p.Provenance.Evidence?.Value, p.Provenance.Note);
             }
-            (officials ??= new List<OfficialTerms>()).Add(new OfficialTerms(o.Header.Id, new EquatableArray<TermValues>(terms)));
+            officials.Add((new OfficialTerms(o.Header.Id, new EquatableArray<TermValues>(terms)), officials.Count));
         }
-        return new FileTerms(file.Path, officials is null ? EquatableArray<OfficialTerms>.Empty : EquatableArray.From(officials));
+        if (officials.Count == 0) return new FileTerms(file.Path, EquatableArray<OfficialTerms>.Empty);
+        // By id as the plan orders a file's officials, so Terms.Emit walks the two side by side; an id met again is a
+        // duplicate linking drops (FG0005), and if its first official had no terms, linking keeps one without terms.
+        officials.Sort(static (a, b) => string.CompareOrdinal(a.Terms.Id, b.Terms.Id) is var c && c != 0 ? c : a.Order.CompareTo(b.Order));
+        var kept = new List<OfficialTerms>(officials.Count);
+        foreach (var (terms, _) in officials)
+        {
+            if (kept.Count == 0 || !string.Equals(kept[kept.Count - 1].Id, terms.Id, StringComparison.Ordinal)) kept.Add(terms);
+        }
+        return new FileTerms(file.Path, EquatableArray.From(kept));
     }
 }
 
@@ -48,21 +58,22 @@ internal static class Terms
     public const string HintName = "FactGen.Terms.g.cs";
 
     /// <summary>
-    /// Which of an official's parsed terms each linked term is: their indexes in <paramref name="parsedCount"/>, one per
-    /// linked term. Linking keeps a term unless its title names no fact, and it keeps the order, so the linked terms are
-    /// the parsed ones whose title resolved: each is the first parsed term after the previous one with the same title id
-    /// (a term it skipped has a title id that names no fact, which no linked term has). Fails loudly when the two do not
+    /// Which of an official's parsed terms each linked term is: their indexes in <paramref name="parsed"/>, one per linked
+    /// term. Linking keeps a term unless its title names no fact, and it keeps the order, so the linked terms are the
+    /// parsed ones whose title resolved: each is the first parsed term after the previous one with the same title id (a
+    /// term it skipped has a title id that names no fact, which no linked term has). Fails loudly when the two do not
     /// match — the plan and the parsed file come from the same text, so that would be a bug, not bad input.
     /// </summary>
-    public static int[] Match(EquatableArray<PositionFact> linked, int parsedCount, Func<int, string> parsedTitle, string officialId)
+    public static int[] Match<T>(EquatableArray<PositionFact> linked, EquatableArray<T> parsed, Func<T, string> title, string officialId)
+        where T : IEquatable<T>
     {
         var result = new int[linked.Count];
         int at = 0;
         for (int j = 0; j < result.Length; j++)
         {
-            string title = linked[j].Title.Id;
-            while (at < parsedCount && !string.Equals(parsedTitle(at), title, StringComparison.Ordinal)) at++;
-            if (at == parsedCount) throw new InvalidOperationException("official '" + officialId + "': linked term " + j + " (" + title + ") is not among the parsed terms");
+            string id = linked[j].Title.Id;
+            while (at < parsed.Count && !string.Equals(title(parsed[at]), id, StringComparison.Ordinal)) at++;
+            if (at == parsed.Count) throw new InvalidOperationException("official '" + officialId + "': linked term " + j + " (" + id + ") is not among the parsed terms");
             result[j] = at++;
         }
         return result;
@@ -77,33 +88,49 @@ internal static class Terms
     {
         var byPath = new Dictionary<string, FileTerms>(files.Length, StringComparer.Ordinal);
         foreach (FileTerms file in files) byPath[file.Path] = file;
-        var indexed = new Dictionary<string, Dictionary<string, OfficialTerms>>(files.Length, StringComparer.Ordinal);
 
-        var dates = new List<int>();
-        var values = new List<string?>();
-        foreach (Linked<OfficialFact> linked in plan.Facts.Officials)
+        // Where each official's terms go: officials in generated order, each one's terms in a row.
+        EquatableArray<Linked<OfficialFact>> officials = plan.Facts.Officials;
+        var offsets = new int[officials.Count];
+        int count = 0;
+        for (int i = 0; i < offsets.Length; i++)
         {
-            OfficialFact o = linked.Fact;
-            if (o.Positions.Count == 0) continue;
+            offsets[i] = count;
+            count += officials[i].Fact.Positions.Count;
+        }
+        var dates = new int[2 * count];
+        var values = new string?[2 * count];
+
+        // File by file: the plan lists a file's officials by id, as FileTerms does, so the two are walked side by side.
+        foreach (PlannedFile file in plan.Files)
+        {
             cancellationToken.ThrowIfCancellationRequested();
-            string path = o.Header.Location.Path;
-            if (!indexed.TryGetValue(path, out Dictionary<string, OfficialTerms>? ofFile))
+            EquatableArray<OfficialTerms> ofFile = byPath.TryGetValue(file.Path, out FileTerms? terms) ? terms.Officials : EquatableArray<OfficialTerms>.Empty;
+            int next = 0;
+            foreach (var (kind, index) in file.Facts)
             {
-                indexed.Add(path, ofFile = ById(byPath.TryGetValue(path, out FileTerms? file) ? file : throw new InvalidOperationException("no terms for " + path)));
-            }
-            if (!ofFile.TryGetValue(o.Header.Id, out OfficialTerms? parsed)) throw new InvalidOperationException("no terms for official '" + o.Header.Id + "' in " + path);
-            EquatableArray<TermValues> terms = parsed.Terms;
-            foreach (int i in Match(o.Positions, terms.Count, k => terms[k].TitleId, o.Header.Id))
-            {
-                TermValues t = terms[i];
-                dates.Add(t.From);
-                dates.Add(t.To);
-                values.Add(t.Evidence);
-                values.Add(t.Note);
+                OfficialFact o;
+                if (kind != FactKind.Official || (o = officials[index].Fact).Positions.Count == 0) continue;
+                while (next < ofFile.Count && string.CompareOrdinal(ofFile[next].Id, o.Header.Id) < 0) next++;
+                if (next == ofFile.Count || !string.Equals(ofFile[next].Id, o.Header.Id, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("no terms for official '" + o.Header.Id + "' in " + file.Path);
+                }
+                EquatableArray<TermValues> parsed = ofFile[next].Terms;
+                int at = offsets[index];
+                foreach (int i in Match(o.Positions, parsed, static t => t.TitleId, o.Header.Id))
+                {
+                    TermValues t = parsed[i];
+                    dates[2 * at] = t.From;
+                    dates[(2 * at) + 1] = t.To;
+                    values[2 * at] = t.Evidence;
+                    values[(2 * at) + 1] = t.Note;
+                    at++;
+                }
             }
         }
 
-        var w = new SourceWriter(1024 + (dates.Count * 3) + (values.Count * 4));
+        var w = new SourceWriter(1024 + (dates.Length * 3) + (values.Length * 4));
         Emitter.Header(w);
         w.Open("namespace " + plan.Settings.Namespace);
         w.Line("static partial class FactData");
@@ -117,16 +144,5 @@ internal static class Terms
         w.Line("}");
         w.Close();
         return new GeneratedFile(HintName, w.ToString());
-    }
-
-    // Each official's terms by id: the first official of the id, which is the one linking kept (see Linker).
-    private static Dictionary<string, OfficialTerms> ById(FileTerms file)
-    {
-        var result = new Dictionary<string, OfficialTerms>(file.Officials.Count, StringComparer.Ordinal);
-        foreach (OfficialTerms o in file.Officials)
-        {
-            if (!result.ContainsKey(o.Id)) result.Add(o.Id, o);
-        }
-        return result;
     }
 }

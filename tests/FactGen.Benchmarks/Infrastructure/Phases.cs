@@ -94,6 +94,14 @@ public static class Phases
                 names = NameTable.Create(fileNames.MoveToImmutable(), plan);
             });
             Measure("Emitter.EmitNames", () => Emitter.EmitNames(names, default));
+            var fileTerms = System.Collections.Immutable.ImmutableArray<FileTerms>.Empty;
+            Measure("FileTerms.Of (all files)", () =>
+            {
+                var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<FileTerms>(files.Count);
+                foreach (FactFile f in files) builder.Add(FileTerms.Of(f));
+                fileTerms = builder.MoveToImmutable();
+            });
+            Measure("Terms.Emit (the terms file)", () => Terms.Emit(fileTerms, plan, default));
             var ownInputs = new List<OwnFileInput>();
             Measure("OwnFileInput (views, names each file shows)", () => { foreach (FactFile f in files) ownInputs.Add(OwnFileInput.Create(f, plan, names)); });
             Measure("FileEmitter.Emit (all files)", () => { foreach (OwnFileInput input in ownInputs) FileEmitter.Emit(input, default); });
