@@ -188,19 +188,21 @@ public class LinkRuleTests
 
     // ------------------------------------------------------------------ FG0007 reversed range
 
+    private const string ReversedTerm = Premier + "\n" + """
+        officials:
+          - id: li-qiang
+            name: Li Qiang
+            country: CN
+            positions:
+              - title: premier
+                from: 2023-06
+                to: 2023-05-31
+        """;
+
     [Fact]
     public void FG0007_PositionEndingBeforeItStarts_IsReportedAtTo()
     {
-        const string yaml = Premier + "\n" + """
-            officials:
-              - id: li-qiang
-                name: Li Qiang
-                country: CN
-                positions:
-                  - title: premier
-                    from: 2023-06
-                    to: 2023-05-31
-            """;
+        const string yaml = ReversedTerm;
         Diagnostic d = AssertOnly(Diagnose(yaml), "FG0007");
         d.AssertAt("FG0007", DiagnosticSeverity.Error, "facts.yaml", 13, 13);
         Assert.Equal("2023-05-31", d.Covered(yaml));
@@ -213,17 +215,7 @@ public class LinkRuleTests
     {
         // A range is one fact's own affair: the parser reports it, with its real location, and linking does not read
         // terms' dates at all (they are not in the structures it links; see Structure).
-        const string yaml = Premier + "\n" + """
-            officials:
-              - id: li-qiang
-                name: Li Qiang
-                country: CN
-                positions:
-                  - title: premier
-                    from: 2023-06
-                    to: 2023-05-31
-            """;
-        var parsed = FactGen.Parsing.FactParser.Parse("/p/facts.yaml", yaml, FactGen.Parsing.ParseLimits.Default, CancellationToken.None);
+        var parsed = FactGen.Parsing.FactParser.Parse("/p/facts.yaml", ReversedTerm, FactGen.Parsing.ParseLimits.Default, CancellationToken.None);
         var reported = Assert.Single(parsed.Diagnostics);
         Assert.Equal("FG0007", reported.Id);
         Assert.Empty(FactGen.Linking.Linker.Link(new[] { parsed }, Array.Empty<string>(), CancellationToken.None).Diagnostics);
