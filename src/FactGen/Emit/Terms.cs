@@ -17,7 +17,7 @@ internal readonly record struct TermValues(string TitleId, int From, int To, str
 internal sealed record OfficialTerms(string Id, EquatableArray<TermValues> Terms);
 
 /// <summary>
-/// One fact file's terms of office: per official with terms, in file order, their dates, evidence and notes. Made from the
+/// One fact file's terms of office: per official with terms (by id), their dates, evidence and notes. Made from the
 /// parsed file and compared by value. Terms' dates are not structure (<see cref="Structure"/> blanks them: linking
 /// never orders or resolves by them), so an edit to a term's dates — the edit a facts repository sees most: a term ends —
 /// links and plans nothing again: it makes again this small file's terms, the terms file and the edited file's own file.
