@@ -112,6 +112,16 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Select(static (input, ct) => Terms.Emit(input.Left, input.Right, ct))
             .WithTrackingName(TrackingNames.EmitTerms);
 
+        // Nor are the dates of events, agreements and quotes: linking orders every kind by id, and the dates file orders
+        // them chronologically, so a date edit (an event moves in time) makes again that file and the edited file's own.
+        IncrementalValueProvider<GeneratedFile> datesFile = parsed
+            .Select(static (file, _) => FileDates.Of(file))
+            .WithTrackingName(TrackingNames.Dates)
+            .Collect()
+            .Combine(plan)
+            .Select(static (input, ct) => Dates.Emit(input.Left, input.Right, ct))
+            .WithTrackingName(TrackingNames.EmitDates);
+
         IncrementalValuesProvider<GeneratedFile> own = parsed
             .Combine(plan)
             .Combine(names)
@@ -123,6 +133,7 @@ public sealed class FactGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(shared, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(namesFile, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(termsFile, static (spc, file) => Add(spc, file));
+        context.RegisterSourceOutput(datesFile, static (spc, file) => Add(spc, file));
         context.RegisterSourceOutput(own, static (spc, file) => Add(spc, file));
     }
 

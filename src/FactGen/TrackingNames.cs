@@ -18,6 +18,8 @@ internal static class TrackingNames
     public const string EmitNames = nameof(EmitNames);
     public const string Terms = nameof(Terms);
     public const string EmitTerms = nameof(EmitTerms);
+    public const string Dates = nameof(Dates);
+    public const string EmitDates = nameof(EmitDates);
     public const string OwnFiles = nameof(OwnFiles);
     public const string Emit = nameof(Emit);
 }

@@ -107,7 +107,7 @@ internal sealed class Emitter
     public const string KindsHintName = "FactGen.Kinds.g.cs";
 
     /// <summary>The hint names of the files every fact file shares; no fact file's own file may take one.</summary>
-    public static readonly System.Collections.Immutable.ImmutableArray<string> SharedHintNames = System.Collections.Immutable.ImmutableArray.Create(ModelHintName, DataHintName, KindsHintName, NamesHintName, Terms.HintName);
+    public static readonly System.Collections.Immutable.ImmutableArray<string> SharedHintNames = System.Collections.Immutable.ImmutableArray.Create(ModelHintName, DataHintName, KindsHintName, NamesHintName, Terms.HintName, Dates.HintName);
 
     private int[] HashTable(string type) => DataTables.HashTable(_plan.Lookups[type].Ids, _plan.Lookups[type].Hash);
 
@@ -252,10 +252,7 @@ internal sealed class Emitter
             _cancellationToken.ThrowIfCancellationRequested();
             EventFact f = _facts.Events[j].Fact;
             CommonRow(events, f.Header, FactKind.Event, j);
-            var (start, end) = Linker.EventPeriod(f);
-            events.Add(Array.IndexOf(Parsing.FactSchema.EventKinds, f.Kind));
-            events.Add(start.Packed);
-            events.Add(end.Packed);
+            events.Add(Array.IndexOf(Parsing.FactSchema.EventKinds, f.Kind)); // its dates are in the dates file (see Dates)
             var participants = new List<int>();
             foreach (FactRef r in f.Participants)
             {
@@ -273,7 +270,6 @@ internal sealed class Emitter
         {
             AgreementFact f = _facts.Agreements[j].Fact;
             CommonRow(agreements, f.Header, FactKind.Agreement, j);
-            agreements.Add(f.Date.Value.Packed);
             var parties = new List<int>();
             foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.ListStrings.String(r.Id) * 2);
             agreements.Add(_data.List(parties));
@@ -293,7 +289,6 @@ internal sealed class Emitter
             CommonRow(quotes, f.Header, FactKind.Quote, j);
             quotes.Add(ActorCode(f.Speaker));
             quotes.Add(AsCode(f.Speaker));
-            quotes.Add(f.Date.Value.Packed);
             quotes.Add(f.Event is { } ev ? _eventIndex[ev.Id] + 1 : 0);
         }
 
@@ -357,9 +352,9 @@ internal sealed class Emitter
         Kinds(w, "Organization", "Organizations", _facts.Organizations.Count);
         Kinds(w, "Title", "Titles", _facts.Titles.Count);
         Kinds(w, "Official", "Officials", _facts.Officials.Count);
-        Kinds(w, "Event", "Events", _facts.Events.Count);
-        Kinds(w, "Agreement", "Agreements", _facts.Agreements.Count);
-        Kinds(w, "Quote", "Quotes", _facts.Quotes.Count);
+        Kinds(w, "Event", "Events", _facts.Events.Count, chronological: true);
+        Kinds(w, "Agreement", "Agreements", _facts.Agreements.Count, chronological: true);
+        Kinds(w, "Quote", "Quotes", _facts.Quotes.Count, chronological: true);
         w.Line();
         foreach (string kind in new[] { "Source", "Organization", "Title", "Official", "Event", "Agreement", "Quote" })
         {
@@ -495,11 +490,21 @@ internal sealed class Emitter
         return ids;
     }
 
-    private void Kinds(SourceWriter w, string type, string plural, int count)
+    /// <summary>
+    /// A kind's arrays: ids and facts in generated order (by id), and the view All returns. A chronological kind's view is
+    /// over its facts in chronological order (ByDate), with each fact's place in it (Ranks), both set by Chronology.
+    /// </summary>
+    private void Kinds(SourceWriter w, string type, string plural, int count, bool chronological = false)
     {
+        string array = Ns + "." + type + "[]";
         w.Line("internal static readonly string[] " + type + "Ids = new string[" + count + "];");
-        w.Line("internal static readonly " + Ns + "." + type + "[] " + plural + " = new " + Ns + "." + type + "[" + count + "];");
-        w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + ");");
+        w.Line("internal static readonly " + array + " " + plural + " = new " + Ns + "." + type + "[" + count + "];");
+        if (chronological)
+        {
+            w.Line("internal static readonly " + array + " " + plural + "ByDate = new " + Ns + "." + type + "[" + count + "];");
+            w.Line("internal static readonly int[] " + type + "Ranks = new int[" + count + "];");
+        }
+        w.Line("internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + "> " + plural + "View = new global::System.Collections.ObjectModel.ReadOnlyCollection<" + Ns + "." + type + ">(" + plural + (chronological ? "ByDate" : string.Empty) + ");");
     }
 
     /// <summary>
@@ -561,7 +566,8 @@ internal sealed class Emitter
             "    string?[] s = Split(Text, ends);",
             "    var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];",
             "    Values(n, Names);",
-            "    Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
+            "    int d = Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
+            "    Chronology(d);",
             "    Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);",
             "}",
             "",
@@ -649,11 +655,15 @@ internal sealed class Emitter
             "}",
             "",
             optimize,
-            "/// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>",
-            "private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
+            "/// <summary>",
+            "/// Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials'",
+            "/// names); events', agreements' and quotes' dates are read from Dates (FactGen.Dates.g.cs). Returns where Dates goes on.",
+            "/// </summary>",
+            "private static int Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)",
             "{",
             "    global::System.ReadOnlySpan<int> r;",
-            "    int at = 0;",
+            "    int at = 0, d = 0;",
+            "    string dates = Dates;",
             "    r = sourceRows;",
             "    for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new " + p + "Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, " + p + "FactDate.FromPacked(r[k + 4]), r[k + 2]);",
             "    r = organizationRows;",
@@ -663,11 +673,11 @@ internal sealed class Emitter
             "    r = officialRows;",
             "    for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new " + p + "Official(s[r[k]]!, n[at++]!, r[k + 2]);",
             "    r = eventRows;",
-            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 3], " + p + "FactDate.FromPacked(r[k + 4]), " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 9) Events[i] = new " + p + "Event(s[r[k]]!, (" + p + "EventKind)r[k + 3], " + p + "FactDate.FromPacked(Number(dates, ref d)), " + p + "FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);",
             "    r = agreementRows;",
-            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new " + p + "Agreement(s[r[k]]!, " + p + "FactDate.FromPacked(r[k + 3]), r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6) Agreements[i] = new " + p + "Agreement(s[r[k]]!, " + p + "FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);",
             "    r = quoteRows;",
-            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new " + p + "Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], " + p + "FactDate.FromPacked(r[k + 5]), r[k + 2]);",
+            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6) Quotes[i] = new " + p + "Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], " + p + "FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);",
             "    // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.",
             "    for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;",
             "    for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;",
@@ -676,6 +686,35 @@ internal sealed class Emitter
             "    for (int i = 0; i < Events.Length; i++) EventIds[i] = Events[i].Id;",
             "    for (int i = 0; i < Agreements.Length; i++) AgreementIds[i] = Agreements[i].Id;",
             "    for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;",
+            "    return d;",
+            "}",
+            "",
+            "/// <summary>",
+            "/// The chronological order of events, agreements and quotes (All, Between, and the lists of them), from Dates at",
+            "/// <paramref name=\"d\"/>: their indexes in that order. The facts themselves are in generated order, by id.",
+            "/// </summary>",
+            optimize,
+            "private static void Chronology(int d)",
+            "{",
+            "    string dates = Dates;",
+            "    for (int j = 0; j < Events.Length; j++)",
+            "    {",
+            "        int i = Number(dates, ref d);",
+            "        EventsByDate[j] = Events[i];",
+            "        EventRanks[i] = j;",
+            "    }",
+            "    for (int j = 0; j < Agreements.Length; j++)",
+            "    {",
+            "        int i = Number(dates, ref d);",
+            "        AgreementsByDate[j] = Agreements[i];",
+            "        AgreementRanks[i] = j;",
+            "    }",
+            "    for (int j = 0; j < Quotes.Length; j++)",
+            "    {",
+            "        int i = Number(dates, ref d);",
+            "        QuotesByDate[j] = Quotes[i];",
+            "        QuoteRanks[i] = j;",
+            "    }",
             "}",
             "",
             "/// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>",
@@ -713,31 +752,31 @@ internal sealed class Emitter
             "        o.AgreementsList = r[k + 7];",
             "    }",
             "    r = eventRows;",
-            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 11)",
+            "    for (int i = 0, k = 0; i < Events.Length; i++, k += 9)",
             "    {",
             "        " + p + "Event e = Events[i];",
             "        e.SourcesList = r[k + 1];",
-            "        e.ParticipantsList = r[k + 6];",
-            "        if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];",
-            "        e.PartsList = r[k + 8];",
-            "        e.AgreementsList = r[k + 9];",
-            "        e.QuotesList = r[k + 10];",
+            "        e.ParticipantsList = r[k + 4];",
+            "        if (r[k + 5] != 0) e.PartOf = Events[r[k + 5] - 1];",
+            "        e.PartsList = r[k + 6];",
+            "        e.AgreementsList = r[k + 7];",
+            "        e.QuotesList = r[k + 8];",
             "    }",
             "    r = agreementRows;",
-            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)",
+            "    for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6)",
             "    {",
             "        " + p + "Agreement a = Agreements[i];",
             "        a.SourcesList = r[k + 1];",
-            "        a.PartiesList = r[k + 4];",
-            "        a.NegotiatorsList = r[k + 5];",
-            "        if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];",
+            "        a.PartiesList = r[k + 3];",
+            "        a.NegotiatorsList = r[k + 4];",
+            "        if (r[k + 5] != 0) a.Event = Events[r[k + 5] - 1];",
             "    }",
             "    r = quoteRows;",
-            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)",
+            "    for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6)",
             "    {",
             "        " + p + "Quote q = Quotes[i];",
             "        q.SourcesList = r[k + 1];",
-            "        if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];",
+            "        if (r[k + 5] != 0) q.Event = Events[r[k + 5] - 1];",
             "    }",
             "}",
             "",
@@ -808,6 +847,20 @@ internal sealed class Emitter
             "    if (count == 0) return global::System.Array.Empty<T>();",
             "    var result = new T[count];",
             "    for (int j = 0; j < count; j++) result[j] = all[data[list + 1 + j]];",
+            "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);",
+            "}",
+            "",
+            "/// <summary>A list of events, agreements or quotes, chronologically: its facts' places in <paramref name=\"byDate\"/>, sorted.</summary>",
+            "internal static global::System.Collections.Generic.IReadOnlyList<T> SliceByDate<T>(T[] byDate, int[] ranks, int list)",
+            "{",
+            "    int[] data = Lists.Data;",
+            "    int count = data[list];",
+            "    if (count == 0) return global::System.Array.Empty<T>();",
+            "    var places = new int[count];",
+            "    for (int j = 0; j < count; j++) places[j] = ranks[data[list + 1 + j]];",
+            "    global::System.Array.Sort(places);",
+            "    var result = new T[count];",
+            "    for (int j = 0; j < count; j++) result[j] = byDate[places[j]];",
             "    return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);",
             "}",
             "",
@@ -990,7 +1043,7 @@ internal sealed class Emitter
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> Between(" + Ns + ".FactDate from, " + Ns + ".FactDate to)");
             w.Line("{");
             w.Line("    var result = new global::System.Collections.Generic.List<" + t + ">();");
-            w.Line("    foreach (" + t + " item in " + Ns + ".FactData." + cls + ") if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);");
+            w.Line("    foreach (" + t + " item in " + Ns + ".FactData." + cls + "ByDate) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);");
             w.Line("    return result;");
             w.Line("}");
         }

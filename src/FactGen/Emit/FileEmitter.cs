@@ -292,7 +292,7 @@ internal sealed class FileEmitter
 
     private void EventDoc(StringBuilder sb, EventFact e, EventFact parsed)
     {
-        var (start, end) = Linker.EventPeriod(e);
+        var (start, end) = Linker.EventPeriod(parsed); // dates are not structure (see Dates)
         sb.Append(start.ToString());
         if (end != start) sb.Append(" to ").Append(end.ToString());
         sb.Append(": ").Append(CSharp.Xml(parsed.Name));
@@ -304,7 +304,7 @@ internal sealed class FileEmitter
 
     private void AgreementDoc(StringBuilder sb, AgreementFact a, AgreementFact parsed)
     {
-        EndSentence(sb.Append(a.Date.Value.ToString()).Append(": ").Append(CSharp.Xml(parsed.Name)));
+        EndSentence(sb.Append(parsed.Date.Value.ToString()).Append(": ").Append(CSharp.Xml(parsed.Name)));
         if (parsed.Summary is not null) sb.Append(' ').Append(CSharp.Xml(parsed.Summary));
         SourceTail(sb, a.Header, parsed.Header);
     }
@@ -314,7 +314,7 @@ internal sealed class FileEmitter
         string speaker = q.Speaker.Target == RefTarget.Official
             ? Name(FactKind.Official, q.Speaker.Id)
             : Name(FactKind.Organization, q.Speaker.Id);
-        sb.Append('“').Append(CSharp.Xml(parsed.Text.Value, 200)).Append("” — ").Append(CSharp.Xml(speaker)).Append(", ").Append(q.Date.Value.ToString()).Append('.');
+        sb.Append('“').Append(CSharp.Xml(parsed.Text.Value, 200)).Append("” — ").Append(CSharp.Xml(speaker)).Append(", ").Append(parsed.Date.Value.ToString()).Append('.');
         SourceTail(sb, q.Header, parsed.Header);
     }
 }

@@ -10,8 +10,9 @@ internal sealed record LinkedSource(SourceFact Fact, string MemberName, string? 
 
 /// <summary>
 /// Link step output: every fact of every file, deduplicated, with references resolved (dangling ones
-/// removed after FG0006), in generated order — by id, except events, agreements and quotes, which are
-/// chronological. Value-equatable, so an edit that changes nothing here skips emission.
+/// removed after FG0006), in generated order: by id, for every kind (events, agreements and quotes are shown
+/// chronologically, ordered by the dates file, Emit.Dates). Value-equatable, so an edit that changes nothing here skips
+/// emission.
 /// </summary>
 internal sealed record LinkedFacts(
     EquatableArray<LinkedSource> Sources,

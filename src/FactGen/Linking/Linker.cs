@@ -151,14 +151,15 @@ internal sealed class Linker
                 : q with { Fact = q.Fact with { Header = header, Speaker = speaker, Event = ev } });
         }
 
-        // 3. Generated order.
-        SortBy(sources, static _ => 0, static s => s.Fact.Header.Id);
-        SortBy(organizations, static _ => 0, static o => o.Fact.Header.Id);
-        SortBy(titles, static _ => 0, static t => t.Fact.Header.Id);
-        SortBy(officials, static _ => 0, static o => o.Fact.Header.Id);
-        SortBy(events, static e => EventStart(e.Fact).SortKey, static e => e.Fact.Header.Id);
-        SortBy(agreements, static a => a.Fact.Date.Value.SortKey, static a => a.Fact.Header.Id);
-        SortBy(quotes, static q => q.Fact.Date.Value.SortKey, static q => q.Fact.Header.Id);
+        // 3. Generated order: by id, for every kind. Events, agreements and quotes are shown chronologically, but their
+        // dates are not structure (see Structure): the dates file (Emit.Dates) orders them, so a date edit links nothing.
+        SortById(sources, static s => s.Fact.Header.Id);
+        SortById(organizations, static o => o.Fact.Header.Id);
+        SortById(titles, static t => t.Fact.Header.Id);
+        SortById(officials, static o => o.Fact.Header.Id);
+        SortById(events, static e => e.Fact.Header.Id);
+        SortById(agreements, static a => a.Fact.Header.Id);
+        SortById(quotes, static q => q.Fact.Header.Id);
 
         _diagnostics.Sort(DiagnosticInfo.Compare);
         return new LinkedFacts(
@@ -175,19 +176,18 @@ internal sealed class Linker
         => e.Date is { } date ? (date.Value, date.Value) : (EventStart(e), (e.To ?? e.From)?.Value ?? default);
 
     /// <summary>
-    /// Sorts by date (<see cref="FactDateValue.SortKey"/>; 0 for kinds ordered by id alone), then id (unique
-    /// after linking: the order is total, so an unstable sort is deterministic). Each item's keys are read once,
-    /// not at every comparison (the headers are structs of ~80 bytes).
+    /// Sorts by id (ordinal; unique after linking: the order is total, so an unstable sort is deterministic). Each
+    /// item's id is read once, not at every comparison (the headers are structs of ~80 bytes).
     /// </summary>
-    private static void SortBy<T>(List<T> list, Func<T, long> date, Func<T, string> id)
+    private static void SortById<T>(List<T> list, Func<T, string> id)
     {
         var keyed = new Keyed<T>[list.Count];
-        for (int i = 0; i < keyed.Length; i++) keyed[i] = new Keyed<T>(date(list[i]), id(list[i]), list[i]);
-        Array.Sort(keyed, static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.Id, b.Id));
+        for (int i = 0; i < keyed.Length; i++) keyed[i] = new Keyed<T>(id(list[i]), list[i]);
+        Array.Sort(keyed, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         for (int i = 0; i < keyed.Length; i++) list[i] = keyed[i].Item;
     }
 
-    private readonly record struct Keyed<T>(long Date, string Id, T Item);
+    private readonly record struct Keyed<T>(string Id, T Item);
 
     private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
         where T : class, IEquatable<T>

@@ -7,7 +7,8 @@ namespace FactGen.Linking;
 /// One fact file's structure: its facts with ids, references, dates and kinds, but without any text linking does not
 /// read — neither the values only the fact itself shows (quote texts, summaries, places, native names, countries,
 /// evidence, notes, deprecation reasons) nor the names (sources' titles; organizations', titles' and officials'
-/// names) nor the terms' dates, evidence and notes — and without line/column (every location is the file's start).
+/// names) nor the terms' dates, evidence and notes, nor the dates of events, agreements and quotes — and without
+/// line/column (every location is the file's start).
 /// <para>
 /// Linking runs over structures, so an edit to a value or a name, or one that only moves text around, leaves the
 /// link and everything built from it (the data tables, the lookups) cached. Blanked values go to that file's own
@@ -15,7 +16,8 @@ namespace FactGen.Linking;
 /// to the names file, and to the docs of the files that show them (see <see cref="Emit.NameTable"/>), so a rename
 /// makes again the names file and the generated files whose docs show the name, and nothing else; terms' dates, evidence
 /// and notes go to the terms file (see <see cref="Emit.FileTerms"/>), so an edit to them makes again that file and the
-/// edited file's own.
+/// edited file's own; the dates of events, agreements and quotes go to the dates file (see <see cref="Emit.FileDates"/>),
+/// which orders them chronologically, so an edit to them makes again that file and the edited file's own.
 /// </para>
 /// </summary>
 /// <param name="Facts">The file's facts, structure only.</param>
@@ -68,11 +70,18 @@ internal static class Structure
     {
         private readonly LocationInfo _at;
         private readonly LocatedString _blank;
+        private readonly LocatedDate _noDate;
+
+        // What a blanked date costs in the dates file, in chars (an upper bound: a packed date takes 2 of the literal's
+        // 14-bit digits): a date; a dated fact's date and its place in the chronological order.
+        private const int DateChars = 3;
+        private const int DatedChars = DateChars + 3;
 
         public Blanker(LocationInfo at)
         {
             _at = at;
             _blank = new LocatedString(string.Empty, at);
+            _noDate = new LocatedDate(default, at);
         }
 
         /// <summary>Chars of the values blanked so far (plus one per value, for its length).</summary>
@@ -157,24 +166,32 @@ internal static class Structure
         {
             Value(p.Provenance.Evidence);
             Value(p.Provenance.Note);
-            ValueChars += 6; // its two dates in the terms file
+            ValueChars += 2 * DateChars; // its two dates in the terms file
             return new(Keep(p.Title), null, null, _at, p.Provenance.Sources.Count == 0 ? Provenance.None : new Provenance(Keep(p.Provenance.Sources), null, null, null));
         }
 
+        // Events, agreements and quotes keep their links; their dates go to the dates file (see Emit.FileDates), which
+        // also orders them chronologically: linking orders every kind by id, so a date edit links and plans nothing.
+        // (Reversed ranges, FG0007, are checked when parsing.)
         public EventFact Event(EventFact e)
         {
             Value(e.Summary);
             Value(e.Place);
-            return new EventFact(Header(e.Header), e.Kind, Blank(e.Name), null, Keep(e.Date), Keep(e.From), Keep(e.To), null, Keep(e.Participants), Keep(e.PartOf));
+            ValueChars += DatedChars + DateChars; // its start and end in the dates file
+            return new EventFact(Header(e.Header), e.Kind, Blank(e.Name), null, null, null, null, null, Keep(e.Participants), Keep(e.PartOf));
         }
 
         public AgreementFact Agreement(AgreementFact a)
         {
             Value(a.Summary);
-            return new AgreementFact(Header(a.Header), Blank(a.Name), Keep(a.Date), Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
+            ValueChars += DatedChars;
+            return new AgreementFact(Header(a.Header), Blank(a.Name), _noDate, Keep(a.Parties), Keep(a.Negotiators), Keep(a.Event), null);
         }
 
         public QuoteFact Quote(QuoteFact q)
-            => new(Header(q.Header), Keep(q.Speaker), Blank(q.Text), Keep(q.Date), Keep(q.Event));
+        {
+            ValueChars += DatedChars;
+            return new(Header(q.Header), Keep(q.Speaker), Blank(q.Text), _noDate, Keep(q.Event));
+        }
     }
 }

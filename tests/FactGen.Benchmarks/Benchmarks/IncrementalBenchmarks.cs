@@ -26,6 +26,7 @@ public class IncrementalBenchmarks
     private AdditionalText _dateEdit = null!;
     private AdditionalText _eventOriginal = null!;
     private AdditionalText _eventDateEdit = null!;
+    private AdditionalText _addedOfficial = null!;
 
     [Params("1000/100", "10000/100")]
     public string Corpus { get; set; } = "100/100";
@@ -47,6 +48,7 @@ public class IncrementalBenchmarks
         _commentEdit = new InMemoryAdditionalText(_original.Path, text + "# reviewed\n");
         _nameEdit = new InMemoryAdditionalText(_original.Path, EditOneOfficialsName(text));
         _dateEdit = new InMemoryAdditionalText(_original.Path, EditOneTermsStart(text));
+        _addedOfficial = new InMemoryAdditionalText(_original.Path, AddOneOfficial(text));
         // the first file from the middle on with a one-day event (small corpora leave some files without events)
         _eventOriginal = _additionalTexts.Skip(corpus.FactFiles.Count / 2).Take(corpus.FactFiles.Count - (corpus.FactFiles.Count / 2))
             .Concat(_additionalTexts.Take(corpus.FactFiles.Count / 2))
@@ -61,12 +63,14 @@ public class IncrementalBenchmarks
         Generation.RequireClean(redated.Diagnostics, "re-dated corpus " + Corpus);
         var moved = _warm.ReplaceAdditionalText(_eventOriginal, _eventDateEdit).RunGenerators(_compilation).GetRunResult();
         Generation.RequireClean(moved.Diagnostics, "event re-dated corpus " + Corpus);
+        var added = _warm.ReplaceAdditionalText(_original, _addedOfficial).RunGenerators(_compilation).GetRunResult();
+        Generation.RequireClean(added.Diagnostics, "official added corpus " + Corpus);
     }
 
     /// <summary>Moves the first term of office in the file (its <c>from:</c> year) a year earlier: a term's date, not structure.</summary>
     public static string EditOneTermsStart(string text) => YearEarlier(text, "\n        from: ", "term of office with a start");
 
-    /// <summary>Moves the first one-day event in the file (its <c>date:</c> year) a year earlier: structure (events are ordered by date).</summary>
+    /// <summary>Moves the first one-day event in the file (its <c>date:</c> year) a year earlier: it moves in the chronological order, but dates are not structure.</summary>
     public static string EditOneEventsDate(string text)
     {
         var (start, end) = EventsSection(text);
@@ -97,6 +101,15 @@ public class IncrementalBenchmarks
         int year = at + key.Length;
         int value = int.Parse(text.AsSpan(year, 4), System.Globalization.CultureInfo.InvariantCulture);
         return text[..year] + (value - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + text[(year + 4)..];
+    }
+
+    /// <summary>Adds an official (id, name, country) at the start of the file's officials: structure (a new fact).</summary>
+    public static string AddOneOfficial(string text)
+    {
+        int at = text.IndexOf("\nofficials:\n", StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("no officials in the file");
+        at += "\nofficials:\n".Length;
+        return text[..at] + "  - id: added-official\n    name: Added Person\n    country: NO\n" + text[at..];
     }
 
     /// <summary>Appends " Jr" to the first official's name in the file: a name other facts' docs show (structure).</summary>
@@ -151,13 +164,22 @@ public class IncrementalBenchmarks
         => _warm.ReplaceAdditionalText(_original, _dateEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
     /// <summary>
-    /// One event a year earlier: structure (events are ordered by date), so everything is linked and planned again and the
-    /// shared files are made again; the events after its new place move up one index, so every fact file whose facts name
-    /// one of them (FactData.Events[12]) is made again too.
+    /// One event a year earlier, so it moves in the chronological order: the dates of events, agreements and quotes are not
+    /// structure (linking orders every kind by id), so nothing is linked or planned again; the dates file (every such
+    /// fact's dates and their chronological order) and the edited file's own file are made again.
     /// </summary>
     [Benchmark]
     public int EditOneEventsDateInOneFile()
         => _warm.ReplaceAdditionalText(_eventOriginal, _eventDateEdit).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>
+    /// One official added to one file: structure (a new fact, a new id), so everything is linked and planned again and the
+    /// shared files are made again; of the fact files' own files only the edited one (members read their fact by its place
+    /// in their own file, so the others' views stay equal).
+    /// </summary>
+    [Benchmark]
+    public int AddOneOfficialInOneFile()
+        => _warm.ReplaceAdditionalText(_original, _addedOfficial).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
     /// <summary>A comment appended to one file: the file is parsed again, its model is unchanged, nothing downstream runs.</summary>
     [Benchmark]

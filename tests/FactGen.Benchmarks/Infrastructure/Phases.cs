@@ -102,6 +102,14 @@ public static class Phases
                 fileTerms = builder.MoveToImmutable();
             });
             Measure("Terms.Emit (the terms file)", () => Terms.Emit(fileTerms, plan, default));
+            var fileDates = System.Collections.Immutable.ImmutableArray<FileDates>.Empty;
+            Measure("FileDates.Of (all files)", () =>
+            {
+                var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<FileDates>(files.Count);
+                foreach (FactFile f in files) builder.Add(FileDates.Of(f));
+                fileDates = builder.MoveToImmutable();
+            });
+            Measure("Dates.Emit (the dates file)", () => Dates.Emit(fileDates, plan, default));
             var ownInputs = new List<OwnFileInput>();
             Measure("OwnFileInput (views, names each file shows)", () => { foreach (FactFile f in files) ownInputs.Add(OwnFileInput.Create(f, plan, names)); });
             Measure("FileEmitter.Emit (all files)", () => { foreach (OwnFileInput input in ownInputs) FileEmitter.Emit(input, default); });

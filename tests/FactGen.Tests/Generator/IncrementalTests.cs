@@ -35,7 +35,7 @@ public class IncrementalTests
 
     [Fact]
     public void TrackingNamesListsTheSteps()
-        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Emit", "EmitNames", "EmitShared", "EmitTerms", "FactFiles", "Link", "LinkDiagnostics", "NameTable", "Names", "OwnFiles", "Parse", "Plan", "Settings", "Structure", "Terms" }, StepNames);
+        => Assert.Equal(new[] { "AdditionalPaths", "AllFiles", "Dates", "Emit", "EmitDates", "EmitNames", "EmitShared", "EmitTerms", "FactFiles", "Link", "LinkDiagnostics", "NameTable", "Names", "OwnFiles", "Parse", "Plan", "Settings", "Structure", "Terms" }, StepNames);
 
     [Fact]
     public void UnrelatedCSharpChangeLeavesEveryStepCached()
@@ -123,33 +123,89 @@ public class IncrementalTests
     [Fact]
     public void AStructuralEditReAddsOnlyTheGeneratedFilesWhoseTextChanged()
     {
-        // An event's date is structure (events are ordered by it): everything is linked and planned again, and the
-        // shared files are made again, but only the data file (the event's row) and the events file's own file (its
-        // doc) come out different. The other fact files' own files are not even made again: each is made from its view
-        // of the plan (its facts as linked, their indexes and member names), which this edit leaves equal.
+        // A term's title is structure (a link): everything is linked and planned again, and the shared files are made
+        // again, but only the data file (the term's row) and the officials file's own file (its doc names the title) come
+        // out different. The other fact files' own files are not even made again: each is made from its view of the plan
+        // (its facts as linked, their places and member names), which this edit leaves equal.
         var (files, driver, compilation) = Warm();
         var before = Texts(Result(driver));
 
-        AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
-        string text = FactSets.Events.Replace("date: 2023-11-14", "date: 2023-11-15"); // still between its neighbours
-        Assert.NotEqual(FactSets.Events, text);
-        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.EventsPath, text)).RunGenerators(compilation);
+        AdditionalText old = files.Single(f => f.Path == FactSets.OfficialsPath);
+        string text = FactSets.Officials.Replace("title: ambassador", "title: council-member");
+        Assert.NotEqual(FactSets.Officials, text);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.OfficialsPath, text)).RunGenerators(compilation);
         GeneratorRunResult result = Result(driver);
         var after = Texts(result);
 
         var changed = Changed(before, after);
-        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_events.yaml.g.cs" }, changed);
+        Assert.Equal(new[] { "FactGen.Data.g.cs", "facts_people_officials.yaml.g.cs" }, changed);
         Assert.Equal("Modified", Reasons(result, TrackingNames.Link));
         var emit = EmitOutputs(result);
         Assert.Equal(before.Count - 1, emit.Count);
         Assert.Equal(changed, Remade(emit));
         Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Contains(o.Reason, Reused)); // the names file: Cached
         var inputs = Outputs(result, TrackingNames.OwnFiles).ToList();
-        Assert.Equal(FactSets.EventsPath, ((Emit.OwnFileInput)Assert.Single(inputs, o => o.Reason == IncrementalStepRunReason.Modified).Value).File.Path);
+        Assert.Equal(FactSets.OfficialsPath, ((Emit.OwnFileInput)Assert.Single(inputs, o => o.Reason == IncrementalStepRunReason.Modified).Value).File.Path);
         Assert.All(inputs.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         var own = Outputs(result, TrackingNames.Emit).ToList();
-        Assert.Equal("facts_events.yaml.g.cs", ((Emit.GeneratedFile)Assert.Single(own, o => o.Reason == IncrementalStepRunReason.Modified).Value).HintName);
+        Assert.Equal("facts_people_officials.yaml.g.cs", ((Emit.GeneratedFile)Assert.Single(own, o => o.Reason == IncrementalStepRunReason.Modified).Value).HintName);
         Assert.All(own.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void AnEventsDateLinksNothingAndRemakesOnlyTheDatesFileAndItsOwnFile()
+    {
+        // The dates of events, agreements and quotes are not structure: linking orders every kind by id, and the dates
+        // file orders them chronologically. So moving an event in time — here past the signing, so the order changes —
+        // links and plans nothing and leaves the shared files cached: the dates file and the events file's own file (its
+        // doc shows the date) change. And the program sees the new date and the new order, in All and in every list.
+        var (files, driver, compilation) = Warm();
+        var before = Texts(Result(driver));
+        var assemblyBefore = GeneratorHarness.Load(GeneratorHarness.Run(driver, compilation).Output);
+        Assert.Equal(new[] { "harbour-talks", "oslo-trade-mission", "harbour-accord-signing" }, EventIds(assemblyBefore, "Test.Facts.Officials", "YamadaTaro", "Events"));
+        var allBefore = EventIds(assemblyBefore, "Test.Facts.Events", null, "All");
+        Assert.True(allBefore.IndexOf("harbour-talks") < allBefore.IndexOf("oslo-trade-mission"));
+
+        AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
+        string text = FactSets.Events.Replace("name: Harbour talks\n    date: 2024-02-27", "name: Harbour talks\n    date: 2024-03-01");
+        Assert.NotEqual(FactSets.Events, text);
+        driver = driver.ReplaceAdditionalText(old, new TestAdditionalText(FactSets.EventsPath, text));
+        GeneratorRun run = GeneratorHarness.Run(driver, compilation);
+        GeneratorRunResult result = Result(run.Driver);
+        var after = Texts(result);
+
+        var changed = Changed(before, after);
+        Assert.Equal(new[] { "FactGen.Dates.g.cs", "facts_events.yaml.g.cs" }, changed);
+        Assert.Single(Outputs(result, TrackingNames.Structure), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        foreach (string step in new[] { TrackingNames.Link, TrackingNames.Plan, TrackingNames.EmitShared, TrackingNames.NameTable, TrackingNames.EmitTerms })
+        {
+            Assert.True(Outputs(result, step).All(o => o.Reason == IncrementalStepRunReason.Cached), step + ": " + Reasons(result, step));
+        }
+        Assert.Single(Outputs(result, TrackingNames.Dates), o => o.Reason == IncrementalStepRunReason.Modified);
+        var emit = EmitOutputs(result);
+        Assert.Equal(before.Count - 1, emit.Count);
+        Assert.Equal(changed, Remade(emit));
+        Assert.All(emit.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Contains("2024-03-01: Harbour talks", after["facts_events.yaml.g.cs"]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        var assembly = GeneratorHarness.Load(run.Output);
+        Assert.Equal("2024-03-01", GeneratorHarness.Prop(GeneratorHarness.Get(assembly, "Test.Facts.Events", "HarbourTalks"), "Date")!.ToString());
+        Assert.Equal(new[] { "oslo-trade-mission", "harbour-accord-signing", "harbour-talks" }, EventIds(assembly, "Test.Facts.Officials", "YamadaTaro", "Events"));
+        Assert.Equal(new[] { "harbour-accord-signing", "harbour-talks" }, EventIds(assembly, "Test.Facts.Events", "OsloTradeMission", "Parts"));
+        var all = EventIds(assembly, "Test.Facts.Events", null, "All");
+        Assert.Equal(allBefore.Where(id => id != "harbour-talks"), all.Where(id => id != "harbour-talks"));
+        Assert.True(all.IndexOf("harbour-accord-signing") < all.IndexOf("harbour-talks"));
+        Assert.True(all.IndexOf("oslo-trade-mission") < all.IndexOf("harbour-accord-signing"));
+    }
+
+    /// <summary>The ids of a list of facts: <paramref name="list"/> of the member <paramref name="member"/> of <paramref name="type"/>, or the static <paramref name="list"/> of <paramref name="type"/> when <paramref name="member"/> is null.</summary>
+    private static List<string> EventIds(System.Reflection.Assembly assembly, string type, string? member, string list)
+    {
+        object? items = member is null
+            ? assembly.GetType(type)!.GetProperty(list)!.GetValue(null)
+            : GeneratorHarness.Prop(GeneratorHarness.Get(assembly, type, member), list);
+        return ((System.Collections.IEnumerable)items!).Cast<object>().Select(e => (string)GeneratorHarness.Prop(e, "Id")!).ToList();
     }
 
     [Fact]
@@ -364,6 +420,7 @@ public class IncrementalTests
     /// <summary>The outputs of every step that makes a generated file: the shared files, the names and terms files, the fact files' own files.</summary>
     private static List<(object Value, IncrementalStepRunReason Reason)> EmitOutputs(GeneratorRunResult result)
         => Outputs(result, TrackingNames.EmitShared).Concat(Outputs(result, TrackingNames.EmitNames)).Concat(Outputs(result, TrackingNames.EmitTerms))
+            .Concat(Outputs(result, TrackingNames.EmitDates))
             .Concat(Outputs(result, TrackingNames.Emit)).ToList();
 
     /// <summary>The hint names of the generated files those outputs made again, in ordinal order.</summary>

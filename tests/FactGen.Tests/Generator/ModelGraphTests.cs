@@ -82,16 +82,16 @@ public class ModelGraphTests
         Assert.Equal(5, strict.Count);
         Assert.All(strict, f => Assert.EndsWith(".Item1", f.Path));
         // Settings, AdditionalPaths, AllFiles, Link, Plan, LinkDiagnostics and NameTable once; FactFiles, Parse, Structure,
-        // Names and Terms once per fact file (five); OwnFiles once per fact file but the one that is not valid YAML (observed:
+        // Names, Terms and Dates once per fact file (five); OwnFiles once per fact file but the one that is not valid YAML (observed:
         // the driver records no step of parsed.Combine(plan) for it — nor did it before OwnFiles existed; it has no facts, so
-        // nothing to emit either way); EmitShared, EmitNames, EmitTerms and Emit once per generated file (all but the
+        // nothing to emit either way); EmitShared, EmitNames, EmitTerms, EmitDates and Emit once per generated file (all but the
         // post-initialization attribute).
-        int emitted = new[] { TrackingNames.EmitShared, TrackingNames.EmitNames, TrackingNames.EmitTerms, TrackingNames.Emit }.Sum(step => result.TrackedSteps[step].Sum(s => s.Outputs.Length));
+        int emitted = new[] { TrackingNames.EmitShared, TrackingNames.EmitNames, TrackingNames.EmitTerms, TrackingNames.EmitDates, TrackingNames.Emit }.Sum(step => result.TrackedSteps[step].Sum(s => s.Outputs.Length));
         Assert.Equal(result.GeneratedSources.Length - 1, emitted);
         Assert.Equal(4, result.TrackedSteps[TrackingNames.OwnFiles].Sum(s => s.Outputs.Length));
-        Assert.Equal(7 + (5 * 5) + 4 + emitted, outputs);
+        Assert.Equal(7 + (6 * 5) + 4 + emitted, outputs);
         // The walk reached the bottom of the models, not just their top-level objects.
-        foreach (Type deep in new[] { typeof(FactFile), typeof(LinkedFacts), typeof(Emit.NameTable), typeof(Emit.OwnFileInput), typeof(Emit.FileNames), typeof(Emit.FileTerms), typeof(Emit.TermValues), typeof(LocationInfo), typeof(DiagnosticInfo), typeof(FactRef), typeof(PositionFact), typeof(LocatedDate), typeof(FactDateValue), typeof(Provenance) })
+        foreach (Type deep in new[] { typeof(FactFile), typeof(LinkedFacts), typeof(Emit.NameTable), typeof(Emit.OwnFileInput), typeof(Emit.FileNames), typeof(Emit.FileTerms), typeof(Emit.TermValues), typeof(Emit.FileDates), typeof(Emit.FactDates), typeof(LocationInfo), typeof(DiagnosticInfo), typeof(FactRef), typeof(PositionFact), typeof(LocatedDate), typeof(FactDateValue), typeof(Provenance) })
         {
             Assert.Contains(deep, walk.TypesSeen);
         }

@@ -45,7 +45,6 @@ public class StructureTests
     {
         { "an id", FactSets.EventsPath, FactSets.Events.Replace("id: hansen-remark", "id: hansen-aside") },
         { "a participant", FactSets.EventsPath, FactSets.Events.Replace("  - organization: harbour-council\n    part_of", "  - organization: ministry-of-trade\n    part_of") },
-        { "a date", FactSets.EventsPath, FactSets.Events.Replace("date: 2024-02-27\n    deprecated", "date: 2024-02-26\n    deprecated") },
         { "an event kind", FactSets.EventsPath, FactSets.Events.Replace("kind: meeting", "kind: talks") },
         { "a speaker's capacity", FactSets.EventsPath, FactSets.Events.Replace("as: trade-minister\n    text", "as: ambassador\n    text") },
         { "an alias", FactSets.OfficialsPath, FactSets.Officials.Replace("Yamada", "Yamada-san") },
@@ -103,6 +102,24 @@ public class StructureTests
     public void TermEditsLeaveTheStructureEqualAndChangeTheFilesTerms(string edit, string edited)
         => AssertOutsideTheStructure(edit, FactSets.OfficialsPath, FactSets.Officials, edited, FileTerms.Of);
 
+    public static TheoryData<string, string> DateEdits() => new()
+    {
+        { "an event's date (it moves in time)", FactSets.Events.Replace("name: Harbour talks\n    date: 2024-02-27", "name: Harbour talks\n    date: 2024-03-01") },
+        { "an event's end", FactSets.Events.Replace("to: 2024-03-01", "to: 2024-03-02") },
+        { "an event's date for a span", FactSets.Events.Replace("    date: 2023-11-14\n", "    from: 2023-11-14\n    to: 2023-11-16\n") },
+        { "an agreement's date", FactSets.Events.Replace("name: Fisheries memorandum\n    date: 2023", "name: Fisheries memorandum\n    date: 2023-05") },
+        { "a quote's date", FactSets.Events.Replace("date: 2024-02-27\n    deprecated", "date: 2024-02-26\n    deprecated") },
+    };
+
+    /// <summary>
+    /// The dates of events, agreements and quotes are not structure (linking orders every kind by id; the dates file
+    /// orders these chronologically): they go to the file's <see cref="FileDates"/>, so editing them links nothing again.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DateEdits))]
+    public void DateEditsLeaveTheStructureEqualAndChangeTheFilesDates(string edit, string edited)
+        => AssertOutsideTheStructure(edit, FactSets.EventsPath, FactSets.Events, edited, FileDates.Of);
+
     /// <summary>A term's title and sources are links: they stay in the structure.</summary>
     [Theory]
     [InlineData("title: ambassador", "title: council-member")]
@@ -116,7 +133,7 @@ public class StructureTests
 
     [Theory]
     [MemberData(nameof(StructuralEdits))]
-    public void EditsToIdsLinksDatesAndAliasesChangeTheStructure(string edit, string path, string edited)
+    public void EditsToIdsLinksKindsAndAliasesChangeTheStructure(string edit, string path, string edited)
     {
         string original = path == FactSets.EventsPath ? FactSets.Events : FactSets.Officials;
         Assert.NotEqual(original, edited);

@@ -170,7 +170,7 @@ namespace Contoso.Harbour.Data
         public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Harbour.Data.Event> Between(global::Contoso.Harbour.Data.FactDate from, global::Contoso.Harbour.Data.FactDate to)
         {
             var result = new global::System.Collections.Generic.List<global::Contoso.Harbour.Data.Event>();
-            foreach (global::Contoso.Harbour.Data.Event item in global::Contoso.Harbour.Data.FactData.Events) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);
+            foreach (global::Contoso.Harbour.Data.Event item in global::Contoso.Harbour.Data.FactData.EventsByDate) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);
             return result;
         }
 

@@ -25,63 +25,63 @@ namespace Contoso.Harbour.Data
 
     internal static partial class Events
     {
-        /// <summary>2023: Northern ports summit.</summary>
-        public static global::Contoso.Harbour.Data.Event NorthernPortsSummit => global::Contoso.Harbour.Data.FactData.EventAt(0, 0);
+        /// <summary>2023-06-15: Ingrid Berg's visit to Tokyo, Tokyo.</summary>
+        public static global::Contoso.Harbour.Data.Event BergTokyoVisit => global::Contoso.Harbour.Data.FactData.EventAt(0, 0);
 
         /// <summary>2023-06: Council statement on shipping to the U.S.</summary>
         public static global::Contoso.Harbour.Data.Event CouncilStatement => global::Contoso.Harbour.Data.FactData.EventAt(0, 1);
 
-        /// <summary>2023-06-01: Quay opening.</summary>
-        public static global::Contoso.Harbour.Data.Event QuayOpening => global::Contoso.Harbour.Data.FactData.EventAt(0, 2);
-
-        /// <summary>2023-06-15: Ingrid Berg's visit to Tokyo, Tokyo.</summary>
-        public static global::Contoso.Harbour.Data.Event BergTokyoVisit => global::Contoso.Harbour.Data.FactData.EventAt(0, 3);
-
-        /// <summary>2023-09: Announcement of lower port fees.</summary>
-        public static global::Contoso.Harbour.Data.Event PortFeesAnnouncement => global::Contoso.Harbour.Data.FactData.EventAt(0, 4);
-
         /// <summary>2023-11-14: Ferry collision in the harbour.</summary>
-        public static global::Contoso.Harbour.Data.Event FerryCollision => global::Contoso.Harbour.Data.FactData.EventAt(0, 5);
-
-        /// <summary>2024-02-27: Harbour talks.</summary>
-        public static global::Contoso.Harbour.Data.Event HarbourTalks => global::Contoso.Harbour.Data.FactData.EventAt(0, 6);
-
-        /// <summary>2024-02-27 to 2024-03-01: Trade mission to Oslo, Oslo, Norway.</summary>
-        public static global::Contoso.Harbour.Data.Event OsloTradeMission => global::Contoso.Harbour.Data.FactData.EventAt(0, 7);
+        public static global::Contoso.Harbour.Data.Event FerryCollision => global::Contoso.Harbour.Data.FactData.EventAt(0, 2);
 
         /// <summary>2024-02-29: Signing of the Harbour Accord, Oslo. Yamada and Berg signed the accord in the council's hall. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Event HarbourAccordSigning => global::Contoso.Harbour.Data.FactData.EventAt(0, 8);
+        public static global::Contoso.Harbour.Data.Event HarbourAccordSigning => global::Contoso.Harbour.Data.FactData.EventAt(0, 3);
+
+        /// <summary>2024-02-27: Harbour talks.</summary>
+        public static global::Contoso.Harbour.Data.Event HarbourTalks => global::Contoso.Harbour.Data.FactData.EventAt(0, 4);
+
+        /// <summary>2023: Northern ports summit.</summary>
+        public static global::Contoso.Harbour.Data.Event NorthernPortsSummit => global::Contoso.Harbour.Data.FactData.EventAt(0, 5);
+
+        /// <summary>2024-02-27 to 2024-03-01: Trade mission to Oslo, Oslo, Norway.</summary>
+        public static global::Contoso.Harbour.Data.Event OsloTradeMission => global::Contoso.Harbour.Data.FactData.EventAt(0, 6);
+
+        /// <summary>2023-09: Announcement of lower port fees.</summary>
+        public static global::Contoso.Harbour.Data.Event PortFeesAnnouncement => global::Contoso.Harbour.Data.FactData.EventAt(0, 7);
+
+        /// <summary>2023-06-01: Quay opening.</summary>
+        public static global::Contoso.Harbour.Data.Event QuayOpening => global::Contoso.Harbour.Data.FactData.EventAt(0, 8);
 
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Events.NorthernPortsSummit"/>.</summary>
-            public const string NorthernPortsSummit = "northern-ports-summit";
-            /// <summary>The id of <see cref="Events.CouncilStatement"/>.</summary>
-            public const string CouncilStatement = "council-statement";
-            /// <summary>The id of <see cref="Events.QuayOpening"/>.</summary>
-            public const string QuayOpening = "quay-opening";
             /// <summary>The id of <see cref="Events.BergTokyoVisit"/>.</summary>
             public const string BergTokyoVisit = "berg-tokyo-visit";
-            /// <summary>The id of <see cref="Events.PortFeesAnnouncement"/>.</summary>
-            public const string PortFeesAnnouncement = "port-fees-announcement";
+            /// <summary>The id of <see cref="Events.CouncilStatement"/>.</summary>
+            public const string CouncilStatement = "council-statement";
             /// <summary>The id of <see cref="Events.FerryCollision"/>.</summary>
             public const string FerryCollision = "ferry-collision";
-            /// <summary>The id of <see cref="Events.HarbourTalks"/>.</summary>
-            public const string HarbourTalks = "harbour-talks";
-            /// <summary>The id of <see cref="Events.OsloTradeMission"/>.</summary>
-            public const string OsloTradeMission = "oslo-trade-mission";
             /// <summary>The id of <see cref="Events.HarbourAccordSigning"/>.</summary>
             public const string HarbourAccordSigning = "harbour-accord-signing";
+            /// <summary>The id of <see cref="Events.HarbourTalks"/>.</summary>
+            public const string HarbourTalks = "harbour-talks";
+            /// <summary>The id of <see cref="Events.NorthernPortsSummit"/>.</summary>
+            public const string NorthernPortsSummit = "northern-ports-summit";
+            /// <summary>The id of <see cref="Events.OsloTradeMission"/>.</summary>
+            public const string OsloTradeMission = "oslo-trade-mission";
+            /// <summary>The id of <see cref="Events.PortFeesAnnouncement"/>.</summary>
+            public const string PortFeesAnnouncement = "port-fees-announcement";
+            /// <summary>The id of <see cref="Events.QuayOpening"/>.</summary>
+            public const string QuayOpening = "quay-opening";
         }
     }
 
     internal static partial class Quotes
     {
-        /// <summary>“We welcome every ship.” — Harbour Council, 2023-06.</summary>
-        public static global::Contoso.Harbour.Data.Quote CouncilWelcomes => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 11);
-
         /// <summary>“A first step. More will follow.” — Ingrid Berg, 2024-02-27.</summary>
-        public static global::Contoso.Harbour.Data.Quote BergFirstStep => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 12);
+        public static global::Contoso.Harbour.Data.Quote BergFirstStep => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 11);
+
+        /// <summary>“We welcome every ship.” — Harbour Council, 2023-06.</summary>
+        public static global::Contoso.Harbour.Data.Quote CouncilWelcomes => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 12);
 
         /// <summary>“Nothing to add.” — Ole Hansen, 2024-02-27. <b>Deprecated:</b> Said by Ingrid Berg, not Ole Hansen.</summary>
         [global::System.Obsolete("Said by Ingrid Berg, not Ole Hansen.")]
@@ -92,10 +92,10 @@ namespace Contoso.Harbour.Data
 
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Quotes.CouncilWelcomes"/>.</summary>
-            public const string CouncilWelcomes = "council-welcomes";
             /// <summary>The id of <see cref="Quotes.BergFirstStep"/>.</summary>
             public const string BergFirstStep = "berg-first-step";
+            /// <summary>The id of <see cref="Quotes.CouncilWelcomes"/>.</summary>
+            public const string CouncilWelcomes = "council-welcomes";
             /// <summary>The id of <see cref="Quotes.HansenRemark"/>.</summary>
             public const string HansenRemark = "hansen-remark";
             /// <summary>The id of <see cref="Quotes.YamadaOpenPorts"/>.</summary>
@@ -106,7 +106,7 @@ namespace Contoso.Harbour.Data
     static partial class FactData
     {
         // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
-        private const string Values0 = "䀀䀀䀀䀫Northern ports summit䀀䀀䀀䀀䀀䁓Council statement on shipping to the U.S.䀀䀀䀀䀀䀀䀙Quay opening䀀䀀䀀䀀䀀䀹Ingrid Berg's visit to Tokyo䀀䀋Tokyo䀀䀀䀀䀿Announcement of lower port fees䀀䀀䀀䀀䀀䀽Ferry collision in the harbour䀀䀀䀀䀀䀀䀛Harbour talks䀀䀀䀀䀀䀀䀫Trade mission to Oslo䀀䀙Oslo, Norway䁑signed the Harbour Accord on 29 February䀀䀀䀻Signing of the Harbour Accord䁱Yamada and Berg signed the accord in the council's hall.䀉Oslo䀀䀀䀀䀩Fisheries memorandum䀀䀀䀀䀀䀝Harbour Accord䁛Shared berths & lower fees for \"green\" ships.䀀䀀䀀䀭We welcome every ship.䀀䀀䀀䀿A first step.\nMore will follow.䀀䀀䁉Said by Ingrid Berg, not Ole Hansen.䀟Nothing to add.䀀䀀䀀䁥Ports that stay open keep \"prices\" low & <steady>.";
+        private const string Values0 = "䀀䀀䀀䀹Ingrid Berg's visit to Tokyo䀀䀋Tokyo䀀䀀䀀䁓Council statement on shipping to the U.S.䀀䀀䀀䀀䀀䀽Ferry collision in the harbour䀀䀀䁑signed the Harbour Accord on 29 February䀀䀀䀻Signing of the Harbour Accord䁱Yamada and Berg signed the accord in the council's hall.䀉Oslo䀀䀀䀀䀛Harbour talks䀀䀀䀀䀀䀀䀫Northern ports summit䀀䀀䀀䀀䀀䀫Trade mission to Oslo䀀䀙Oslo, Norway䀀䀀䀀䀿Announcement of lower port fees䀀䀀䀀䀀䀀䀙Quay opening䀀䀀䀀䀀䀀䀩Fisheries memorandum䀀䀀䀀䀀䀝Harbour Accord䁛Shared berths & lower fees for \"green\" ships.䀀䀀䀀䀿A first step.\nMore will follow.䀀䀀䀀䀭We welcome every ship.䀀䀀䁉Said by Ingrid Berg, not Ole Hansen.䀟Nothing to add.䀀䀀䀀䁥Ports that stay open keep \"prices\" low & <steady>.";
 
         // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -24,13 +24,19 @@ namespace Test.Facts
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Official> OfficialsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Official>(Officials);
         internal static readonly string[] EventIds = new string[9];
         internal static readonly global::Test.Facts.Event[] Events = new global::Test.Facts.Event[9];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event>(Events);
+        internal static readonly global::Test.Facts.Event[] EventsByDate = new global::Test.Facts.Event[9];
+        internal static readonly int[] EventRanks = new int[9];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event>(EventsByDate);
         internal static readonly string[] AgreementIds = new string[2];
         internal static readonly global::Test.Facts.Agreement[] Agreements = new global::Test.Facts.Agreement[2];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement>(Agreements);
+        internal static readonly global::Test.Facts.Agreement[] AgreementsByDate = new global::Test.Facts.Agreement[2];
+        internal static readonly int[] AgreementRanks = new int[2];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement>(AgreementsByDate);
         internal static readonly string[] QuoteIds = new string[4];
         internal static readonly global::Test.Facts.Quote[] Quotes = new global::Test.Facts.Quote[4];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(Quotes);
+        internal static readonly global::Test.Facts.Quote[] QuotesByDate = new global::Test.Facts.Quote[4];
+        internal static readonly int[] QuoteRanks = new int[4];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(QuotesByDate);
 
         internal static readonly int[] SourceTable;
         internal static readonly int[] OrganizationTable;
@@ -44,9 +50,9 @@ namespace Test.Facts
         private static readonly int[] FileFacts;
 
         // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "almanac../seeds/almanac.txtbriefing../seeds/briefing.txtharbour-councilministry-of-tradeambassadorcouncil-membertrade-ministeringrid-bergole-hansenyamada-taronorthern-ports-summitcouncil-statementquay-openingberg-tokyo-visitport-fees-announcementferry-collisionharbour-talksoslo-trade-missionharbour-accord-signingfisheries-memorandumharbour-accordcouncil-welcomesberg-first-stephansen-remarkyamada-open-ports";
+        private const string Text = "almanac../seeds/almanac.txtbriefing../seeds/briefing.txtharbour-councilministry-of-tradeambassadorcouncil-membertrade-ministeringrid-bergole-hansenyamada-taroberg-tokyo-visitcouncil-statementferry-collisionharbour-accord-signingharbour-talksnorthern-ports-summitoslo-trade-missionport-fees-announcementquay-openingfisheries-memorandumharbour-accordberg-first-stepcouncil-welcomeshansen-remarkyamada-open-ports";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀇䀛䀣䀸䁇䁘䁢䁰䁾䂉䂓䂞䂳䃄䃐䃠䃶䄅䄒䄤䄺䅎䅜䅬䅻䆈䆙䀁䀀䁻䀂꽰䓒䀃䀀䁿䀄鞮䓓䀅䀁䁑䀃䀆䀈䀊䀆䀌䁗䀎䀀䀀䀐䀇䀀䁝䀀䀁䀒䀈䀀䁡䀁䀀䀔䀉䀀䁥䀂䀁䀖䀊䀘䁩䀛䀀䀞䀣䀥䀋䀧䁯䀀䀀䀀䀩䀀䀌䀫䁵䀯䀱䀳䀷䀹䀍䀀䀁䀄꽰䓒꽰䓒䀻䀀䀀䀀䀀䀎䀀䀇䀆뇈䓒뇈䓒䀾䀀䀀䀀䁁䀏䀀䀍䀈뇉䓒뇉䓒䀀䀀䀀䀀䀀䀐䀀䀓䀂뇗䓒뇗䓒䁃䀀䀀䀀䀀䀑䀀䀙䀅담䓒담䓒䁆䀀䀀䀀䀀䀒䀀䀟䀇돊䓒돊䓒䀀䀀䀀䀀䀀䀓䀀䀥䀁靣䓓靣䓓䁉䀈䀀䀀䀀䀔䀀䀫䀃靣䓓鞭䓓䁎䀀䁑䀀䀀䀕䁔䀱䀀靥䓓靥䓓䁖䀈䀀䁝䁟䀖䀀䀷꽰䓒䁡䀀䀀䀗䁤䀼靥䓓䁦䁪䀉䀘䀀䁁䀁䀀뇈䓒䀂䀙䀀䁅䀀䀀靣䓓䀀䀚䀀䁉䀂䀀靣䓓䀀䀛䁯䁍䀄䀃靥䓓䀉耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄老ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀者阀䀅耆龀䀊䀀䀀䀀䀀䀀耉ꪀ䀂䀀考ꪀ䀋耄蚀䀁耇鎀䀁耈蒀䀅䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈老踀䀇耂茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃䀀䀏䀔䀗䀙䀀䀁䀂䀃䀄䀅䀆䀇䀈䀀䀁䀀䀁䀂䀃䀀䀁䀀䀁䀂䀀䀁䀂䀀䀁";
+        private const string Ints = "䀀䀇䀛䀣䀸䁇䁘䁢䁰䁾䂉䂓䂞䂮䂿䃎䃤䃱䄆䄘䄮䄺䅎䅜䅫䅻䆈䆙䀁䀀䁻䀂꽰䓒䀃䀀䁿䀄鞮䓓䀅䀁䁑䀃䀆䀈䀊䀆䀌䁗䀎䀀䀀䀐䀇䀀䁝䀀䀁䀒䀈䀀䁡䀁䀀䀔䀉䀀䁥䀂䀁䀖䀊䀘䁩䀛䀀䀞䀣䀥䀋䀧䁯䀀䀀䀀䀩䀀䀌䀫䁵䀯䀱䀳䀷䀹䀍䀀䀁䀂䀻䀀䀀䀀䀀䀎䀀䀇䀆䀾䀀䀀䀀䁁䀏䀀䀍䀇䀀䀀䀀䀀䀀䀐䁃䀓䀀䁅䀇䀀䁌䁎䀑䀀䀙䀁䁐䀇䀀䀀䀀䀒䀀䀟䀄䁕䀀䀀䀀䀀䀓䀀䀥䀃䁘䀀䁛䀀䀀䀔䀀䀫䀅䁞䀀䀀䀀䀀䀕䀀䀱䀈䀀䀀䀀䀀䀀䀖䀀䀷䁡䀀䀀䀗䁤䀼䁦䁪䀄䀘䀀䁁䀀䀀䀀䀙䀀䁅䀁䀀䀂䀚䀀䁉䀂䀀䀀䀛䁯䁍䀄䀃䀄耂꾀䀂䀀䀀老대䀉耂馀䀏䀀老言䀏䀀考뜀䀋耂薀䀏䀀䀀老鼀䀊䀀䀀䀀老鲀䀆耂뮀䀄䀀䀀䀀䀀䀀考躀䀈耂萀䀄耆ꨀ䀁䀀䀀䀀䀀䀀䀀䀀䀀䀀䀀耈阀䀅考龀䀊䀀䀀䀀䀀䀀耄ꪀ䀂䀀耇蒀䀅老蚀䀁者鎀䀁耉ꪀ䀋䀀䀀䀀䀀䀀䀀䀀老麀䀉耂薀䀆䀀䀀䀀䀀䀀耄꼀䀈耂踀䀇老茀䀂䀀考鎀䀁䀁䁑䁩䁻䂃䀀䀏䀔䀗䀙䀀䀁䀂䀃䀄䀅䀆䀇䀈䀀䀁䀀䀁䀂䀃䀀䀁䀀䀁䀂䀀䀁䀂䀀䀁";
 
         static FactData()
         {
@@ -57,9 +63,9 @@ namespace Test.Facts
             int[] organizationRows = Decode(data, ref at, 14);
             int[] titleRows = Decode(data, ref at, 18);
             int[] officialRows = Decode(data, ref at, 24);
-            int[] eventRows = Decode(data, ref at, 99);
-            int[] agreementRows = Decode(data, ref at, 14);
-            int[] quoteRows = Decode(data, ref at, 28);
+            int[] eventRows = Decode(data, ref at, 81);
+            int[] agreementRows = Decode(data, ref at, 12);
+            int[] quoteRows = Decode(data, ref at, 24);
             SourceTable = Decode(data, ref at, 4);
             OrganizationTable = Decode(data, ref at, 4);
             TitleTable = Decode(data, ref at, 8);
@@ -73,7 +79,8 @@ namespace Test.Facts
             string?[] s = Split(Text, ends);
             var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
             Values(n, Names);
-            Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            int d = Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            Chronology(d);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
@@ -164,11 +171,15 @@ namespace Test.Facts
         }
 
         // (few facts: tier-0 code)
-        /// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>
-        private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        /// <summary>
+        /// Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials'
+        /// names); events', agreements' and quotes' dates are read from Dates (FactGen.Dates.g.cs). Returns where Dates goes on.
+        /// </summary>
+        private static int Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
-            int at = 0;
+            int at = 0, d = 0;
+            string dates = Dates;
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, global::Test.Facts.FactDate.FromPacked(r[k + 4]), r[k + 2]);
             r = organizationRows;
@@ -178,11 +189,11 @@ namespace Test.Facts
             r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, n[at++]!, r[k + 2]);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 3], global::Test.Facts.FactDate.FromPacked(r[k + 4]), global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 9) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 3], global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, global::Test.Facts.FactDate.FromPacked(r[k + 3]), r[k + 2]);
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
             for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
             for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
@@ -191,6 +202,35 @@ namespace Test.Facts
             for (int i = 0; i < Events.Length; i++) EventIds[i] = Events[i].Id;
             for (int i = 0; i < Agreements.Length; i++) AgreementIds[i] = Agreements[i].Id;
             for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
+            return d;
+        }
+
+        /// <summary>
+        /// The chronological order of events, agreements and quotes (All, Between, and the lists of them), from Dates at
+        /// <paramref name="d"/>: their indexes in that order. The facts themselves are in generated order, by id.
+        /// </summary>
+        // (few facts: tier-0 code)
+        private static void Chronology(int d)
+        {
+            string dates = Dates;
+            for (int j = 0; j < Events.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                EventsByDate[j] = Events[i];
+                EventRanks[i] = j;
+            }
+            for (int j = 0; j < Agreements.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                AgreementsByDate[j] = Agreements[i];
+                AgreementRanks[i] = j;
+            }
+            for (int j = 0; j < Quotes.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                QuotesByDate[j] = Quotes[i];
+                QuoteRanks[i] = j;
+            }
         }
 
         /// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>
@@ -228,31 +268,31 @@ namespace Test.Facts
                 o.AgreementsList = r[k + 7];
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 9)
             {
                 global::Test.Facts.Event e = Events[i];
                 e.SourcesList = r[k + 1];
-                e.ParticipantsList = r[k + 6];
-                if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];
-                e.PartsList = r[k + 8];
-                e.AgreementsList = r[k + 9];
-                e.QuotesList = r[k + 10];
+                e.ParticipantsList = r[k + 4];
+                if (r[k + 5] != 0) e.PartOf = Events[r[k + 5] - 1];
+                e.PartsList = r[k + 6];
+                e.AgreementsList = r[k + 7];
+                e.QuotesList = r[k + 8];
             }
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6)
             {
                 global::Test.Facts.Agreement a = Agreements[i];
                 a.SourcesList = r[k + 1];
-                a.PartiesList = r[k + 4];
-                a.NegotiatorsList = r[k + 5];
-                if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
+                a.PartiesList = r[k + 3];
+                a.NegotiatorsList = r[k + 4];
+                if (r[k + 5] != 0) a.Event = Events[r[k + 5] - 1];
             }
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6)
             {
                 global::Test.Facts.Quote q = Quotes[i];
                 q.SourcesList = r[k + 1];
-                if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];
+                if (r[k + 5] != 0) q.Event = Events[r[k + 5] - 1];
             }
         }
 
@@ -327,6 +367,20 @@ namespace Test.Facts
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
         }
 
+        /// <summary>A list of events, agreements or quotes, chronologically: its facts' places in <paramref name="byDate"/>, sorted.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<T> SliceByDate<T>(T[] byDate, int[] ranks, int list)
+        {
+            int[] data = Lists.Data;
+            int count = data[list];
+            if (count == 0) return global::System.Array.Empty<T>();
+            var places = new int[count];
+            for (int j = 0; j < count; j++) places[j] = ranks[data[list + 1 + j]];
+            global::System.Array.Sort(places);
+            var result = new T[count];
+            for (int j = 0; j < count; j++) result[j] = byDate[places[j]];
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
+        }
+
         /// <summary>An agreement's parties: per party 2·organization + 1, or 2·string for a country code in Lists.Strings.</summary>
         internal static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Party> Parties(int list)
         {
@@ -398,7 +452,7 @@ namespace Test.Facts
             // The strings of aliases and parties (country codes), as Text is.
             private const string ListText = "Minister YamadaJPNO";
             // The list tables, one after another (see Decode).
-            private const string ListInts = "䀀䀏䀑䀓䀀䀁䀁䀂䀁䀈䀁䀀䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀁䀀䀁䀁䀁䀂䀂䀁䀀䀂䀀䀁䀄䀀䀃䀆䀈䀁䀁䀁䀁䀁䀁䀁䀂䀁䀁䀁䀀䀁䀂䀁䀁䀃䀆䀇䀈䀁䀃䀁䀁䀂䀀䀀䀂䀁䀀䀁䀀䀂䀀䀂䀂䀃䀀䀄䀄䀀䀀䀀䀂䀄䀀䀂䀆䀈䀁䀁䀆䀄䀃䀀䀂䀁䀀䀁䀁䀁䀃䀂䀄䀆䀁䀁䀃䀄䀆䀁䀄䀄䀃䀀䀀䀁䀁䀀䀀䀀䀀䀁䀀䀂䀂䀭";
+            private const string ListInts = "䀀䀏䀑䀓䀀䀁䀁䀂䀁䀃䀁䀁䀁䀁䀁䀁䀁䀀䀁䀇䀁䀂䀁䀀䀁䀁䀁䀂䀂䀁䀀䀂䀀䀁䀄䀀䀃䀄䀅䀁䀀䀁䀁䀁䀁䀁䀂䀁䀁䀁䀀䀁䀂䀁䀁䀃䀃䀄䀆䀁䀃䀁䀁䀂䀀䀂䀂䀁䀀䀁䀁䀁䀁䀆䀄䀃䀀䀂䀁䀀䀁䀁䀁䀃䀄䀄䀀䀀䀀䀂䀀䀀䀂䀄䀀䀂䀃䀄䀂䀃䀀䀂䀄䀆䀁䀁䀃䀄䀆䀁䀄䀄䀃䀀䀀䀁䀁䀀䀀䀀䀀䀁䀀䀂䀂䀭";
 
             static Lists()
             {

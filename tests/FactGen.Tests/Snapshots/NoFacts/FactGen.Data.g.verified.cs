@@ -24,13 +24,19 @@ namespace Test.Facts
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Official> OfficialsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Official>(Officials);
         internal static readonly string[] EventIds = new string[0];
         internal static readonly global::Test.Facts.Event[] Events = new global::Test.Facts.Event[0];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event>(Events);
+        internal static readonly global::Test.Facts.Event[] EventsByDate = new global::Test.Facts.Event[0];
+        internal static readonly int[] EventRanks = new int[0];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Event>(EventsByDate);
         internal static readonly string[] AgreementIds = new string[0];
         internal static readonly global::Test.Facts.Agreement[] Agreements = new global::Test.Facts.Agreement[0];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement>(Agreements);
+        internal static readonly global::Test.Facts.Agreement[] AgreementsByDate = new global::Test.Facts.Agreement[0];
+        internal static readonly int[] AgreementRanks = new int[0];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Agreement>(AgreementsByDate);
         internal static readonly string[] QuoteIds = new string[0];
         internal static readonly global::Test.Facts.Quote[] Quotes = new global::Test.Facts.Quote[0];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(Quotes);
+        internal static readonly global::Test.Facts.Quote[] QuotesByDate = new global::Test.Facts.Quote[0];
+        internal static readonly int[] QuoteRanks = new int[0];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Test.Facts.Quote>(QuotesByDate);
 
         internal static readonly int[] SourceTable;
         internal static readonly int[] OrganizationTable;
@@ -73,7 +79,8 @@ namespace Test.Facts
             string?[] s = Split(Text, ends);
             var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
             Values(n, Names);
-            Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            int d = Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            Chronology(d);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
@@ -160,11 +167,15 @@ namespace Test.Facts
         }
 
         // (few facts: tier-0 code)
-        /// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>
-        private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        /// <summary>
+        /// Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials'
+        /// names); events', agreements' and quotes' dates are read from Dates (FactGen.Dates.g.cs). Returns where Dates goes on.
+        /// </summary>
+        private static int Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
-            int at = 0;
+            int at = 0, d = 0;
+            string dates = Dates;
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new global::Test.Facts.Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, global::Test.Facts.FactDate.FromPacked(r[k + 4]), r[k + 2]);
             r = organizationRows;
@@ -174,11 +185,11 @@ namespace Test.Facts
             r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new global::Test.Facts.Official(s[r[k]]!, n[at++]!, r[k + 2]);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 3], global::Test.Facts.FactDate.FromPacked(r[k + 4]), global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 9) Events[i] = new global::Test.Facts.Event(s[r[k]]!, (global::Test.Facts.EventKind)r[k + 3], global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, global::Test.Facts.FactDate.FromPacked(r[k + 3]), r[k + 2]);
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6) Agreements[i] = new global::Test.Facts.Agreement(s[r[k]]!, global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Test.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6) Quotes[i] = new global::Test.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Test.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
             for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
             for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
@@ -187,6 +198,35 @@ namespace Test.Facts
             for (int i = 0; i < Events.Length; i++) EventIds[i] = Events[i].Id;
             for (int i = 0; i < Agreements.Length; i++) AgreementIds[i] = Agreements[i].Id;
             for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
+            return d;
+        }
+
+        /// <summary>
+        /// The chronological order of events, agreements and quotes (All, Between, and the lists of them), from Dates at
+        /// <paramref name="d"/>: their indexes in that order. The facts themselves are in generated order, by id.
+        /// </summary>
+        // (few facts: tier-0 code)
+        private static void Chronology(int d)
+        {
+            string dates = Dates;
+            for (int j = 0; j < Events.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                EventsByDate[j] = Events[i];
+                EventRanks[i] = j;
+            }
+            for (int j = 0; j < Agreements.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                AgreementsByDate[j] = Agreements[i];
+                AgreementRanks[i] = j;
+            }
+            for (int j = 0; j < Quotes.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                QuotesByDate[j] = Quotes[i];
+                QuoteRanks[i] = j;
+            }
         }
 
         /// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>
@@ -224,31 +264,31 @@ namespace Test.Facts
                 o.AgreementsList = r[k + 7];
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 9)
             {
                 global::Test.Facts.Event e = Events[i];
                 e.SourcesList = r[k + 1];
-                e.ParticipantsList = r[k + 6];
-                if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];
-                e.PartsList = r[k + 8];
-                e.AgreementsList = r[k + 9];
-                e.QuotesList = r[k + 10];
+                e.ParticipantsList = r[k + 4];
+                if (r[k + 5] != 0) e.PartOf = Events[r[k + 5] - 1];
+                e.PartsList = r[k + 6];
+                e.AgreementsList = r[k + 7];
+                e.QuotesList = r[k + 8];
             }
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6)
             {
                 global::Test.Facts.Agreement a = Agreements[i];
                 a.SourcesList = r[k + 1];
-                a.PartiesList = r[k + 4];
-                a.NegotiatorsList = r[k + 5];
-                if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
+                a.PartiesList = r[k + 3];
+                a.NegotiatorsList = r[k + 4];
+                if (r[k + 5] != 0) a.Event = Events[r[k + 5] - 1];
             }
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6)
             {
                 global::Test.Facts.Quote q = Quotes[i];
                 q.SourcesList = r[k + 1];
-                if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];
+                if (r[k + 5] != 0) q.Event = Events[r[k + 5] - 1];
             }
         }
 
@@ -320,6 +360,20 @@ namespace Test.Facts
             if (count == 0) return global::System.Array.Empty<T>();
             var result = new T[count];
             for (int j = 0; j < count; j++) result[j] = all[data[list + 1 + j]];
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
+        }
+
+        /// <summary>A list of events, agreements or quotes, chronologically: its facts' places in <paramref name="byDate"/>, sorted.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<T> SliceByDate<T>(T[] byDate, int[] ranks, int list)
+        {
+            int[] data = Lists.Data;
+            int count = data[list];
+            if (count == 0) return global::System.Array.Empty<T>();
+            var places = new int[count];
+            for (int j = 0; j < count; j++) places[j] = ranks[data[list + 1 + j]];
+            global::System.Array.Sort(places);
+            var result = new T[count];
+            for (int j = 0; j < count; j++) result[j] = byDate[places[j]];
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
         }
 

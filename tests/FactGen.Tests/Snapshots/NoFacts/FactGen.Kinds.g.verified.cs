@@ -165,7 +165,7 @@ namespace Test.Facts
         public static global::System.Collections.Generic.IReadOnlyList<global::Test.Facts.Event> Between(global::Test.Facts.FactDate from, global::Test.Facts.FactDate to)
         {
             var result = new global::System.Collections.Generic.List<global::Test.Facts.Event>();
-            foreach (global::Test.Facts.Event item in global::Test.Facts.FactData.Events) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);
+            foreach (global::Test.Facts.Event item in global::Test.Facts.FactData.EventsByDate) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);
             return result;
         }
 

@@ -217,21 +217,21 @@ namespace Test.Facts
         public string Country => FactData.Value(ValueSlot + 5)!;
 
         /// <summary>Events the actor took part in, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Event> Events => _events ??= FactData.Slice(FactData.Events, EventsList);
+        public global::System.Collections.Generic.IReadOnlyList<Event> Events => _events ??= FactData.SliceByDate(FactData.EventsByDate, FactData.EventRanks, EventsList);
 
         // Made on first use from the list table (EventsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int EventsList;
         private global::System.Collections.Generic.IReadOnlyList<Event>? _events;
 
         /// <summary>Quotes the actor is the speaker of, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes => _quotes ??= FactData.Slice(FactData.Quotes, QuotesList);
+        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes => _quotes ??= FactData.SliceByDate(FactData.QuotesByDate, FactData.QuoteRanks, QuotesList);
 
         // Made on first use from the list table (QuotesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int QuotesList;
         private global::System.Collections.Generic.IReadOnlyList<Quote>? _quotes;
 
         /// <summary>Agreements the actor negotiated or is a party to, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements => _agreements ??= FactData.Slice(FactData.Agreements, AgreementsList);
+        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements => _agreements ??= FactData.SliceByDate(FactData.AgreementsByDate, FactData.AgreementRanks, AgreementsList);
 
         // Made on first use from the list table (AgreementsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int AgreementsList;
@@ -514,21 +514,21 @@ namespace Test.Facts
         public Event? PartOf { get; internal set; }
 
         /// <summary>The events that are part of this one, chronologically.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Event> Parts => _parts ??= FactData.Slice(FactData.Events, PartsList);
+        public global::System.Collections.Generic.IReadOnlyList<Event> Parts => _parts ??= FactData.SliceByDate(FactData.EventsByDate, FactData.EventRanks, PartsList);
 
         // Made on first use from the list table (PartsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int PartsList;
         private global::System.Collections.Generic.IReadOnlyList<Event>? _parts;
 
         /// <summary>Agreements that came out of the event.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements => _agreements ??= FactData.Slice(FactData.Agreements, AgreementsList);
+        public global::System.Collections.Generic.IReadOnlyList<Agreement> Agreements => _agreements ??= FactData.SliceByDate(FactData.AgreementsByDate, FactData.AgreementRanks, AgreementsList);
 
         // Made on first use from the list table (AgreementsList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int AgreementsList;
         private global::System.Collections.Generic.IReadOnlyList<Agreement>? _agreements;
 
         /// <summary>Quotes said at the event.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes => _quotes ??= FactData.Slice(FactData.Quotes, QuotesList);
+        public global::System.Collections.Generic.IReadOnlyList<Quote> Quotes => _quotes ??= FactData.SliceByDate(FactData.QuotesByDate, FactData.QuoteRanks, QuotesList);
 
         // Made on first use from the list table (QuotesList: where it starts, 0 for none), so start-up only sets an int; threads racing here each make an equal list.
         internal int QuotesList;

@@ -24,13 +24,19 @@ namespace Raimondo.Facts
         internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Official> OfficialsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Official>(Officials);
         internal static readonly string[] EventIds = new string[21];
         internal static readonly global::Raimondo.Facts.Event[] Events = new global::Raimondo.Facts.Event[21];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Event>(Events);
+        internal static readonly global::Raimondo.Facts.Event[] EventsByDate = new global::Raimondo.Facts.Event[21];
+        internal static readonly int[] EventRanks = new int[21];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Event> EventsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Event>(EventsByDate);
         internal static readonly string[] AgreementIds = new string[4];
         internal static readonly global::Raimondo.Facts.Agreement[] Agreements = new global::Raimondo.Facts.Agreement[4];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Agreement>(Agreements);
+        internal static readonly global::Raimondo.Facts.Agreement[] AgreementsByDate = new global::Raimondo.Facts.Agreement[4];
+        internal static readonly int[] AgreementRanks = new int[4];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Agreement> AgreementsView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Agreement>(AgreementsByDate);
         internal static readonly string[] QuoteIds = new string[9];
         internal static readonly global::Raimondo.Facts.Quote[] Quotes = new global::Raimondo.Facts.Quote[9];
-        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote>(Quotes);
+        internal static readonly global::Raimondo.Facts.Quote[] QuotesByDate = new global::Raimondo.Facts.Quote[9];
+        internal static readonly int[] QuoteRanks = new int[9];
+        internal static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote> QuotesView = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Raimondo.Facts.Quote>(QuotesByDate);
 
         internal static readonly int[] SourceTable;
         internal static readonly int[] OrganizationTable;
@@ -44,9 +50,9 @@ namespace Raimondo.Facts
         private static readonly int[] FileFacts;
 
         // The strings first access needs (ids, sources' files; names are in FactGen.Names.g.cs, values in the fact files' chunks), each once, concatenated; string i spans ends[i - 1]..ends[i]; 0 is null.
-        private const string Text = "background../seeds/background.mdraimondo-beijing../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationintelmicronministry-of-culture-and-tourismmofcomnew-york-timesstate-counciltrump-administrationus-department-of-commerceus-department-of-stateus-department-of-the-treasuryus-house-of-representativeswhite-houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsminister-of-commerceminister-of-culture-and-tourismpremierpresident-of-chinapresident-of-the-united-statessecretary-of-commercesecretary-of-statesecretary-of-the-treasuryspeaker-of-the-housevice-premierantony-blinkendaniel-kritenbrinkdonald-trumpgina-raimondohe-lifenghu-hepingjanet-yellenjoe-bidenli-qiangnancy-pelosiwang-wentaoxi-jinpingtourism-leadership-summit-2019china-breaks-off-dialoguepelosi-taiwan-visitbiden-xi-bali-meetingg20-bali-summitwhite-house-bali-statementblinken-china-visitspy-balloon-incidentblinken-planned-china-tripwhite-house-reengagement-announcementkritenbrink-china-visityellen-china-visitmofcom-statement-2023-08-28raimondo-china-tripraimondo-wang-wentao-talks-2023-08-28raimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-30tourism-leadership-summit-14empower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementwhite-house-empower-key-senior-officialsmofcom-importance-of-dialoguemofcom-new-communication-channelshe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouple";
+        private const string Text = "background../seeds/background.mdraimondo-beijing../seeds/raimondo-beijing-2023-08-29.txtbiden-administrationintelmicronministry-of-culture-and-tourismmofcomnew-york-timesstate-counciltrump-administrationus-department-of-commerceus-department-of-stateus-department-of-the-treasuryus-house-of-representativeswhite-houseassistant-secretary-of-state-for-east-asian-and-pacific-affairsminister-of-commerceminister-of-culture-and-tourismpremierpresident-of-chinapresident-of-the-united-statessecretary-of-commercesecretary-of-statesecretary-of-the-treasuryspeaker-of-the-housevice-premierantony-blinkendaniel-kritenbrinkdonald-trumpgina-raimondohe-lifenghu-hepingjanet-yellenjoe-bidenli-qiangnancy-pelosiwang-wentaoxi-jinpingbiden-xi-bali-meetingblinken-china-visitblinken-planned-china-tripchina-breaks-off-dialogueg20-bali-summitkritenbrink-china-visitmofcom-statement-2023-08-28pelosi-taiwan-visitraimondo-china-tripraimondo-he-lifeng-meetingraimondo-hu-heping-talksraimondo-li-qiang-meetingraimondo-shanghai-disneyland-visitraimondo-wang-wentao-talks-2023-08-28raimondo-wang-wentao-talks-2023-08-30spy-balloon-incidenttourism-leadership-summit-14tourism-leadership-summit-2019white-house-bali-statementwhite-house-reengagement-announcementyellen-china-visitempower-key-senior-officialsexport-control-information-exchangenew-communication-channelstourism-leadership-summit-agreementhe-lifeng-rational-and-practicalli-qiang-concrete-actionsli-qiang-new-positive-effortsmofcom-importance-of-dialoguemofcom-new-communication-channelsnew-york-times-closer-to-mr-xiraimondo-de-riskingraimondo-not-seek-to-decouplewhite-house-empower-key-senior-officials";
         // The int tables first access reads, one after another (see Decode).
-        private const string Ints = "䀀䀊䀠䀰䁘䁬䁱䁷䂖䂜䂪䂷䃋䃤䃺䄗䄲䄽䅼䆐䆯䆶䇈䇦䇻䈍䈦䈺䉆䉔䉦䉲䉿䊈䊑䊝䊦䊮䊺䋅䋏䋭䌆䌙䌮䌽䍗䍪䍾䎘䎽䏔䏦䐁䐔䐹䑓䑫䒄䒦䓋䓧䔃䔦䕀䕣䖋䖨䗉䗩䘂䘟䘽䙐䙭䀁䀀䅍䀂꤉䓔䀃䀀䅑䀄늭䓒䀅䀁䃛䀀䀀䀀䀀䀆䀃䃡䀀䀀䀀䀀䀇䀅䃧䀀䀀䀀䀀䀈䀇䃭䀀䀀䀀䀊䀉䀌䃳䀏䀑䀀䀔䀊䀖䃹䀀䀙䀀䀀䀋䀛䃿䀀䀀䀀䀝䀌䀠䄅䀀䀀䀀䀀䀍䀢䄋䀀䀀䀀䀤䀎䀦䄑䀀䀀䀀䀨䀏䀫䄗䀀䀀䀀䀭䀐䀯䄝䀀䀀䀀䀱䀑䀳䄣䀵䀸䀀䀀䀒䀺䅕䀊䀁䀼䀓䀾䅙䀅䀁䁀䀔䁂䅝䀄䀁䁄䀕䁆䅡䀇䀁䁈䀖䁊䅥䀀䀁䁌䀗䁎䅩䀀䀁䁐䀘䁔䅭䀉䀁䁖䀙䁘䅱䀊䀁䁚䀚䁜䅵䀋䀁䁞䀛䁠䅹䀌䀁䁢䀜䁥䅽䀇䀀䁧䀝䁩䂓䁭䀀䁯䀀䀀䀞䁲䂙䁶䀀䁸䀀䀀䀟䁺䂟䂁䂄䀀䀀䀀䀠䂆䂥䂊䂌䂎䂖䂙䀡䂝䂫䂡䀀䂣䂥䀀䀢䂧䂱䂫䀀䂭䀀䂯䀣䂱䂷䂵䀀䂷䀀䀀䀤䂹䂽䂾䃀䃂䀀䃅䀥䃇䃃䃋䃍䃏䃑䀀䀦䃔䃉䃚䀀䃝䀀䀀䀧䃟䃏䃣䀀䃥䀀䃨䀨䃫䃕䃯䃱䃴䀀䃷䀩䃹䀕䀄錰䓐錰䓐䀀䀀䀀䀀䀀䀪䃻䀛䀈讀䓒讀䓒䀀䀀䀀䀀䀀䀫䃽䀡䀂讀䓒讀䓒䃿䀀䀀䀀䀀䀬䄂䀧䀀責䓒責䓒䄄䀅䀀䄉䀀䀭䄋䀭䀄責䓒責䓒䄍䀀䄒䀀䀀䀮䄔䀳䀆責䓒責䓒䄖䀀䀀䀀䄙䀯䄛䀹䀂꽰䓒꽰䓒䄝䀀䀀䀀䀀䀰䄠䀿䀇꿔䓒뀸䓒䀀䀀䀀䀀䀀䀱䄢䁅䀂뀸䓒뀸䓒䄤䀀䀀䀀䀀䀲䄧䁋䀅녤䓒녤䓒䄩䀀䀀䀀䀀䀳䄬䁑䀂뇈䓒뇈䓒䄮䀀䀀䀀䀀䀴䄱䁗䀂눬䓒눬䓒䄳䀀䀀䀀䀀䀵䄶䁝䀆늬䓒늬䓒䄸䀀䀀䀀䄻䀶䄾䁣䀃늬䓒늯䓒䅀䀀䅃䀀䀀䀷䅊䁩䀁늬䓒늬䓒䅌䀎䀀䅑䀀䀸䅔䁯䀀늭䓒늭䓒䅖䀎䀀䀀䅛䀹䅟䁵䀁늭䓒늭䓒䅡䀎䀀䅦䀀䀺䅨䁻䀀늭䓒늭䓒䅪䀎䀀䀀䅯䀻䅲䂁䀂늮䓒늮䓒䅴䀎䀀䀀䀀䀼䅷䂇䀁늮䓒늮䓒䅹䀎䀀䀀䀀䀽䅾䂍䀄隀䓓隀䓓䀀䀀䀀䀀䀀䀾䆀䀁責䓒䆂䆅䀄䀿䆊䀆늬䓒䆌䆏䀏䁀䆔䀋늬䓒䆖䆙䀏䁁䆞䀐늭䓒䆠䆣䀑䁂䆨䄩䀙䀀責䓒䀆䁃䆪䄭䀉䀀늬䓒䀍䁄䆬䄱䀉䀀늬䓒䀍䁅䆮䄵䀈䀋늭䓒䀐䁆䆰䄹䀐䀄늭䓒䀒䁇䆲䄽䀐䀄늭䓒䀒䁈䆴䅁䀋䀀늭䓒䀀䁉䆶䅅䀆䀇늭䓒䀐䁊䆸䅉䀆䀇늭䓒䀐䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耄鲀䀂䀀䀀耂需䀏䀀䀀䀀䀀䀀考뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀耒뤀䀊耈销䀍䀀䀀䀀䀀耑骀䀂䀀䀀䀀䀀䀀䀀耊뺀䀃䀀䀀而辀䀋耇ꒀ䀊耔Ꞁ䀈䀀老鴀䀅䀀耍넀䀋耕蜀䀏耋袀䀈耎꬀䀆者粀耓薀䀉耆鮀䀃耉茀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀耏꺀䀎耐蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耈鞀䀁䀀䀀䀀老䘀䀀䀀䀀耂鸀䀏䀀䀀䀀者ꨀ䀅䀀耆ꔀ䀅䀀䀀䀀考退䀃䀀䀀䀀䀀䀀䀀䀀䀀耉褀䀋耄똀䀇耇舀䀏䀁䀕䂓䃛䄩䅍䅕䆁䀀䀄䀙䀥䀲䀻䀽䁈䀀䀁䀂䀃䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀌䀍䀎䀏䀐䀑䀒䀓䀔䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀌䀀䀁䀂䀃䀄䀅䀆䀇䀈䀀䀁䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊";
+        private const string Ints = "䀀䀊䀠䀰䁘䁬䁱䁷䂖䂜䂪䂷䃋䃤䃺䄗䄲䄽䅼䆐䆯䆶䇈䇦䇻䈍䈦䈺䉆䉔䉦䉲䉿䊈䊑䊝䊦䊮䊺䋅䋏䋤䋷䌑䌪䌹䍐䍫䍾䎑䎫䏃䏜䏾䐣䑈䑜䑸䒖䒰䓕䓧䔃䔦䕀䕣䖃䖜䖹䗖䗷䘕䘨䙅䙭䀁䀀䅍䀂꤉䓔䀃䀀䅑䀄늭䓒䀅䀁䃛䀀䀀䀀䀀䀆䀃䃡䀀䀀䀀䀀䀇䀅䃧䀀䀀䀀䀀䀈䀇䃭䀀䀀䀀䀊䀉䀌䃳䀏䀑䀀䀔䀊䀖䃹䀀䀙䀀䀀䀋䀛䃿䀀䀀䀀䀝䀌䀠䄅䀀䀀䀀䀀䀍䀢䄋䀀䀀䀀䀤䀎䀦䄑䀀䀀䀀䀨䀏䀫䄗䀀䀀䀀䀭䀐䀯䄝䀀䀀䀀䀱䀑䀳䄣䀵䀸䀀䀀䀒䀺䅕䀊䀁䀼䀓䀾䅙䀅䀁䁀䀔䁂䅝䀄䀁䁄䀕䁆䅡䀇䀁䁈䀖䁊䅥䀀䀁䁌䀗䁎䅩䀀䀁䁐䀘䁔䅭䀉䀁䁖䀙䁘䅱䀊䀁䁚䀚䁜䅵䀋䀁䁞䀛䁠䅹䀌䀁䁢䀜䁥䅽䀇䀀䁧䀝䁩䂓䁭䀀䁯䀀䀀䀞䁲䂙䁶䀀䁸䀀䀀䀟䁺䂟䂁䂄䀀䀀䀀䀠䂆䂥䂊䂌䂎䂖䂙䀡䂝䂫䂡䀀䂣䂥䀀䀢䂧䂱䂫䀀䂭䀀䂯䀣䂱䂷䂵䀀䂷䀀䀀䀤䂹䂽䂾䃀䃂䀀䃅䀥䃇䃃䃋䃍䃏䃑䀀䀦䃔䃉䃚䀀䃝䀀䀀䀧䃟䃏䃣䀀䃥䀀䃨䀨䃫䃕䃯䃱䃴䀀䃷䀩䃹䀕䀀䃻䀅䀀䄀䀀䀪䄂䀛䀂䄄䀀䀀䀀䀀䀫䄇䀡䀂䄉䀀䀀䀀䀀䀬䄌䀧䀈䀀䀀䀀䀀䀀䀭䄎䀭䀄䄐䀀䄕䀀䀀䀮䄗䀳䀂䄙䀀䀀䀀䀀䀯䄜䀹䀆䄞䀀䀀䀀䄡䀰䄤䀿䀂䄦䀀䀀䀀䀀䀱䄩䁅䀃䄫䀀䄮䀀䀀䀲䄵䁋䀀䄷䀉䀀䀀䄼䀳䅀䁑䀁䅂䀉䀀䅇䀀䀴䅉䁗䀀䅋䀉䀀䀀䅐䀵䅓䁝䀂䅕䀉䀀䀀䀀䀶䅘䁣䀁䅚䀉䀀䅟䀀䀷䅢䁩䀁䅤䀉䀀䀀䀀䀸䅩䁯䀇䀀䀀䀀䀀䀀䀹䅫䁵䀄䀀䀀䀀䀀䀀䀺䅭䁻䀄䀀䀀䀀䀀䀀䀻䅯䂁䀆䅱䀀䀀䀀䅴䀼䅶䂇䀅䅸䀀䀀䀀䀀䀽䅻䂍䀂䅽䀀䀀䀀䀀䀾䆀䀁䆂䆅䀁䀿䆊䀆䆌䆏䀎䁀䆔䀋䆖䆙䀎䁁䆞䀐䆠䆣䀋䁂䆨䄩䀈䀋䀊䁃䆪䄭䀐䀄䀌䁄䆬䄱䀐䀄䀌䁅䆮䄵䀉䀀䀇䁆䆰䄹䀉䀀䀇䁇䆲䄽䀋䀀䀀䁈䆴䅁䀆䀇䀊䁉䆶䅅䀆䀇䀊䁊䆸䅉䀙䀀䀓䀀䀀老言䀈耂뤀䀂䀀䀀老묀䀊䀀耉趀䀄䀀䀀䀀䀀䀀耊躀䀏耂밀䀄者醀䀈䀀䀀䀀䀀䀀耋舀䀅耄놀䀅䀀䀀䀀䀀考莀䀌耇讀䀆耈관䀃䀀而谀䀍耆뀀䀃耍ꎀ䀌䀀䀀䀀耄蠀䀎䀀耉趀䀄䀀䀀䀀䀀䀀耂麀䀂考踀䀎䀀䀀者ꆀ䀄耆관䀃耇ꪀ䀆䀀䀀䀀䀀耈骀䀎老鶀䀅䀀䀀䀀䀀䀀䀀耊뒀䀉耋門䀉䀀耊꬀䀉䀀䀀䀀耆开耇肀䀅耉뚀䀊䀀耄錀䀊䀀䀀耈봀䀉䀀䀀䀀䀀䀀老鬀䀈耂꾀䀉而鄀䀇考鴀䀍者뮀䀈耋꬀䀂䀀䀀䀀䀀䀀䀀䀀䀀䀀老鲀䀂䀀䀀耄需䀏䀀䀀䀀䀀䀀耈뮀䀆䀀䀀䀀䀀䀀䀀䀀䀀䀀而뤀䀊耐销䀍䀀䀀䀀䀀耋骀䀂䀀䀀䀀䀀䀀䀀耔뺀䀃䀀䀀耕辀䀋耂ꒀ䀊耏Ꞁ䀈䀀耒鴀䀅䀀耇넀䀋耑蜀䀏耆袀䀈耉꬀䀆者粀耍薀䀉考茀䀂耓鮀䀃䀀䀀䀀䀀䀀䀀䀀䀀䀀耎꺀䀎耊蘀䀆䀀䀀䀀䀀䀀考褀䀆䀀䀀䀀耂蜀䀁耄鰀䀅老꺀䀁䀀䀀耇鞀䀁䀀䀀䀀耉䘀䀀䀀䀀耄鸀䀏䀀䀀䀀耂ꨀ䀅䀀考ꔀ䀅䀀䀀䀀者退䀃䀀䀀䀀䀀䀀䀀䀀䀀耈褀䀋老똀䀇耆舀䀏䀁䀕䂓䃛䄩䅍䅕䆁䀀䀄䀙䀥䀲䀻䀽䁈䀀䀁䀂䀃䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀌䀍䀎䀏䀐䀑䀒䀓䀔䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊䀋䀌䀀䀁䀂䀃䀄䀅䀆䀇䀈䀀䀁䀀䀁䀂䀃䀄䀅䀆䀇䀈䀉䀊";
 
         static FactData()
         {
@@ -57,9 +63,9 @@ namespace Raimondo.Facts
             int[] organizationRows = Decode(data, ref at, 91);
             int[] titleRows = Decode(data, ref at, 66);
             int[] officialRows = Decode(data, ref at, 96);
-            int[] eventRows = Decode(data, ref at, 231);
-            int[] agreementRows = Decode(data, ref at, 28);
-            int[] quoteRows = Decode(data, ref at, 63);
+            int[] eventRows = Decode(data, ref at, 189);
+            int[] agreementRows = Decode(data, ref at, 24);
+            int[] quoteRows = Decode(data, ref at, 54);
             SourceTable = Decode(data, ref at, 4);
             OrganizationTable = Decode(data, ref at, 32);
             TitleTable = Decode(data, ref at, 32);
@@ -73,7 +79,8 @@ namespace Raimondo.Facts
             string?[] s = Split(Text, ends);
             var n = new string?[Sources.Length + Organizations.Length + Titles.Length + Officials.Length];
             Values(n, Names);
-            Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            int d = Create(s, n, sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
+            Chronology(d);
             Link(sourceRows, organizationRows, titleRows, officialRows, eventRows, agreementRows, quoteRows);
         }
 
@@ -167,11 +174,15 @@ namespace Raimondo.Facts
         }
 
         // (few facts: tier-0 code)
-        /// <summary>Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials' names).</summary>
-        private static void Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
+        /// <summary>
+        /// Makes the facts: s holds the strings of Text, n the names (sources' titles, then organizations', titles' and officials'
+        /// names); events', agreements' and quotes' dates are read from Dates (FactGen.Dates.g.cs). Returns where Dates goes on.
+        /// </summary>
+        private static int Create(string?[] s, string?[] n, int[] sourceRows, int[] organizationRows, int[] titleRows, int[] officialRows, int[] eventRows, int[] agreementRows, int[] quoteRows)
         {
             global::System.ReadOnlySpan<int> r;
-            int at = 0;
+            int at = 0, d = 0;
+            string dates = Dates;
             r = sourceRows;
             for (int i = 0, k = 0; i < Sources.Length; i++, k += 5) Sources[i] = new global::Raimondo.Facts.Source(s[r[k]]!, n[at++]!, s[r[k + 3]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 4]), r[k + 2]);
             r = organizationRows;
@@ -181,11 +192,11 @@ namespace Raimondo.Facts
             r = officialRows;
             for (int i = 0, k = 0; i < Officials.Length; i++, k += 8) Officials[i] = new global::Raimondo.Facts.Official(s[r[k]]!, n[at++]!, r[k + 2]);
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 11) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 3], global::Raimondo.Facts.FactDate.FromPacked(r[k + 4]), global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 9) Events[i] = new global::Raimondo.Facts.Event(s[r[k]]!, (global::Raimondo.Facts.EventKind)r[k + 3], global::Raimondo.Facts.FactDate.FromPacked(Number(dates, ref d)), global::Raimondo.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7) Agreements[i] = new global::Raimondo.Facts.Agreement(s[r[k]]!, global::Raimondo.Facts.FactDate.FromPacked(r[k + 3]), r[k + 2]);
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6) Agreements[i] = new global::Raimondo.Facts.Agreement(s[r[k]]!, global::Raimondo.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7) Quotes[i] = new global::Raimondo.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Raimondo.Facts.FactDate.FromPacked(r[k + 5]), r[k + 2]);
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6) Quotes[i] = new global::Raimondo.Facts.Quote(s[r[k]]!, Actor(r[k + 3]), r[k + 4] == 0 ? null : Titles[r[k + 4] - 1], global::Raimondo.Facts.FactDate.FromPacked(Number(dates, ref d)), r[k + 2]);
             // Find compares ids in these arrays, not through the facts: one memory read fewer per lookup.
             for (int i = 0; i < Sources.Length; i++) SourceIds[i] = Sources[i].Id;
             for (int i = 0; i < Organizations.Length; i++) OrganizationIds[i] = Organizations[i].Id;
@@ -194,6 +205,35 @@ namespace Raimondo.Facts
             for (int i = 0; i < Events.Length; i++) EventIds[i] = Events[i].Id;
             for (int i = 0; i < Agreements.Length; i++) AgreementIds[i] = Agreements[i].Id;
             for (int i = 0; i < Quotes.Length; i++) QuoteIds[i] = Quotes[i].Id;
+            return d;
+        }
+
+        /// <summary>
+        /// The chronological order of events, agreements and quotes (All, Between, and the lists of them), from Dates at
+        /// <paramref name="d"/>: their indexes in that order. The facts themselves are in generated order, by id.
+        /// </summary>
+        // (few facts: tier-0 code)
+        private static void Chronology(int d)
+        {
+            string dates = Dates;
+            for (int j = 0; j < Events.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                EventsByDate[j] = Events[i];
+                EventRanks[i] = j;
+            }
+            for (int j = 0; j < Agreements.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                AgreementsByDate[j] = Agreements[i];
+                AgreementRanks[i] = j;
+            }
+            for (int j = 0; j < Quotes.Length; j++)
+            {
+                int i = Number(dates, ref d);
+                QuotesByDate[j] = Quotes[i];
+                QuoteRanks[i] = j;
+            }
         }
 
         /// <summary>Links (forward ones set here; lists: where each starts in Lists.Data, made on first use by the facts themselves).</summary>
@@ -231,31 +271,31 @@ namespace Raimondo.Facts
                 o.AgreementsList = r[k + 7];
             }
             r = eventRows;
-            for (int i = 0, k = 0; i < Events.Length; i++, k += 11)
+            for (int i = 0, k = 0; i < Events.Length; i++, k += 9)
             {
                 global::Raimondo.Facts.Event e = Events[i];
                 e.SourcesList = r[k + 1];
-                e.ParticipantsList = r[k + 6];
-                if (r[k + 7] != 0) e.PartOf = Events[r[k + 7] - 1];
-                e.PartsList = r[k + 8];
-                e.AgreementsList = r[k + 9];
-                e.QuotesList = r[k + 10];
+                e.ParticipantsList = r[k + 4];
+                if (r[k + 5] != 0) e.PartOf = Events[r[k + 5] - 1];
+                e.PartsList = r[k + 6];
+                e.AgreementsList = r[k + 7];
+                e.QuotesList = r[k + 8];
             }
             r = agreementRows;
-            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Agreements.Length; i++, k += 6)
             {
                 global::Raimondo.Facts.Agreement a = Agreements[i];
                 a.SourcesList = r[k + 1];
-                a.PartiesList = r[k + 4];
-                a.NegotiatorsList = r[k + 5];
-                if (r[k + 6] != 0) a.Event = Events[r[k + 6] - 1];
+                a.PartiesList = r[k + 3];
+                a.NegotiatorsList = r[k + 4];
+                if (r[k + 5] != 0) a.Event = Events[r[k + 5] - 1];
             }
             r = quoteRows;
-            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 7)
+            for (int i = 0, k = 0; i < Quotes.Length; i++, k += 6)
             {
                 global::Raimondo.Facts.Quote q = Quotes[i];
                 q.SourcesList = r[k + 1];
-                if (r[k + 6] != 0) q.Event = Events[r[k + 6] - 1];
+                if (r[k + 5] != 0) q.Event = Events[r[k + 5] - 1];
             }
         }
 
@@ -330,6 +370,20 @@ namespace Raimondo.Facts
             return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
         }
 
+        /// <summary>A list of events, agreements or quotes, chronologically: its facts' places in <paramref name="byDate"/>, sorted.</summary>
+        internal static global::System.Collections.Generic.IReadOnlyList<T> SliceByDate<T>(T[] byDate, int[] ranks, int list)
+        {
+            int[] data = Lists.Data;
+            int count = data[list];
+            if (count == 0) return global::System.Array.Empty<T>();
+            var places = new int[count];
+            for (int j = 0; j < count; j++) places[j] = ranks[data[list + 1 + j]];
+            global::System.Array.Sort(places);
+            var result = new T[count];
+            for (int j = 0; j < count; j++) result[j] = byDate[places[j]];
+            return new global::System.Collections.ObjectModel.ReadOnlyCollection<T>(result);
+        }
+
         /// <summary>An agreement's parties: per party 2·organization + 1, or 2·string for a country code in Lists.Strings.</summary>
         internal static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Party> Parties(int list)
         {
@@ -401,7 +455,7 @@ namespace Raimondo.Facts
             // The strings of aliases and parties (country codes), as Text is.
             private const string ListText = "TrumpRaimondoBidenPremier LiXiMr. XiUSCN";
             // The list tables, one after another (see Decode).
-            private const string ListInts = "䀀䀅䀍䀒䀜䀞䀤䀦䀨䀀䀁䀁䀁䀁䀁䀁䀂䀁䀀䀁䀂䀂䀁䀀䀁䀌䀂䀁䀂䀁䀁䀂䀁䀀䀁䀆䀁䀀䀂䀃䀊䀁䀁䀁䀀䀁䀆䀁䀀䀂䀀䀇䀁䀀䀁䀈䀁䀀䀁䀉䀁䀁䀂䀅䀉䀁䀀䀁䀁䀁䀁䀁䀁䀁䀌䀁䀁䀁䀆䀁䀁䀁䀉䀁䀀䀁䀍䀁䀀䀃䀂䀃䀈䀁䀁䀁䀄䀁䀁䀁䀀䀁䀁䀁䀇䀁䀁䀂䀊䀋䀁䀁䀁䀅䀁䀁䀁䀀䀁䀀䀂䀆䀈䀁䀁䀁䀀䀁䀁䀁䀊䀂䀁䀀䀁䀀䀁䀀䀂䀂䀃䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀇䀍䀎䀏䀐䀑䀒䀓䀂䀇䀈䀃䀁䀂䀃䀁䀁䀁䀀䀁䀅䀁䀏䀁䀃䀁䀁䀁䀀䀁䀆䀁䀐䀁䀃䀁䀁䀁䀀䀁䀇䀁䀋䀂䀁䀀䀁䀀䀁䀈䀁䀃䀂䀃䀄䀁䀀䀁䀁䀁䀀䀁䀉䀁䀄䀁䀑䀂䀄䀅䀁䀁䀁䀀䀁䀀䀂䀊䀋䀁䀂䀁䀁䀁䀀䀁䀌䀂䀎䀓䀂䀁䀂䀁䀁䀁䀀䀁䀍䀂䀅䀆䀂䀃䀄䀁䀀䀁䀁䀁䀁䀁䀁䀂䀒䀊䀁䀁䀄䀎䀀䀖䀀䀁䀀䀁䀁䀄䀎䀀䀖䀀䀁䀃䀁䀁䀂䀙䀀䀁䀀䀁䀁䀂䀀䀈䀁䀁䀁䀁䀂䀀䀈䀁䀁䀂䀙䀀䀁䀁䀂䀂䀁䀁䀁䀂䀌䀉䀁䀁䀂䀉䀀䀂䀁䀂䀁䀁䀂䀆䀇䀆䀎䀏䀐䀑䀒䀓䀁䀁䀄䀆䀇䀔䀂䀂䀁䀂䀁䀁䀄䀆䀇䀈䀋䀃䀃䀇䀈䀁䀁䀄䀆䀇䀊䀃䀁䀃䀁䀁䀄䀆䀇䀐䀄䀂䀄䀅䀁䀁䀂䀆䀇䀁䀁䀄䀆䀇䀔䀂䀁䀁䀁䀁䀂䀎䀐䀄䀎䀀䀖䀀䀁䀁䀂䀎䀐䀄䀆䀇䀔䀂䀁䀁䀂䀎䀐䀄䀆䀇䀔䀂䀁䀁䀂䀎䀐䀄䀆䀇䀊䀃䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀀䀇䁫䀁䀀䁴䀂䀅䁽䀂䀅䁿䀃䀆䂈䀄䀊䂟䀅䀂䂩䀆䀈䂳䀇䀅䂼䀈䀃䃉䀉䀉䃖䀉䀉䃘䀊䀁䃡䀋䀄䃭";
+            private const string ListInts = "䀀䀅䀍䀒䀜䀞䀤䀦䀨䀀䀁䀁䀁䀁䀁䀁䀂䀁䀀䀁䀂䀂䀁䀀䀁䀆䀂䀃䀄䀁䀁䀂䀁䀀䀁䀅䀁䀀䀂䀃䀊䀁䀁䀁䀀䀁䀆䀁䀀䀂䀀䀇䀁䀀䀁䀈䀁䀀䀁䀉䀁䀁䀂䀒䀓䀁䀈䀁䀁䀁䀁䀁䀁䀁䀌䀁䀁䀁䀆䀁䀁䀁䀉䀁䀀䀁䀍䀁䀀䀃䀂䀃䀈䀁䀁䀁䀄䀁䀁䀁䀀䀁䀁䀁䀇䀁䀁䀂䀊䀋䀁䀁䀁䀅䀁䀁䀁䀀䀁䀀䀂䀁䀂䀁䀁䀁䀀䀁䀁䀁䀅䀂䀁䀀䀁䀀䀁䀀䀂䀂䀃䀁䀁䀁䀁䀁䀀䀁䀄䀁䀂䀇䀈䀉䀊䀋䀌䀍䀎䀂䀆䀇䀃䀁䀂䀃䀁䀁䀁䀀䀁䀅䀁䀉䀁䀀䀁䀁䀁䀀䀁䀆䀁䀊䀁䀃䀁䀁䀁䀀䀁䀇䀁䀔䀂䀁䀀䀁䀀䀁䀈䀁䀃䀂䀀䀄䀁䀀䀁䀁䀁䀀䀁䀉䀁䀄䀁䀋䀂䀁䀂䀁䀁䀁䀀䀁䀀䀂䀊䀋䀁䀇䀁䀁䀁䀀䀁䀌䀂䀍䀎䀂䀁䀂䀁䀁䀁䀀䀁䀍䀂䀅䀆䀂䀀䀄䀁䀀䀁䀁䀄䀎䀀䀖䀀䀁䀀䀁䀁䀂䀀䀈䀁䀁䀂䀀䀈䀁䀁䀁䀁䀄䀎䀀䀖䀀䀁䀀䀁䀁䀂䀂䀁䀁䀁䀂䀉䀀䀂䀃䀄䀁䀁䀂䀒䀊䀁䀁䀂䀆䀇䀆䀉䀊䀋䀌䀍䀎䀁䀁䀄䀆䀇䀈䀋䀃䀀䀆䀇䀁䀁䀄䀆䀇䀊䀃䀁䀃䀁䀁䀄䀆䀇䀐䀄䀂䀁䀂䀁䀁䀂䀆䀇䀁䀁䀄䀆䀇䀔䀂䀂䀁䀂䀁䀁䀄䀆䀇䀔䀂䀁䀁䀁䀁䀁䀁䀁䀁䀂䀙䀀䀁䀈䀁䀁䀂䀙䀀䀁䀁䀂䀌䀉䀁䀁䀂䀎䀐䀄䀎䀀䀖䀀䀁䀁䀂䀎䀐䀄䀆䀇䀔䀂䀁䀁䀂䀎䀐䀄䀆䀇䀔䀂䀁䀁䀂䀎䀐䀄䀆䀇䀊䀃䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀁䀀䀇䁫䀁䀀䁴䀂䀅䁽䀂䀅䁿䀃䀆䂈䀄䀊䂟䀅䀂䂩䀆䀈䂳䀇䀅䂼䀈䀃䃉䀉䀉䃖䀉䀉䃘䀊䀁䃡䀋䀄䃭";
 
             static Lists()
             {

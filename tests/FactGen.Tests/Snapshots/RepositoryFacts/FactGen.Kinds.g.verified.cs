@@ -170,7 +170,7 @@ namespace Raimondo.Facts
         public static global::System.Collections.Generic.IReadOnlyList<global::Raimondo.Facts.Event> Between(global::Raimondo.Facts.FactDate from, global::Raimondo.Facts.FactDate to)
         {
             var result = new global::System.Collections.Generic.List<global::Raimondo.Facts.Event>();
-            foreach (global::Raimondo.Facts.Event item in global::Raimondo.Facts.FactData.Events) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);
+            foreach (global::Raimondo.Facts.Event item in global::Raimondo.Facts.FactData.EventsByDate) if (item.From.StartDateTime <= to.EndDateTime && from.StartDateTime <= item.To.EndDateTime) result.Add(item);
             return result;
         }
 

@@ -8,60 +8,60 @@ namespace Raimondo.Facts
 {
     public static partial class Quotes
     {
-        /// <summary>“empower key senior officials” — White House, 2022-11. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote WhiteHouseEmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.QuoteAt(4, 0);
-
-        /// <summary>“importance of open and productive dialogue” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote MofcomImportanceOfDialogue => global::Raimondo.Facts.FactData.QuoteAt(4, 1);
-
-        /// <summary>“new communication channels” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote MofcomNewCommunicationChannels => global::Raimondo.Facts.FactData.QuoteAt(4, 2);
-
         /// <summary>“rational and practical” — He Lifeng, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote HeLifengRationalAndPractical => global::Raimondo.Facts.FactData.QuoteAt(4, 3);
+        public static global::Raimondo.Facts.Quote HeLifengRationalAndPractical => global::Raimondo.Facts.FactData.QuoteAt(4, 0);
 
         /// <summary>“concrete actions” — Li Qiang, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote LiQiangConcreteActions => global::Raimondo.Facts.FactData.QuoteAt(4, 4);
+        public static global::Raimondo.Facts.Quote LiQiangConcreteActions => global::Raimondo.Facts.FactData.QuoteAt(4, 1);
 
         /// <summary>“make new positive efforts” — Li Qiang, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote LiQiangNewPositiveEfforts => global::Raimondo.Facts.FactData.QuoteAt(4, 5);
+        public static global::Raimondo.Facts.Quote LiQiangNewPositiveEfforts => global::Raimondo.Facts.FactData.QuoteAt(4, 2);
+
+        /// <summary>“importance of open and productive dialogue” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
+        public static global::Raimondo.Facts.Quote MofcomImportanceOfDialogue => global::Raimondo.Facts.FactData.QuoteAt(4, 3);
+
+        /// <summary>“new communication channels” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
+        public static global::Raimondo.Facts.Quote MofcomNewCommunicationChannels => global::Raimondo.Facts.FactData.QuoteAt(4, 4);
 
         /// <summary>“practically no one in China’s political life has been closer to Mr. Xi over the years.” — The New York Times, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote NewYorkTimesCloserToMrXi => global::Raimondo.Facts.FactData.QuoteAt(4, 6);
+        public static global::Raimondo.Facts.Quote NewYorkTimesCloserToMrXi => global::Raimondo.Facts.FactData.QuoteAt(4, 5);
 
         /// <summary>“de-risking” — Gina Raimondo, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote RaimondoDeRisking => global::Raimondo.Facts.FactData.QuoteAt(4, 7);
+        public static global::Raimondo.Facts.Quote RaimondoDeRisking => global::Raimondo.Facts.FactData.QuoteAt(4, 6);
 
         /// <summary>“we do not seek to decouple or to hold China’s economy back.” — Gina Raimondo, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote RaimondoNotSeekToDecouple => global::Raimondo.Facts.FactData.QuoteAt(4, 8);
+        public static global::Raimondo.Facts.Quote RaimondoNotSeekToDecouple => global::Raimondo.Facts.FactData.QuoteAt(4, 7);
+
+        /// <summary>“empower key senior officials” — White House, 2022-11. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
+        public static global::Raimondo.Facts.Quote WhiteHouseEmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.QuoteAt(4, 8);
 
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Quotes.WhiteHouseEmpowerKeySeniorOfficials"/>.</summary>
-            public const string WhiteHouseEmpowerKeySeniorOfficials = "white-house-empower-key-senior-officials";
-            /// <summary>The id of <see cref="Quotes.MofcomImportanceOfDialogue"/>.</summary>
-            public const string MofcomImportanceOfDialogue = "mofcom-importance-of-dialogue";
-            /// <summary>The id of <see cref="Quotes.MofcomNewCommunicationChannels"/>.</summary>
-            public const string MofcomNewCommunicationChannels = "mofcom-new-communication-channels";
             /// <summary>The id of <see cref="Quotes.HeLifengRationalAndPractical"/>.</summary>
             public const string HeLifengRationalAndPractical = "he-lifeng-rational-and-practical";
             /// <summary>The id of <see cref="Quotes.LiQiangConcreteActions"/>.</summary>
             public const string LiQiangConcreteActions = "li-qiang-concrete-actions";
             /// <summary>The id of <see cref="Quotes.LiQiangNewPositiveEfforts"/>.</summary>
             public const string LiQiangNewPositiveEfforts = "li-qiang-new-positive-efforts";
+            /// <summary>The id of <see cref="Quotes.MofcomImportanceOfDialogue"/>.</summary>
+            public const string MofcomImportanceOfDialogue = "mofcom-importance-of-dialogue";
+            /// <summary>The id of <see cref="Quotes.MofcomNewCommunicationChannels"/>.</summary>
+            public const string MofcomNewCommunicationChannels = "mofcom-new-communication-channels";
             /// <summary>The id of <see cref="Quotes.NewYorkTimesCloserToMrXi"/>.</summary>
             public const string NewYorkTimesCloserToMrXi = "new-york-times-closer-to-mr-xi";
             /// <summary>The id of <see cref="Quotes.RaimondoDeRisking"/>.</summary>
             public const string RaimondoDeRisking = "raimondo-de-risking";
             /// <summary>The id of <see cref="Quotes.RaimondoNotSeekToDecouple"/>.</summary>
             public const string RaimondoNotSeekToDecouple = "raimondo-not-seek-to-decouple";
+            /// <summary>The id of <see cref="Quotes.WhiteHouseEmpowerKeySeniorOfficials"/>.</summary>
+            public const string WhiteHouseEmpowerKeySeniorOfficials = "white-house-empower-key-senior-officials";
         }
     }
 
     static partial class FactData
     {
         // This file's values (see Values in FactGen.Data.g.cs): per value, a code, then the chars of a new one.
-        private const string Values4 = "䁙had agreed to โempower key senior officialsโ䃏The White House's words for what Biden and Xi agreed in Bali; dated like the statement (November 2022).䀀䀹empower key senior officials䁽They stressed the โimportance of open and productive dialogueโ䂧From the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two stressed.䀀䁕importance of open and productive dialogue䁏announced โnew communication channels,โ䅫From the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two announced. The comma inside the closing quotation mark belongs to the article's sentence, not to the quote.䀀䀵new communication channels䁭the U.S. would adopt โrational and practicalโ policies䂏He Lifeng hoped the U.S. would adopt \"rational and practical\" policies.䀀䀭rational and practical䁛Washington would undertake โconcrete actionsโ䂱The article reads it as likely a reference to U.S. export controls and policy on Taiwan.䀀䀡concrete actions䂅he was ready to โmake new positive effortsโ to improve cooperation䀀䀀䀳make new positive efforts䂱โpractically no one in Chinaโs political life has been closer to Mr. Xi over the years.โ䄿Said of He Lifeng. The article does not say when The New York Times wrote this; the date is that of the article quoting it, the latest date the quote can have.䀀䂭practically no one in China’s political life has been closer to Mr. Xi over the years.䁧Washingtonโs strategy of โde-riskingโ supply chains䇕A single term in quotation marks: the name of Washington's strategy that Raimondo defended. Event and date as for the quote \"we do not seek to decouple...\": the article gives these remarks in its account of the meeting with He Lifeng.䀀䀕de-risking䁻โwe do not seek to decouple or to hold Chinaโs economy back.โ䆉Said during the \"more than four hours of talks on economic and trade issues\", which the article recounts within its account of the meeting with He Lifeng without naming the counterpart explicitly.䀀䁷we do not seek to decouple or to hold China’s economy back.";
+        private const string Values4 = "䁭the U.S. would adopt โrational and practicalโ policies䂏He Lifeng hoped the U.S. would adopt \"rational and practical\" policies.䀀䀭rational and practical䁛Washington would undertake โconcrete actionsโ䂱The article reads it as likely a reference to U.S. export controls and policy on Taiwan.䀀䀡concrete actions䂅he was ready to โmake new positive effortsโ to improve cooperation䀀䀀䀳make new positive efforts䁽They stressed the โimportance of open and productive dialogueโ䂧From the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two stressed.䀀䁕importance of open and productive dialogue䁏announced โnew communication channels,โ䅫From the MOFCOM statement on the Raimondo-Wang Wentao talks: what the two announced. The comma inside the closing quotation mark belongs to the article's sentence, not to the quote.䀀䀵new communication channels䂱โpractically no one in Chinaโs political life has been closer to Mr. Xi over the years.โ䄿Said of He Lifeng. The article does not say when The New York Times wrote this; the date is that of the article quoting it, the latest date the quote can have.䀀䂭practically no one in China’s political life has been closer to Mr. Xi over the years.䁧Washingtonโs strategy of โde-riskingโ supply chains䇕A single term in quotation marks: the name of Washington's strategy that Raimondo defended. Event and date as for the quote \"we do not seek to decouple...\": the article gives these remarks in its account of the meeting with He Lifeng.䀀䀕de-risking䁻โwe do not seek to decouple or to hold Chinaโs economy back.โ䆉Said during the \"more than four hours of talks on economic and trade issues\", which the article recounts within its account of the meeting with He Lifeng without naming the counterpart explicitly.䀀䁷we do not seek to decouple or to hold China’s economy back.䁙had agreed to โempower key senior officialsโ䃏The White House's words for what Biden and Xi agreed in Bali; dated like the statement (November 2022).䀀䀹empower key senior officials";
 
         // Its own method, so reading this file's values loads this literal alone (see LoadChunk).
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
