@@ -142,8 +142,6 @@ internal sealed class Emitter
         return _data.List(items);
     }
 
-    private static int Date(LocatedDate? date) => date?.Value.Packed ?? 0;
-
     private int ActorCode(FactRef r) => r.Target == RefTarget.Official ? _officialIndex[r.Id] * 2 : (_orgIndex[r.Id] * 2) + 1;
 
     private int AsCode(FactRef r) => r.As is { } title ? _titleIndex[title.Value] + 1 : 0;

@@ -169,7 +169,7 @@ internal sealed class Linker
     }
 
     /// <summary>The event's date, or its start (the parser keeps no event without one of them).</summary>
-    public static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)?.Value ?? default;
+    private static FactDateValue EventStart(EventFact e) => (e.Date ?? e.From)?.Value ?? default;
 
     /// <summary>The event's period: its date, or from..to (to defaults to from).</summary>
     public static (FactDateValue Start, FactDateValue End) EventPeriod(EventFact e)
