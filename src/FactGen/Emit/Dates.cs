@@ -93,7 +93,7 @@ internal static class Dates
         foreach (PlannedFile file in plan.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!byPath.TryGetValue(file.Path, out FileDates? dates)) dates = null;
+            byPath.TryGetValue(file.Path, out FileDates? dates); // every parsed file has its dates; without them Next throws
             int nextEvent = 0, nextAgreement = 0, nextQuote = 0;
             foreach (var (kind, index) in file.Facts)
             {
