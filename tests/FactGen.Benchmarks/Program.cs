@@ -15,6 +15,7 @@ namespace FactGen.Benchmarks;
 /// <item><c>startup [RUNS] [SPEC…]</c> runs the start-up child processes RUNS times and prints their own figures;</item>
 /// <item><c>phases [RUNS] [SPEC…]</c> times the generator's steps one by one (where the time and allocations go);</item>
 /// <item><c>fullrun SPEC RUNS</c> only runs the generator, for a profiler;</item>
+/// <item><c>editrun SPEC METHOD RUNS</c> times one of <c>IncrementalBenchmarks</c>' edits on a warm driver (e.g. <c>MakeOneParticipantDangleInOneFile</c>);</item>
 /// <item><c>dump DIR SPEC…</c> writes the generated sources (to check that a performance change keeps them byte-identical);</item>
 /// <item><c>ilsize [SPEC…]</c> prints the largest IL method bodies of the compiled generated code.</item>
 /// </list>
@@ -46,6 +47,21 @@ public static class Program
             {
                 int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
                 foreach (string spec in args.Length > 2 ? args[2..] : new[] { "10000/100" }) Phases.Report(spec, runs, Console.Out);
+                return 0;
+            }
+            case "editrun":
+            {
+                // editrun SPEC METHOD RUNS: one of IncrementalBenchmarks' edits, timed, for a profiler or an A/B.
+                var bench = new FactGen.Benchmarks.Benchmarks.IncrementalBenchmarks { Corpus = args[1] };
+                bench.Setup();
+                var edit = typeof(FactGen.Benchmarks.Benchmarks.IncrementalBenchmarks).GetMethod(args[2])
+                    ?? throw new ArgumentException("no IncrementalBenchmarks method " + args[2]);
+                for (int i = 0; i < int.Parse(args[3], CultureInfo.InvariantCulture); i++)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    edit.Invoke(bench, null);
+                    Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms");
+                }
                 return 0;
             }
             case "fullrun":

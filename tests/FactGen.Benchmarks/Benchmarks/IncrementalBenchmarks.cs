@@ -27,6 +27,8 @@ public class IncrementalBenchmarks
     private AdditionalText _eventOriginal = null!;
     private AdditionalText _eventDateEdit = null!;
     private AdditionalText _addedOfficial = null!;
+    private AdditionalText _participantOriginal = null!;
+    private AdditionalText _danglingParticipant = null!;
 
     [Params("1000/100", "10000/100")]
     public string Corpus { get; set; } = "100/100";
@@ -50,9 +52,11 @@ public class IncrementalBenchmarks
         _dateEdit = new InMemoryAdditionalText(_original.Path, EditOneTermsStart(text));
         _addedOfficial = new InMemoryAdditionalText(_original.Path, AddOneOfficial(text));
         // the first file from the middle on with a one-day event (small corpora leave some files without events)
-        _eventOriginal = _additionalTexts.Skip(corpus.FactFiles.Count / 2).Take(corpus.FactFiles.Count - (corpus.FactFiles.Count / 2))
-            .Concat(_additionalTexts.Take(corpus.FactFiles.Count / 2))
-            .First(t => HasOneDayEvent(t.GetText()!.ToString()));
+        var fromTheMiddle = _additionalTexts.Skip(corpus.FactFiles.Count / 2).Take(corpus.FactFiles.Count - (corpus.FactFiles.Count / 2))
+            .Concat(_additionalTexts.Take(corpus.FactFiles.Count / 2)).ToList();
+        _eventOriginal = fromTheMiddle.First(t => HasOneDayEvent(t.GetText()!.ToString()));
+        _participantOriginal = fromTheMiddle.First(t => t.GetText()!.ToString().Contains(ParticipantKey, StringComparison.Ordinal));
+        _danglingParticipant = new InMemoryAdditionalText(_participantOriginal.Path, MakeOneParticipantDangle(_participantOriginal.GetText()!.ToString()));
         _eventDateEdit = new InMemoryAdditionalText(_eventOriginal.Path, EditOneEventsDate(_eventOriginal.GetText()!.ToString()));
 
         var edited = _warm.ReplaceAdditionalText(_original, _valueEdit).RunGenerators(_compilation).GetRunResult();
@@ -65,6 +69,8 @@ public class IncrementalBenchmarks
         Generation.RequireClean(moved.Diagnostics, "event re-dated corpus " + Corpus);
         var added = _warm.ReplaceAdditionalText(_original, _addedOfficial).RunGenerators(_compilation).GetRunResult();
         Generation.RequireClean(added.Diagnostics, "official added corpus " + Corpus);
+        var dangling = _warm.ReplaceAdditionalText(_participantOriginal, _danglingParticipant).RunGenerators(_compilation).GetRunResult();
+        if (!dangling.Diagnostics.Any(d => d.Id == "FG0006")) throw new InvalidOperationException("the dangling participant was not reported (FG0006)");
     }
 
     /// <summary>Moves the first term of office in the file (its <c>from:</c> year) a year earlier: a term's date, not structure.</summary>
@@ -110,6 +116,17 @@ public class IncrementalBenchmarks
         if (at < 0) throw new InvalidOperationException("no officials in the file");
         at += "\nofficials:\n".Length;
         return text[..at] + "  - id: added-official\n    name: Added Person\n    country: NO\n" + text[at..];
+    }
+
+    private const string ParticipantKey = "\n    participants:\n      - ";
+
+    /// <summary>Makes the first participant in the file name no fact (its id gets "-gone"), as typing a new id does on the way.</summary>
+    public static string MakeOneParticipantDangle(string text)
+    {
+        int at = text.IndexOf(ParticipantKey, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("no participants in the file");
+        int end = text.IndexOf('\n', at + ParticipantKey.Length);
+        return text[..end] + "-gone" + text[end..];
     }
 
     /// <summary>Appends " Jr" to the first official's name in the file: a name other facts' docs show (structure).</summary>
@@ -180,6 +197,15 @@ public class IncrementalBenchmarks
     [Benchmark]
     public int AddOneOfficialInOneFile()
         => _warm.ReplaceAdditionalText(_original, _addedOfficial).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>
+    /// One participant's id changed to one that names no fact (FG0006), as while typing a new id: structure, like an added
+    /// official, and then the link's errors need real line numbers, which the structures do not keep, so the parsed files
+    /// are linked a second time (only while the structures' link reports an error).
+    /// </summary>
+    [Benchmark]
+    public int MakeOneParticipantDangleInOneFile()
+        => _warm.ReplaceAdditionalText(_participantOriginal, _danglingParticipant).RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;
 
     /// <summary>A comment appended to one file: the file is parsed again, its model is unchanged, nothing downstream runs.</summary>
     [Benchmark]
