@@ -44,7 +44,8 @@ internal static class Structure
             facts.Add(s.Facts);
             valueChars += (long)s.ValueBlocks * FileStructure.BlockChars;
         }
-        return (Linker.Link(facts, additionalFilePaths, cancellationToken), valueChars);
+        // Its diagnostics are only counted (the parsed files are linked again for their real locations), so no hints.
+        return (Linker.Link(facts, additionalFilePaths, cancellationToken, suggest: false), valueChars);
     }
 
     /// <summary>The structure of a parsed file (see <see cref="FileStructure"/>).</summary>

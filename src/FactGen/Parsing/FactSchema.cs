@@ -96,13 +96,17 @@ internal static class FactSchema
         string? best = null;
         int bestDistance = int.MaxValue;
         int allowed = Math.Max(2, value.Length / 3);
+        // One set of table rows for every candidate within reach (at most value.Length + allowed chars): thousands of
+        // candidates would otherwise cost three arrays each.
+        int width = Math.Min(value.Length + allowed, MaxDistanceLength) + 1;
+        var rows = (new int[width], new int[width], new int[width]);
         foreach (string candidate in candidates)
         {
             if (budget is not null && Math.Abs(value.Length - candidate.Length) <= allowed && !budget.TryCharge((value.Length + 1L) * (candidate.Length + 1L)))
             {
                 return null;
             }
-            int d = Distance(value, candidate, allowed);
+            int d = Distance(value, candidate, allowed, rows);
             if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
                 bestDistance = d;
@@ -112,27 +116,42 @@ internal static class FactSchema
         return bestDistance <= allowed ? best : null;
     }
 
-    /// <summary>Damerau–Levenshtein (optimal string alignment) distance, cut off above <paramref name="max"/>.</summary>
+    /// <summary>Longer strings are compared for equality only.</summary>
+    private const int MaxDistanceLength = 256;
+
+    /// <summary>
+    /// Damerau–Levenshtein (optimal string alignment) distance when it is at most <paramref name="max"/>; above it, some
+    /// value above <paramref name="max"/>.
+    /// </summary>
     public static int Distance(string a, string b, int max)
     {
+        int width = Math.Min(b.Length, MaxDistanceLength) + 1;
+        return Distance(a, b, max, (new int[width], new int[width], new int[width]));
+    }
+
+    private static int Distance(string a, string b, int max, (int[] Before, int[] Previous, int[] Current) rows)
+    {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        if (a.Length > 256 || b.Length > 256) return a == b ? 0 : max + 1;
+        if (a.Length > MaxDistanceLength || b.Length > MaxDistanceLength) return a == b ? 0 : max + 1;
 
         // Three rows of the table: the one before the previous (for transpositions), the previous, this one.
-        var before = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var (before, previous, current) = rows;
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 int v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, before[j - 2] + 1);
                 current[j] = v;
+                if (v < rowMin) rowMin = v;
             }
+            // Every cell derives from this row or the one before it, and a transposition from the one before costs at
+            // least what its cell in this row does: once a whole row is over max, so is the distance.
+            if (rowMin > max) return max + 1;
             (before, previous, current) = (previous, current, before);
         }
         return previous[b.Length];

@@ -185,4 +185,23 @@ public class StructureTests
         if (name != "clean") Assert.Contains(name.Substring(0, 6), full);
         Assert.Equal(full.Order(StringComparer.Ordinal), structural.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void TheStructuresLinkCountsProblemsWithoutDidYouMeanHints()
+    {
+        // Its diagnostics are only counted; the hint (an edit distance to every id of the kind) is the parsed link's.
+        string officials = FactSets.Officials.TrimEnd('\n') + "\n  - id: new-one\n    name: New One\n    country: NO\n    positions:\n      - title: trade-ministr\n";
+        var files = new List<FactFile>
+        {
+            FactParser.Parse(FactSets.OfficialsPath, officials, ParseLimits.Default, CancellationToken.None),
+            FactParser.Parse(FactSets.OrganizationsPath, FactSets.Organizations, ParseLimits.Default, CancellationToken.None),
+            FactParser.Parse(FactSets.SourcesPath, FactSets.Sources, ParseLimits.Default, CancellationToken.None),
+        };
+        string[] paths = { FactSets.OfficialsPath, FactSets.OrganizationsPath, FactSets.SourcesPath };
+        static bool Mistyped(DiagnosticInfo d) => d.Id == "FG0006" && d.Arguments[0] == "trade-ministr";
+        DiagnosticInfo full = Assert.Single(Linker.Link(files, paths, CancellationToken.None).Diagnostics, Mistyped);
+        DiagnosticInfo structural = Assert.Single(Structure.Link(files.Select(Structure.Of).ToList(), paths, CancellationToken.None).Facts.Diagnostics, Mistyped);
+        Assert.Equal("; did you mean 'trade-minister'?", full.Arguments[2]);
+        Assert.Equal(string.Empty, structural.Arguments[2]);
+    }
 }

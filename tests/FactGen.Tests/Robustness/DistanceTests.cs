@@ -37,4 +37,30 @@ public class DistanceTests
             Assert.True(expected == FactSchema.Distance(a, b, max), a + " / " + b);
         }
     }
+
+    [Fact]
+    public void UnderACutOffDistanceIsExactAndAboveItIsOverTheCutOff()
+    {
+        // Closest asks for distances up to a third of the id: rows all over the cut-off stop the table early.
+        Gen<string> word = Gen.String[Gen.Char['a', 'd'], 0, 10];
+        var pcg = new PCG(2, 20261130);
+        int under = 0, over = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            string a = word.Generate(pcg, null, out _), b = word.Generate(pcg, null, out _);
+            int max = n % 5;
+            int expected = Reference(a, b), actual = FactSchema.Distance(a, b, max);
+            if (expected <= max)
+            {
+                Assert.True(expected == actual, a + " / " + b + " within " + max);
+                under++;
+            }
+            else
+            {
+                Assert.True(actual > max, a + " / " + b + ": " + actual + " is not over " + max);
+                over++;
+            }
+        }
+        Assert.True(under > 1000 && over > 1000, under + " under, " + over + " over");
+    }
 }
