@@ -64,17 +64,15 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Select(static (input, _) => EmitPlan.Create(input.Left.Facts, input.Left.ValueChars, input.Right))
             .WithTrackingName(TrackingNames.Plan);
 
-        // The link's errors need real locations: when the structure's link found any, the parsed files are linked
-        // again for them (only then: a clean link of the structures means a clean link of the files).
+        // The link's errors need real locations: the structures number theirs (see Structure), so the parsed files of the
+        // paths they name give them back (Structure.Relocate) — no second link. Re-runs when a file is parsed again, as
+        // the lines move; with no error it returns at once.
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> linkDiagnostics = parsed
             .Collect()
             .Select(static (all, _) => SortedFiles(all))
             .WithTrackingName(TrackingNames.AllFiles)
-            .Combine(linked.Select(static (l, _) => l.Facts.Diagnostics.Count > 0))
-            .Combine(paths)
-            .Select(static (input, ct) => input.Left.Right
-                ? Linker.Link(input.Left.Left, input.Right, ct).Diagnostics
-                : EquatableArray<DiagnosticInfo>.Empty)
+            .Combine(linked.Select(static (l, _) => l.Facts.Diagnostics))
+            .Select(static (input, _) => Structure.Relocate(input.Right, input.Left))
             .WithTrackingName(TrackingNames.LinkDiagnostics);
 
         context.RegisterSourceOutput(parsed, static (spc, file) => Report(spc, file.Diagnostics));

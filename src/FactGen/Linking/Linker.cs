@@ -20,29 +20,19 @@ internal sealed class Linker
     // "Did you mean" hints compare a dangling id with every id of its kind: bounded per link, or n dangling
     // references against n ids cost n² edit distances (3,000 × 3,000 took minutes).
     private readonly SuggestionBudget _suggestions = new();
-    private readonly bool _suggest;
     private Dictionary<string, LinkedSource> _sources = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<OrganizationFact>> _organizations = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<TitleFact>> _titles = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<OfficialFact>> _officials = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<EventFact>> _events = new(StringComparer.Ordinal);
 
-    private Linker(CancellationToken cancellationToken, bool suggest)
-    {
-        _cancellationToken = cancellationToken;
-        _suggest = suggest;
-    }
+    private Linker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
-    /// <summary>
-    /// Links <paramref name="files"/>. With <paramref name="suggest"/> false a dangling reference's FG0006 has no "did you
-    /// mean" hint — for a link whose diagnostics are only counted, as the structures' is (the hint compares the id with
-    /// every id of its kind).
-    /// </summary>
-    public static LinkedFacts Link(IEnumerable<FactFile> files, IReadOnlyCollection<string> additionalFilePaths, CancellationToken cancellationToken, bool suggest = true)
+    public static LinkedFacts Link(IEnumerable<FactFile> files, IReadOnlyCollection<string> additionalFilePaths, CancellationToken cancellationToken)
     {
         var sorted = new List<FactFile>(files);
         sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new Linker(cancellationToken, suggest).Run(sorted, additionalFilePaths);
+        return new Linker(cancellationToken).Run(sorted, additionalFilePaths);
     }
 
     private LinkedFacts Run(List<FactFile> files, IReadOnlyCollection<string> additionalFilePaths)
@@ -219,14 +209,16 @@ internal sealed class Linker
                 }
                 string name = Naming.ToPascalCase(h.Id);
                 string? problem = Naming.Problem(name, className);
+                LocationInfo? clashAt = null;
                 if (problem is null && byName.TryGetValue(name, out T? clashFact))
                 {
                     FactHeader clash = header(clashFact);
+                    clashAt = clash.IdLocation;
                     problem = "ids '" + h.Id + "' and '" + clash.Id + "' (at " + clash.IdLocation + ") both map to the C# name " + className + "." + name;
                 }
                 if (problem is not null)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClash, h.IdLocation, kind + " '" + h.Id + "': " + problem));
+                    _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClash, h.IdLocation, clashAt, kind + " '" + h.Id + "': " + problem));
                     continue;
                 }
                 byId.Add(h.Id, fact);
@@ -310,7 +302,7 @@ internal sealed class Linker
 
     private FactRef? Dangling(FactRef r, string what, IEnumerable<string> candidates)
     {
-        string? suggestion = _suggest ? FactSchema.Closest(r.Id, candidates, _suggestions) : null;
+        string? suggestion = FactSchema.Closest(r.Id, candidates, _suggestions);
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DanglingReference, r.Location, r.Id, what,
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
         return null;

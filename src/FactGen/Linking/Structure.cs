@@ -8,7 +8,8 @@ namespace FactGen.Linking;
 /// read — neither the values only the fact itself shows (quote texts, summaries, places, native names, countries,
 /// evidence, notes, deprecation reasons) nor the names (sources' titles; organizations', titles' and officials'
 /// names) nor the terms' dates, evidence and notes, nor the dates of events, agreements and quotes — and without
-/// line/column (every location is the file's start).
+/// line/column: each location linking can report is numbered instead (see <see cref="Blanker"/>), and the link's errors
+/// find their lines again in the parsed file (<see cref="Relocate"/>).
 /// <para>
 /// Linking runs over structures, so an edit to a value or a name, or one that only moves text around, leaves the
 /// link and everything built from it (the data tables, the lookups) cached. Blanked values go to that file's own
@@ -44,14 +45,71 @@ internal static class Structure
             facts.Add(s.Facts);
             valueChars += (long)s.ValueBlocks * FileStructure.BlockChars;
         }
-        // Its diagnostics are only counted (the parsed files are linked again for their real locations), so no hints.
-        return (Linker.Link(facts, additionalFilePaths, cancellationToken, suggest: false), valueChars);
+        return (Linker.Link(facts, additionalFilePaths, cancellationToken), valueChars);
     }
 
     /// <summary>The structure of a parsed file (see <see cref="FileStructure"/>).</summary>
-    public static FileStructure Of(FactFile file)
+    public static FileStructure Of(FactFile file) => Of(file, originals: null);
+
+    /// <summary>
+    /// The real locations behind a structure's: where <see cref="Of(FactFile)"/> puts the location numbered n (see
+    /// <see cref="Blanker"/>), this has <paramref name="file"/>'s own location at index n.
+    /// </summary>
+    public static List<LocationInfo> LocationsOf(FactFile file)
     {
-        var blank = new Blanker(LocationInfo.FileStart(file.Path));
+        var originals = new List<LocationInfo>();
+        Of(file, originals);
+        return originals;
+    }
+
+    /// <summary>
+    /// The structures' link diagnostics with real locations: each numbered location (see <see cref="Blanker"/>) becomes
+    /// the parsed file's own, and the messages that name a location (FG0005's first definition, FG0010's clashing id)
+    /// name the real one. Sorted as <see cref="Linker"/> sorts them, so they equal what linking the parsed files reports.
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> Relocate(EquatableArray<DiagnosticInfo> diagnostics, IReadOnlyList<FactFile> parsed)
+    {
+        if (diagnostics.Count == 0) return diagnostics;
+        var tables = new Dictionary<string, List<LocationInfo>?>(System.StringComparer.Ordinal);
+        LocationInfo Real(LocationInfo at)
+        {
+            if (!tables.TryGetValue(at.Path, out List<LocationInfo>? table))
+            {
+                table = null;
+                foreach (FactFile f in parsed)
+                {
+                    if (string.Equals(f.Path, at.Path, System.StringComparison.Ordinal)) table = LocationsOf(f);
+                }
+                tables.Add(at.Path, table);
+            }
+            // Both come from the same text, so every numbered location has its real one; the file's start stays as it is.
+            return table is not null && at.StartLine >= 0 && at.Start < table.Count && at.Length == Numbered ? table[at.Start] : at;
+        }
+
+        var result = new DiagnosticInfo[diagnostics.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            DiagnosticInfo d = diagnostics[i];
+            var others = new LocationInfo[d.AdditionalLocations.Count];
+            for (int k = 0; k < others.Length; k++) others[k] = Real(d.AdditionalLocations[k]);
+            string[] arguments = d.Arguments.AsSpan().ToArray();
+            for (int k = 0; k < others.Length; k++)
+            {
+                string numbered = d.AdditionalLocations[k].ToString(), real = others[k].ToString();
+                for (int a = 0; a < arguments.Length; a++) arguments[a] = arguments[a].Replace(numbered, real);
+            }
+            result[i] = new DiagnosticInfo(d.Id, Real(d.Location), new EquatableArray<string>(arguments), new EquatableArray<LocationInfo>(others));
+        }
+        System.Array.Sort(result, DiagnosticInfo.Compare);
+        return new EquatableArray<DiagnosticInfo>(result);
+    }
+
+    /// <summary>The <see cref="LocationInfo.Length"/> that marks a numbered location (no real one has it).</summary>
+    private const int Numbered = -1;
+
+    private static FileStructure Of(FactFile file, List<LocationInfo>? originals)
+    {
+        var blank = new Blanker(LocationInfo.FileStart(file.Path), originals);
         var structure = new FactFile(
             file.Path,
             blank.All(file.Sources, blank.Source),
@@ -67,9 +125,17 @@ internal static class Structure
         return new FileStructure(structure, (int)((chars + FileStructure.BlockChars - 1) / FileStructure.BlockChars));
     }
 
+    /// <summary>
+    /// Makes a file's structure. Every location linking can report (ids, references, sources' files, terms) is replaced by
+    /// its number in the order this class meets them, in a location no text edit moves: <c>(path, Start: n, Length:
+    /// -1, line n)</c> — so a structure stays equal when text moves, and <see cref="Relocate"/> finds the real location
+    /// again by walking the parsed file the same way (<see cref="LocationsOf"/>). Blanked values keep the file's start.
+    /// </summary>
     private sealed class Blanker
     {
         private readonly LocationInfo _at;
+        private readonly List<LocationInfo>? _originals;
+        private int _next;
         private readonly LocatedString _blank;
         private readonly LocatedDate _noDate;
 
@@ -78,9 +144,10 @@ internal static class Structure
         private const int DateChars = 3;
         private const int DatedChars = DateChars + 3;
 
-        public Blanker(LocationInfo at)
+        public Blanker(LocationInfo at, List<LocationInfo>? originals)
         {
             _at = at;
+            _originals = originals;
             _blank = new LocatedString(string.Empty, at);
             _noDate = new LocatedDate(default, at);
         }
@@ -112,15 +179,23 @@ internal static class Structure
             return string.Empty;
         }
 
-        private LocatedString Keep(LocatedString value) => new(value.Value, _at);
+        /// <summary>The next numbered location, standing for <paramref name="original"/>.</summary>
+        private LocationInfo Mark(LocationInfo original)
+        {
+            _originals?.Add(original);
+            int n = _next++;
+            return new LocationInfo(_at.Path, n, Numbered, n, 0, n, 0);
+        }
+
+        private LocatedString Keep(LocatedString value) => new(value.Value, Mark(value.Location));
 
         private LocatedString? Keep(LocatedString? value) => value is { } v ? Keep(v) : null;
 
-        private LocatedDate Keep(LocatedDate value) => new(value.Value, _at);
+        private LocatedDate Keep(LocatedDate value) => new(value.Value, Mark(value.Location));
 
         private LocatedDate? Keep(LocatedDate? value) => value is { } v ? Keep(v) : null;
 
-        private FactRef Keep(FactRef r) => new(r.Id, r.Target, _at, Keep(r.As));
+        private FactRef Keep(FactRef r) => new(r.Id, r.Target, Mark(r.Location), Keep(r.As));
 
         private FactRef? Keep(FactRef? r) => r is { } v ? Keep(v) : null;
 
@@ -135,7 +210,7 @@ internal static class Structure
             Provenance kept = p.Sources.Count == 0 && p.Evidence is null && p.Note is null && p.Deprecated is null
                 ? Provenance.None
                 : new Provenance(Keep(p.Sources), null, null, null);
-            return new FactHeader(h.Id, _at, _at, kept);
+            return new FactHeader(h.Id, Mark(h.IdLocation), Mark(h.Location), kept);
         }
 
         public SourceFact Source(SourceFact s)
@@ -168,7 +243,7 @@ internal static class Structure
             Value(p.Provenance.Evidence);
             Value(p.Provenance.Note);
             ValueChars += 2 * DateChars; // its two dates in the terms file
-            return new(Keep(p.Title), null, null, _at, p.Provenance.Sources.Count == 0 ? Provenance.None : new Provenance(Keep(p.Provenance.Sources), null, null, null));
+            return new(Keep(p.Title), null, null, Mark(p.Location), p.Provenance.Sources.Count == 0 ? Provenance.None : new Provenance(Keep(p.Provenance.Sources), null, null, null));
         }
 
         // Events, agreements and quotes keep their links; their dates go to the dates file (see Emit.FileDates), which

@@ -200,8 +200,8 @@ public class IncrementalBenchmarks
 
     /// <summary>
     /// One participant's id changed to one that names no fact (FG0006), as while typing a new id: structure, like an added
-    /// official, and then the link's errors need real line numbers, which the structures do not keep, so the parsed files
-    /// are linked a second time (only while the structures' link reports an error).
+    /// official, and then the error needs its real line, which the structures do not keep: the structures' link numbers
+    /// its locations, and the parsed file gives the line back (Structure.Relocate; it was a second link of every file).
     /// </summary>
     [Benchmark]
     public int MakeOneParticipantDangleInOneFile()

@@ -218,6 +218,31 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void ALinkErrorFollowsItsLineWhenTheTextAboveItMovesAndNothingIsLinkedAgain()
+    {
+        // A dangling reference (FG0006) is found by the structures' link, which numbers its locations instead of keeping
+        // lines: comment lines added above it leave the structure equal, so nothing is linked again, and the error is
+        // still reported at its reference — two lines further down — from the parsed file (Structure.Relocate).
+        var (files, driver, compilation) = Warm();
+        AdditionalText old = files.Single(f => f.Path == FactSets.EventsPath);
+        string dangling = FactSets.Events.Replace("part_of: oslo-trade-mission\n    source: briefing", "part_of: oslo-trade-misson\n    source: briefing");
+        Assert.NotEqual(FactSets.Events, dangling);
+        var first = new TestAdditionalText(FactSets.EventsPath, dangling);
+        driver = driver.ReplaceAdditionalText(old, first).RunGenerators(compilation);
+        Diagnostic before = Assert.Single(Result(driver).Diagnostics, d => d.Id == "FG0006");
+        Assert.Contains("did you mean 'oslo-trade-mission'", before.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+        driver = driver.ReplaceAdditionalText(first, new TestAdditionalText(FactSets.EventsPath, "# reviewed\n# again\n" + dangling)).RunGenerators(compilation);
+        GeneratorRunResult result = Result(driver);
+        Diagnostic after = Assert.Single(result.Diagnostics, d => d.Id == "FG0006");
+        Assert.Equal(before.Location.GetLineSpan().StartLinePosition.Line + 2, after.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(before.GetMessage(System.Globalization.CultureInfo.InvariantCulture), after.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(Outputs(result, TrackingNames.Structure), o => o.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.Equal("Cached", Reasons(result, TrackingNames.Link));
+        Assert.Equal("Modified", Reasons(result, TrackingNames.LinkDiagnostics));
+    }
+
+    [Fact]
     public void ATermsDatesAndEvidenceLinkNothingAndRemakeOnlyTheTermsFileAndTheirOwnFile()
     {
         // A term's dates, evidence and note are not structure (linking neither orders nor resolves by them): editing

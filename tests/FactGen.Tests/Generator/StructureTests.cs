@@ -148,7 +148,10 @@ public class StructureTests
         Assert.Equal(parsed.Quotes.Count, structure.Quotes.Count);
         Assert.All(structure.Quotes, q => Assert.Equal(string.Empty, q.Text.Value));
         Assert.All(structure.Events, e => Assert.Null(e.Summary));
-        Assert.All(structure.Events, e => Assert.Equal(LocationInfo.FileStart(FactSets.EventsPath), e.Header.IdLocation));
+        // Locations are numbers in the order the structure meets them (Length -1), not positions in the text.
+        var ids = structure.Events.Select(e => e.Header.IdLocation).ToList();
+        Assert.All(ids, l => Assert.Equal((FactSets.EventsPath, -1, l.Start), (l.Path, l.Length, l.StartLine)));
+        Assert.Equal(ids.Count, ids.Select(l => l.Start).Distinct().Count());
         Assert.Empty(structure.Texts);
         Assert.Equal(parsed.Events.Select(e => e.Header.Id), structure.Events.Select(e => e.Header.Id));
     }
@@ -179,17 +182,25 @@ public class StructureTests
         var parsed = texts.Select(kv => FactParser.Parse(kv.Key, kv.Value, ParseLimits.Default, CancellationToken.None)).ToList();
         Assert.All(parsed, p => Assert.Empty(p.Diagnostics));
         string[] paths = texts.Keys.Concat(new[] { FactSets.BriefingPath }).ToArray(); // the almanac is missing: FG0013
-        var full = Linker.Link(parsed, paths, CancellationToken.None).Diagnostics.Select(d => d.Id).ToList();
-        var structural = Linker.Link(parsed.Select(p => Structure.Of(p).Facts), paths, CancellationToken.None).Diagnostics.Select(d => d.Id).ToList();
-        Assert.Contains("FG0013", full);
-        if (name != "clean") Assert.Contains(name.Substring(0, 6), full);
-        Assert.Equal(full.Order(StringComparer.Ordinal), structural.Order(StringComparer.Ordinal));
+        var full = Linker.Link(parsed, paths, CancellationToken.None).Diagnostics;
+        var structural = Linker.Link(parsed.Select(p => Structure.Of(p).Facts), paths, CancellationToken.None).Diagnostics;
+        Assert.Contains(full, d => d.Id == "FG0013");
+        if (name != "clean") Assert.Contains(full, d => d.Id == name.Substring(0, 6));
+        // The same problems, and once relocated the very same diagnostics: locations, related locations, messages.
+        Assert.Equal(full.Select(d => d.Id).Order(StringComparer.Ordinal), structural.Select(d => d.Id).Order(StringComparer.Ordinal));
+        var relocated = Structure.Relocate(structural, parsed);
+        Assert.Equal(full.Select(Describe), relocated.Select(Describe));
+        Assert.Equal(full, relocated);
     }
 
+    private static string Describe(DiagnosticInfo d)
+        => d.Id + " " + d.Location + " [" + string.Join(", ", d.AdditionalLocations.Select(l => l.ToString())) + "] " + string.Join(" | ", d.Arguments);
+
     [Fact]
-    public void TheStructuresLinkCountsProblemsWithoutDidYouMeanHints()
+    public void RelocatedStructureDiagnosticsKeepTheHintAndFindTheRealLine()
     {
-        // Its diagnostics are only counted; the hint (an edit distance to every id of the kind) is the parsed link's.
+        // A mistyped reference in a file whose text then moves (a comment on top): the structure is equal, and its
+        // numbered location still finds the reference's line in the moved text.
         string officials = FactSets.Officials.TrimEnd('\n') + "\n  - id: new-one\n    name: New One\n    country: NO\n    positions:\n      - title: trade-ministr\n";
         var files = new List<FactFile>
         {
@@ -199,9 +210,17 @@ public class StructureTests
         };
         string[] paths = { FactSets.OfficialsPath, FactSets.OrganizationsPath, FactSets.SourcesPath };
         static bool Mistyped(DiagnosticInfo d) => d.Id == "FG0006" && d.Arguments[0] == "trade-ministr";
-        DiagnosticInfo full = Assert.Single(Linker.Link(files, paths, CancellationToken.None).Diagnostics, Mistyped);
-        DiagnosticInfo structural = Assert.Single(Structure.Link(files.Select(Structure.Of).ToList(), paths, CancellationToken.None).Facts.Diagnostics, Mistyped);
-        Assert.Equal("; did you mean 'trade-minister'?", full.Arguments[2]);
-        Assert.Equal(string.Empty, structural.Arguments[2]);
+        var structural = Structure.Link(files.Select(Structure.Of).ToList(), paths, CancellationToken.None).Facts.Diagnostics;
+        var moved = new List<FactFile>(files)
+        {
+            [0] = FactParser.Parse(FactSets.OfficialsPath, "# reviewed\n# twice\n" + officials, ParseLimits.Default, CancellationToken.None),
+        };
+        Assert.Equal(Structure.Of(files[0]), Structure.Of(moved[0]));
+
+        DiagnosticInfo before = Assert.Single(Structure.Relocate(structural, files), Mistyped);
+        DiagnosticInfo after = Assert.Single(Structure.Relocate(structural, moved), Mistyped);
+        Assert.Equal("; did you mean 'trade-minister'?", after.Arguments[2]);
+        Assert.Equal(before.Location.StartLine + 2, after.Location.StartLine);
+        Assert.Equal(Assert.Single(Linker.Link(moved, paths, CancellationToken.None).Diagnostics, Mistyped), after);
     }
 }

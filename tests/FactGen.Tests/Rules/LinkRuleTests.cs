@@ -285,6 +285,7 @@ public class LinkRuleTests
         d.AssertAt("FG0010", DiagnosticSeverity.Error, "facts.yaml", 6, 9);
         Assert.Equal("x1a", d.Covered(yaml));
         d.AssertMessage("Event 'x1a': ids 'x1a' and 'x-1a' (at /project/facts/facts.yaml(2,9)) both map to the C# name Events.X1a", "choose another id");
+        AssertLocation(Assert.Single(d.AdditionalLocations), "facts.yaml", 2, 9); // the id it clashes with
     }
 
     [Theory]
