@@ -152,6 +152,13 @@ public class IncrementalEquivalenceTests
         Assert.True(expected.Keys.Order(StringComparer.Ordinal).SequenceEqual(actual.Keys.Order(StringComparer.Ordinal)),
             "generated files differ after the edits:\n" + log + "fresh: " + string.Join(", ", expected.Keys.Order(StringComparer.Ordinal))
             + "\nincremental: " + string.Join(", ", actual.Keys.Order(StringComparer.Ordinal)));
+        // The errors too: where they are reported (the incremental run finds a link error's line in the parsed file, see
+        // Structure.Relocate) and what they say.
+        static List<string> Reported(GeneratorDriverRunResult run) => run.Results.Single().Diagnostics
+            .Select(d => d.Id + " " + d.Location.GetLineSpan() + " [" + string.Join(", ", d.AdditionalLocations.Select(l => l.GetLineSpan().ToString())) + "] "
+                + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Reported(fresh), Reported(incremental));
         foreach (var (hint, text) in expected)
         {
             if (text == actual[hint]) continue;
