@@ -82,8 +82,10 @@ internal static class Structure
                 }
                 tables.Add(at.Path, table);
             }
-            // Both come from the same text, so every numbered location has its real one; the file's start stays as it is.
-            return table is not null && at.StartLine >= 0 && at.Start < table.Count && at.Length == Numbered ? table[at.Start] : at;
+            // Both come from the same text, so every numbered location has its real one (were one missing, the file's start
+            // is still a place to report at; a numbered location itself is not: its length is -1).
+            if (at.Length != Numbered) return at;
+            return table is not null && at.Start >= 0 && at.Start < table.Count ? table[at.Start] : LocationInfo.FileStart(at.Path);
         }
 
         var result = new DiagnosticInfo[diagnostics.Count];

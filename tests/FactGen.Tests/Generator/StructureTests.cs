@@ -223,4 +223,18 @@ public class StructureTests
         Assert.Equal(before.Location.StartLine + 2, after.Location.StartLine);
         Assert.Equal(Assert.Single(Linker.Link(moved, paths, CancellationToken.None).Diagnostics, Mistyped), after);
     }
+
+    [Fact]
+    public void ANumberedLocationWithoutItsParsedFileFallsBackToTheFilesStart()
+    {
+        // Cannot happen (the structures and the parsed files come from the same texts), but a numbered location must
+        // never reach the compiler: its length is -1, which Location.Create refuses.
+        FactFile parsed = FactParser.Parse(FactSets.OfficialsPath, FactSets.Officials, ParseLimits.Default, CancellationToken.None);
+        LocationInfo numbered = Structure.Of(parsed).Facts.Officials[0].Header.IdLocation;
+        Assert.Equal(-1, numbered.Length);
+        var diagnostic = DiagnosticInfo.Create(FactGen.Validation.Descriptors.DanglingReference, numbered, "x", "official", string.Empty);
+        DiagnosticInfo relocated = Assert.Single(Structure.Relocate(new EquatableArray<DiagnosticInfo>(new[] { diagnostic }), new List<FactFile>()));
+        Assert.Equal(LocationInfo.FileStart(FactSets.OfficialsPath), relocated.Location);
+        Assert.Equal(parsed.Officials[0].Header.IdLocation, Assert.Single(Structure.Relocate(new EquatableArray<DiagnosticInfo>(new[] { diagnostic }), new[] { parsed })).Location);
+    }
 }
