@@ -37,7 +37,7 @@ public sealed class FactGenerator : IIncrementalGenerator
             .Where(static pair => GeneratorSettings.IsFactFile(pair.Left, pair.Right))
             .Select(static (pair, _) => (File: pair.Left, Limits: GeneratorSettings.ReadLimits(pair.Right.GlobalOptions)))
             .WithTrackingName(TrackingNames.FactFiles)
-            .Select(static (input, ct) => ParseFile(input.File, input.Limits, ct))
+            .Select(static (input, ct) => ParseFile(input.File, input.Limits, ct, texts: false)) // FG0011's texts are the analyzer's
             .WithTrackingName(TrackingNames.Parse);
 
         IncrementalValueProvider<EquatableArray<string>> paths = context.AdditionalTextsProvider
@@ -147,8 +147,8 @@ public sealed class FactGenerator : IIncrementalGenerator
     private static void Add(SourceProductionContext spc, GeneratedFile file)
         => spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
 
-    /// <summary>Parses one file; its text comes from the AdditionalText, which is not kept in the model.</summary>
-    internal static FactFile ParseFile(AdditionalText file, ParseLimits limits, System.Threading.CancellationToken ct)
+    /// <summary>Parses one file; its text comes from the AdditionalText, which is not kept in the model. <paramref name="texts"/>: see <see cref="FactParser.Parse"/>.</summary>
+    internal static FactFile ParseFile(AdditionalText file, ParseLimits limits, System.Threading.CancellationToken ct, bool texts = true)
     {
         SourceText? text = file.GetText(ct);
         if (text is null)
@@ -161,7 +161,7 @@ public sealed class FactGenerator : IIncrementalGenerator
                 }),
             };
         }
-        return FactParser.Parse(file.Path, text.ToString(), limits, ct);
+        return FactParser.Parse(file.Path, text.ToString(), limits, ct, texts: texts);
     }
 
     private static EquatableArray<string> Sorted(ImmutableArray<string> all)

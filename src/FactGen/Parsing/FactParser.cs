@@ -26,7 +26,8 @@ internal sealed class FactParser : IYamlSink
     // for the whole file, then the binder's), whatever the sort does with ties.
     private readonly List<DiagnosticInfo> _readDiagnostics = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly List<LocatedString> _texts = new();
+    // Every text value with its location, for the encoding check (FG0011, the analyzer's); null when not asked for.
+    private readonly List<LocatedString>? _texts;
     private readonly List<SourceFact> _sources = new();
     private readonly List<OrganizationFact> _organizations = new();
     private readonly List<TitleFact> _titles = new();
@@ -56,26 +57,29 @@ internal sealed class FactParser : IYamlSink
     private bool _documentOpen;
     private DocumentMark _documentMark;
 
-    private FactParser(string path, CancellationToken cancellationToken)
+    private FactParser(string path, CancellationToken cancellationToken, bool texts)
     {
         _path = path;
         _cancellationToken = cancellationToken;
+        _texts = texts ? new List<LocatedString>() : null;
     }
 
     /// <summary>
     /// Parses and binds one file. Honours <paramref name="cancellationToken"/> at every parser event and
-    /// every item; <paramref name="progress"/>, when given, follows that work step by step.
+    /// every item; <paramref name="progress"/>, when given, follows that work step by step. With <paramref name="texts"/>
+    /// false the file's <see cref="FactFile.Texts"/> stay empty: the generator never reads them (the encoding check is the
+    /// analyzer's), and at 10,000s of facts they are a list of 100,000s of located strings to build and keep.
     /// </summary>
-    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null, bool blockScanner = true)
+    public static FactFile Parse(string path, string text, ParseLimits limits, CancellationToken cancellationToken, ParseProgress? progress = null, bool blockScanner = true, bool texts = true)
     {
-        var parser = new FactParser(path, cancellationToken) { _progress = progress };
+        var parser = new FactParser(path, cancellationToken, texts) { _progress = progress };
         try
         {
             if (YamlReader.Read(path, text, limits, parser._readDiagnostics, parser, cancellationToken, progress, blockScanner).StartOver)
             {
                 // The block scanner met something past its subset after some items were bound: YamlDotNet
                 // reads the file again, into a parser that has bound nothing.
-                parser = new FactParser(path, cancellationToken) { _progress = progress };
+                parser = new FactParser(path, cancellationToken, texts) { _progress = progress };
                 YamlReader.Read(path, text, limits, parser._readDiagnostics, parser, cancellationToken, progress, blockScanner: false);
             }
             if (parser._documentOpen) parser.Abandon();
@@ -107,7 +111,7 @@ internal sealed class FactParser : IYamlSink
             EquatableArray.From(_events),
             EquatableArray.From(_agreements),
             EquatableArray.From(_quotes),
-            EquatableArray.From(_texts),
+            _texts is null ? EquatableArray<LocatedString>.Empty : EquatableArray.From(_texts),
             EquatableArray.From(_readDiagnostics));
     }
 
@@ -186,7 +190,7 @@ internal sealed class FactParser : IYamlSink
         public DocumentMark(FactParser p)
         {
             _diagnostics = p._diagnostics.Count;
-            _texts = p._texts.Count;
+            _texts = p._texts?.Count ?? 0;
             _sources = p._sources.Count;
             _organizations = p._organizations.Count;
             _titles = p._titles.Count;
@@ -200,7 +204,7 @@ internal sealed class FactParser : IYamlSink
         public void Restore(FactParser p)
         {
             Cut(p._diagnostics, _diagnostics);
-            Cut(p._texts, _texts);
+            if (p._texts is not null) Cut(p._texts, _texts);
             Cut(p._sources, _sources);
             Cut(p._organizations, _organizations);
             Cut(p._titles, _titles);
@@ -536,7 +540,7 @@ internal sealed class FactParser : IYamlSink
                 return null;
             }
             var located = new LocatedString(value, _nodes.Location(node));
-            if (text) _parser._texts.Add(located);
+            if (text) _parser._texts?.Add(located);
             return located;
         }
 
@@ -742,7 +746,7 @@ internal sealed class FactParser : IYamlSink
                 {
                     string value = _nodes.Value(child);
                     values[count++] = value;
-                    _parser._texts.Add(new LocatedString(value, _nodes.Location(child)));
+                    _parser._texts?.Add(new LocatedString(value, _nodes.Location(child)));
                 }
                 else
                 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using FactGen.Model;
+using FactGen.Parsing;
 using FactGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -240,6 +241,18 @@ public class IncrementalTests
         Assert.Single(Outputs(result, TrackingNames.Structure), o => o.Reason == IncrementalStepRunReason.Unchanged);
         Assert.Equal("Cached", Reasons(result, TrackingNames.Link));
         Assert.Equal("Modified", Reasons(result, TrackingNames.LinkDiagnostics));
+    }
+
+    [Fact]
+    public void TheGeneratorsParsedFilesKeepNoTextsForTheEncodingCheck()
+    {
+        // FG0011 (mojibake) is the analyzer's, which parses with the texts; the generator's parsed files, which the driver
+        // keeps between runs, leave them out.
+        var (_, driver, _) = Warm();
+        var parsed = Outputs(Result(driver), TrackingNames.Parse).Select(o => (FactFile)o.Value).ToList();
+        Assert.NotEmpty(parsed);
+        Assert.All(parsed, f => Assert.Empty(f.Texts));
+        Assert.NotEmpty(FactParser.Parse(FactSets.EventsPath, FactSets.Events, ParseLimits.Default, CancellationToken.None).Texts);
     }
 
     [Fact]
