@@ -73,6 +73,7 @@ internal static class Structure
         var tables = new Dictionary<string, List<LocationInfo>?>(System.StringComparer.Ordinal);
         LocationInfo Real(LocationInfo at)
         {
+            if (at.Length != Numbered) return at;
             if (!tables.TryGetValue(at.Path, out List<LocationInfo>? table))
             {
                 table = null;
@@ -84,7 +85,6 @@ internal static class Structure
             }
             // Both come from the same text, so every numbered location has its real one (were one missing, the file's start
             // is still a place to report at; a numbered location itself is not: its length is -1).
-            if (at.Length != Numbered) return at;
             return table is not null && at.Start >= 0 && at.Start < table.Count ? table[at.Start] : LocationInfo.FileStart(at.Path);
         }
 
