@@ -20,7 +20,7 @@ internal sealed class Linker
     // "Did you mean" hints compare a dangling id with every id of its kind: bounded per link, or n dangling
     // references against n ids cost n² edit distances (3,000 × 3,000 took minutes).
     private readonly SuggestionBudget _suggestions = new();
-    private Dictionary<string, LinkedSource> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedSource> _sources = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<OrganizationFact>> _organizations = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<TitleFact>> _titles = new(StringComparer.Ordinal);
     private Dictionary<string, Linked<OfficialFact>> _officials = new(StringComparer.Ordinal);
@@ -46,14 +46,15 @@ internal sealed class Linker
             pathsIgnoreCase[n] = n;
         }
 
-        // 1. Definitions: first definition wins (files in path order), later duplicates are reported.
-        var sourceList = Define(files, f => f.Sources, s => s.Header, "Sources", "Source");
-        var orgList = Define(files, f => f.Organizations, s => s.Header, "Organizations", "Organization");
-        var titleList = Define(files, f => f.Titles, s => s.Header, "Titles", "Title");
-        var officialList = Define(files, f => f.Officials, s => s.Header, "Officials", "Official");
-        var eventList = Define(files, f => f.Events, s => s.Header, "Events", "Event");
-        var agreementList = Define(files, f => f.Agreements, s => s.Header, "Agreements", "Agreement");
-        var quoteList = Define(files, f => f.Quotes, s => s.Header, "Quotes", "Quote");
+        // 1. Definitions: first definition wins (files in path order), later duplicates are reported. Each kind's
+        // table of linked facts by id is filled here; the references below resolve against them.
+        var sourceList = Define(files, f => f.Sources, s => s.Header, "Sources", "Source", out _);
+        var orgList = Define(files, f => f.Organizations, s => s.Header, "Organizations", "Organization", out _organizations);
+        var titleList = Define(files, f => f.Titles, s => s.Header, "Titles", "Title", out _titles);
+        var officialList = Define(files, f => f.Officials, s => s.Header, "Officials", "Official", out _officials);
+        var eventList = Define(files, f => f.Events, s => s.Header, "Events", "Event", out _events);
+        var agreementList = Define(files, f => f.Agreements, s => s.Header, "Agreements", "Agreement", out _);
+        var quoteList = Define(files, f => f.Quotes, s => s.Header, "Quotes", "Quote", out _);
 
         foreach (var s in sourceList)
         {
@@ -65,90 +66,88 @@ internal sealed class Linker
             }
             _sources[s.Fact.Header.Id] = new LinkedSource(s.Fact, s.MemberName, found);
         }
-        foreach (var o in orgList) _organizations[o.Fact.Header.Id] = o;
-        foreach (var t in titleList) _titles[t.Fact.Header.Id] = t;
-        foreach (var o in officialList) _officials[o.Fact.Header.Id] = o;
-        foreach (var e in eventList) _events[e.Fact.Header.Id] = e;
 
-        // 2. References: resolve, report and remove dangling ones.
-        var sources = new List<LinkedSource>();
+        // 2. References: resolve, report and remove dangling ones. Each fact is kept as it is (the same instance)
+        // unless a reference of it changed: see Resolve.
+        var sources = new List<LinkedSource>(_sources.Count);
         foreach (var s in _sources.Values)
         {
-            FactHeader h = Header(s.Fact.Header);
-            sources.Add(h == s.Fact.Header ? s : s with { Fact = s.Fact with { Header = h } });
+            bool changed = false;
+            FactHeader h = Header(s.Fact.Header, ref changed);
+            sources.Add(changed ? s with { Fact = s.Fact with { Header = h } } : s);
         }
-        var organizations = new List<Linked<OrganizationFact>>();
+        var organizations = new List<Linked<OrganizationFact>>(orgList.Count);
         foreach (var o in orgList)
         {
-            FactHeader h = Header(o.Fact.Header);
-            organizations.Add(h == o.Fact.Header ? o : o with { Fact = o.Fact with { Header = h } });
+            bool changed = false;
+            FactHeader h = Header(o.Fact.Header, ref changed);
+            organizations.Add(changed ? o with { Fact = o.Fact with { Header = h } } : o);
         }
-        var titles = new List<Linked<TitleFact>>();
+        var titles = new List<Linked<TitleFact>>(titleList.Count);
         foreach (var t in titleList)
         {
-            FactHeader h = Header(t.Fact.Header);
-            FactRef? organization = Optional(t.Fact.Organization);
-            titles.Add(h == t.Fact.Header && organization == t.Fact.Organization
-                ? t
-                : t with { Fact = t.Fact with { Header = h, Organization = organization } });
+            bool changed = false;
+            FactHeader h = Header(t.Fact.Header, ref changed);
+            FactRef? organization = Optional(t.Fact.Organization, ref changed);
+            titles.Add(changed ? t with { Fact = t.Fact with { Header = h, Organization = organization } } : t);
         }
-        var officials = new List<Linked<OfficialFact>>();
+        var officials = new List<Linked<OfficialFact>>(officialList.Count);
         foreach (var o in officialList)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var positions = new List<PositionFact>(o.Fact.Positions.Count);
-            bool same = true;
-            foreach (PositionFact p in o.Fact.Positions)
+            EquatableArray<PositionFact> parsed = o.Fact.Positions;
+            List<PositionFact>? positions = null; // made only when a position changes or is dropped
+            for (int i = 0; i < parsed.Count; i++)
             {
-                if (Optional(p.Title) is not { } title)
+                PositionFact p = parsed[i];
+                bool changed = false;
+                PositionFact? kept = null;
+                if (Optional(p.Title, ref changed) is { } title)
                 {
-                    same = false;
-                    continue;
+                    Provenance provenance = Prov(p.Provenance, ref changed);
+                    kept = changed ? p with { Title = title, Provenance = provenance } : p;
                 }
-                Provenance provenance = Prov(p.Provenance);
-                if (title == p.Title && ReferenceEquals(provenance, p.Provenance))
+                if (positions is null)
                 {
-                    positions.Add(p);
-                    continue;
+                    if (ReferenceEquals(kept, p)) continue;
+                    positions = new List<PositionFact>(parsed.Count);
+                    for (int j = 0; j < i; j++) positions.Add(parsed[j]);
                 }
-                same = false;
-                positions.Add(p with { Title = title, Provenance = provenance });
+                if (kept is not null) positions.Add(kept);
             }
-            FactHeader header = Header(o.Fact.Header);
-            officials.Add(same && header == o.Fact.Header
+            bool headerChanged = false;
+            FactHeader header = Header(o.Fact.Header, ref headerChanged);
+            officials.Add(positions is null && !headerChanged
                 ? o
-                : o with { Fact = o.Fact with { Header = header, Positions = same ? o.Fact.Positions : EquatableArray.From(positions) } });
+                : o with { Fact = o.Fact with { Header = header, Positions = positions is null ? parsed : EquatableArray.From(positions) } });
         }
-        var events = new List<Linked<EventFact>>();
+        var events = new List<Linked<EventFact>>(eventList.Count);
         foreach (var e in eventList)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            FactHeader header = Header(e.Fact.Header);
-            EquatableArray<FactRef> participants = Many(e.Fact.Participants);
-            FactRef? partOf = Optional(e.Fact.PartOf);
-            events.Add(header == e.Fact.Header && participants.SameItems(e.Fact.Participants) && partOf == e.Fact.PartOf
-                ? e
-                : e with { Fact = e.Fact with { Header = header, Participants = participants, PartOf = partOf } });
+            bool changed = false;
+            FactHeader header = Header(e.Fact.Header, ref changed);
+            EquatableArray<FactRef> participants = Many(e.Fact.Participants, ref changed);
+            FactRef? partOf = Optional(e.Fact.PartOf, ref changed);
+            events.Add(changed ? e with { Fact = e.Fact with { Header = header, Participants = participants, PartOf = partOf } } : e);
         }
-        var agreements = new List<Linked<AgreementFact>>();
+        var agreements = new List<Linked<AgreementFact>>(agreementList.Count);
         foreach (var a in agreementList)
         {
-            FactHeader header = Header(a.Fact.Header);
-            EquatableArray<FactRef> parties = Many(a.Fact.Parties), negotiators = Many(a.Fact.Negotiators);
-            FactRef? ev = Optional(a.Fact.Event);
-            agreements.Add(header == a.Fact.Header && parties.SameItems(a.Fact.Parties) && negotiators.SameItems(a.Fact.Negotiators) && ev == a.Fact.Event
-                ? a
-                : a with { Fact = a.Fact with { Header = header, Parties = parties, Negotiators = negotiators, Event = ev } });
+            bool changed = false;
+            FactHeader header = Header(a.Fact.Header, ref changed);
+            EquatableArray<FactRef> parties = Many(a.Fact.Parties, ref changed), negotiators = Many(a.Fact.Negotiators, ref changed);
+            FactRef? ev = Optional(a.Fact.Event, ref changed);
+            agreements.Add(changed ? a with { Fact = a.Fact with { Header = header, Parties = parties, Negotiators = negotiators, Event = ev } } : a);
         }
-        var quotes = new List<Linked<QuoteFact>>();
+        var quotes = new List<Linked<QuoteFact>>(quoteList.Count);
         foreach (var q in quoteList)
         {
-            if (Optional(q.Fact.Speaker) is not { } speaker) continue; // a quote without a speaker cannot be generated; FG0006 says why
-            FactHeader header = Header(q.Fact.Header);
-            FactRef? ev = Optional(q.Fact.Event);
-            quotes.Add(header == q.Fact.Header && speaker == q.Fact.Speaker && ev == q.Fact.Event
-                ? q
-                : q with { Fact = q.Fact with { Header = header, Speaker = speaker, Event = ev } });
+            bool changed = false;
+            if (Optional(q.Fact.Speaker, ref changed) is not { } speaker) continue; // a quote without a speaker cannot be generated; FG0006 says why
+            FactHeader header = Header(q.Fact.Header, ref changed);
+            FactRef? ev = Optional(q.Fact.Event, ref changed);
+            quotes.Add(changed ? q with { Fact = q.Fact with { Header = header, Speaker = speaker, Event = ev } } : q);
         }
 
         // 3. Generated order: by id, for every kind. Events, agreements and quotes are shown chronologically, but their
@@ -189,21 +188,23 @@ internal sealed class Linker
 
     private readonly record struct Keyed<T>(string Id, T Item);
 
-    private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind)
+    private List<Linked<T>> Define<T>(List<FactFile> files, Func<FactFile, EquatableArray<T>> select, Func<T, FactHeader> header, string className, string kind,
+        out Dictionary<string, Linked<T>> byId)
         where T : class, IEquatable<T>
     {
-        // The facts themselves (references), not their headers (structs four times the size).
-        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, T>(StringComparer.Ordinal);
-        var result = new List<Linked<T>>();
+        int count = 0;
+        foreach (FactFile file in files) count += select(file).Count;
+        byId = new Dictionary<string, Linked<T>>(count, StringComparer.Ordinal); // sized: no rehashing as it grows
+        var byName = new Dictionary<string, T>(count, StringComparer.Ordinal);
+        var result = new List<Linked<T>>(count);
         foreach (FactFile file in files)
         {
             foreach (T fact in select(file))
             {
                 FactHeader h = header(fact);
-                if (byId.TryGetValue(h.Id, out T? firstFact))
+                if (byId.TryGetValue(h.Id, out Linked<T>? firstFact))
                 {
-                    FactHeader first = header(firstFact);
+                    FactHeader first = header(firstFact.Fact);
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateId, h.IdLocation, first.IdLocation, kind, h.Id, first.IdLocation.ToString()));
                     continue;
                 }
@@ -221,9 +222,10 @@ internal sealed class Linker
                     _diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClash, h.IdLocation, clashAt, kind + " '" + h.Id + "': " + problem));
                     continue;
                 }
-                byId.Add(h.Id, fact);
+                var linked = new Linked<T>(fact, Naming.Escape(name));
+                byId.Add(h.Id, linked);
                 byName.Add(name, fact);
-                result.Add(new Linked<T>(fact, Naming.Escape(name)));
+                result.Add(linked);
             }
         }
         return result;
@@ -233,63 +235,129 @@ internal sealed class Linker
     // reference, values, come back equal), so the linked model shares the parsed records instead of copying
     // every fact: less to allocate and compare.
 
-    private FactHeader Header(FactHeader header)
+    private FactHeader Header(FactHeader header, ref bool changed)
     {
-        Provenance provenance = Prov(header.Provenance);
-        return ReferenceEquals(provenance, header.Provenance) ? header : header with { Provenance = provenance };
+        if (header.Provenance.Sources.Count == 0) return header;
+        bool sourcesChanged = false;
+        Provenance provenance = Prov(header.Provenance, ref sourcesChanged);
+        if (!sourcesChanged) return header;
+        changed = true;
+        return header with { Provenance = provenance };
     }
 
-    private Provenance Prov(Provenance provenance)
+    private Provenance Prov(Provenance provenance, ref bool changed)
     {
         if (provenance.Sources.Count == 0) return provenance;
-        EquatableArray<FactRef> sources = Many(provenance.Sources);
-        return sources.SameItems(provenance.Sources) ? provenance : provenance with { Sources = sources };
+        bool sourcesChanged = false;
+        EquatableArray<FactRef> sources = Many(provenance.Sources, ref sourcesChanged);
+        if (!sourcesChanged) return provenance;
+        changed = true;
+        return provenance with { Sources = sources };
     }
 
-    private EquatableArray<FactRef> Many(EquatableArray<FactRef> refs)
+    /// <summary>Resolves a list of references; the same array when none changed, else sets <paramref name="changed"/>.</summary>
+    private EquatableArray<FactRef> Many(EquatableArray<FactRef> refs, ref bool changed)
     {
-        if (refs.Count == 0) return refs;
-        List<FactRef>? kept = null;
-        for (int i = 0; i < refs.Count; i++)
+        ReadOnlySpan<FactRef> all = refs.AsSpan();
+        FactRef[]? kept = null;
+        int count = 0;
+        for (int i = 0; i < all.Length; i++)
         {
-            FactRef r = refs[i];
-            FactRef? resolved = Optional(r);
-            if (kept is null && resolved == r) continue;
+            Resolution how = Resolve(all[i], out FactRef resolved);
             if (kept is null)
             {
-                kept = new List<FactRef>(refs.Count);
-                for (int j = 0; j < i; j++) kept.Add(refs[j]);
+                if (how == Resolution.Same) continue;
+                kept = new FactRef[all.Length];
+                all.Slice(0, i).CopyTo(kept);
+                count = i;
             }
-            if (resolved is { } k) kept.Add(k);
+            if (how == Resolution.Same) kept[count++] = all[i];
+            else if (how == Resolution.Changed) kept[count++] = resolved;
         }
-        return kept is null ? refs : EquatableArray.From(kept);
+        if (kept is null) return refs;
+        changed = true;
+        if (count == 0) return EquatableArray<FactRef>.Empty;
+        if (count < kept.Length) Array.Resize(ref kept, count);
+        return new EquatableArray<FactRef>(kept);
     }
 
-    /// <summary>Resolves a reference: returns it (with actors pinned to official or organization) or null after FG0006.</summary>
-    private FactRef? Optional(FactRef? reference)
+    /// <summary>Resolves an optional reference: it, its resolved form, or null after FG0006 (both set <paramref name="changed"/>).</summary>
+    private FactRef? Optional(FactRef? reference, ref bool changed)
     {
         if (reference is not { } r) return null;
-        FactRef? result = r.Target switch
+        switch (Resolve(r, out FactRef resolved))
         {
-            RefTarget.Source => _sources.ContainsKey(r.Id) ? r : Dangling(r, "source", _sources.Keys),
-            RefTarget.Organization => _organizations.ContainsKey(r.Id) ? r : Dangling(r, "organization", _organizations.Keys),
-            RefTarget.Title => _titles.ContainsKey(r.Id) ? r : Dangling(r, "title", _titles.Keys),
-            RefTarget.Official => _officials.ContainsKey(r.Id) ? r : Dangling(r, "official", _officials.Keys),
-            RefTarget.Event => _events.ContainsKey(r.Id) ? r : Dangling(r, "event", _events.Keys),
-            RefTarget.Actor => _officials.ContainsKey(r.Id) ? r with { Target = RefTarget.Official }
-                : _organizations.ContainsKey(r.Id) ? r with { Target = RefTarget.Organization }
-                : Dangling(r, "official or organization", Concat(_officials.Keys, _organizations.Keys)),
-            RefTarget.Party => IsCountry(r.Id) ? r
-                : _organizations.ContainsKey(r.Id) ? r with { Target = RefTarget.Organization }
-                : Dangling(r, "organization (or country code)", _organizations.Keys),
-            _ => null,
-        };
-        if (result is { As: { } asTitle } resolved && !_titles.ContainsKey(asTitle.Value))
+            case Resolution.Same:
+                return reference;
+            case Resolution.Changed:
+                changed = true;
+                return resolved;
+            default:
+                changed = true;
+                return null;
+        }
+    }
+
+    private enum Resolution
+    {
+        /// <summary>It names a fact of its kind, as it is: the reference is kept unchanged (the usual case).</summary>
+        Same,
+
+        /// <summary>An actor or party pinned to the kind it names, or its dangling <c>as</c> title dropped.</summary>
+        Changed,
+
+        /// <summary>It names no fact (FG0006 reported): the reference is removed.</summary>
+        Dropped,
+    }
+
+    /// <summary>
+    /// Resolves a reference: <see cref="Resolution.Same"/>, or <see cref="Resolution.Changed"/> with the resolved
+    /// reference (actors pinned to official or organization), or <see cref="Resolution.Dropped"/> after FG0006. Takes the
+    /// reference by <c>in</c> and copies it only when it changes: references are ~100-byte structs.
+    /// </summary>
+    private Resolution Resolve(in FactRef r, out FactRef resolved)
+    {
+        resolved = default;
+        RefTarget target = r.Target;
+        switch (r.Target)
+        {
+            case RefTarget.Source:
+                if (!_sources.ContainsKey(r.Id)) return Dangling(r, "source", _sources.Keys);
+                break;
+            case RefTarget.Organization:
+                if (!_organizations.ContainsKey(r.Id)) return Dangling(r, "organization", _organizations.Keys);
+                break;
+            case RefTarget.Title:
+                if (!_titles.ContainsKey(r.Id)) return Dangling(r, "title", _titles.Keys);
+                break;
+            case RefTarget.Official:
+                if (!_officials.ContainsKey(r.Id)) return Dangling(r, "official", _officials.Keys);
+                break;
+            case RefTarget.Event:
+                if (!_events.ContainsKey(r.Id)) return Dangling(r, "event", _events.Keys);
+                break;
+            case RefTarget.Actor:
+                if (_officials.ContainsKey(r.Id)) target = RefTarget.Official;
+                else if (_organizations.ContainsKey(r.Id)) target = RefTarget.Organization;
+                else return Dangling(r, "official or organization", Concat(_officials.Keys, _organizations.Keys));
+                break;
+            case RefTarget.Party:
+                if (IsCountry(r.Id)) break;
+                if (!_organizations.ContainsKey(r.Id)) return Dangling(r, "organization (or country code)", _organizations.Keys);
+                target = RefTarget.Organization;
+                break;
+            default:
+                return Resolution.Dropped;
+        }
+        bool asDangles = false;
+        if (r.As is { } asTitle && !_titles.ContainsKey(asTitle.Value))
         {
             Dangling(new FactRef(asTitle.Value, RefTarget.Title, asTitle.Location, null), "title", _titles.Keys);
-            result = resolved with { As = null };
+            asDangles = true;
         }
-        return result;
+        if (target == r.Target && !asDangles) return Resolution.Same;
+        resolved = asDangles ? r with { Target = target, As = null } : r with { Target = target };
+        return Resolution.Changed;
     }
 
     public static bool IsCountry(string id) => id.Length == 2 && id[0] >= 'A' && id[0] <= 'Z';
@@ -300,11 +368,11 @@ internal sealed class Linker
         foreach (string s in b) yield return s;
     }
 
-    private FactRef? Dangling(FactRef r, string what, IEnumerable<string> candidates)
+    private Resolution Dangling(in FactRef r, string what, IEnumerable<string> candidates)
     {
         string? suggestion = FactSchema.Closest(r.Id, candidates, _suggestions);
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.DanglingReference, r.Location, r.Id, what,
             suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
-        return null;
+        return Resolution.Dropped;
     }
 }

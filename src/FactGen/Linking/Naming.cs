@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FactGen.Linking;
@@ -16,7 +15,9 @@ internal static class Naming
     /// <summary>The PascalCase of a kebab-case id. Digits stay; each hyphen-separated word is capitalized.</summary>
     public static string ToPascalCase(string id)
     {
-        var sb = new StringBuilder(id.Length);
+        // One buffer and one string per id (linking names every fact on every structural edit).
+        char[] name = new char[id.Length];
+        int length = 0;
         bool upper = true;
         foreach (char c in id)
         {
@@ -25,17 +26,31 @@ internal static class Naming
                 upper = true;
                 continue;
             }
-            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            name[length++] = upper ? char.ToUpperInvariant(c) : c;
             upper = false;
         }
-        return sb.ToString();
+        return new string(name, 0, length);
     }
 
     /// <summary>The name as it must be written in C#: keywords escaped with '@'.</summary>
     public static string Escape(string name)
-        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None && name == "var"
+        => !StartsUpper(name) // every keyword is lower case: a PascalCase name is none (the lookup hashes the name)
+            && (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || name == "var")
             ? "@" + name
             : name;
+
+    private static bool StartsUpper(string name) => name.Length > 0 && name[0] >= 'A' && name[0] <= 'Z';
+
+    /// <summary>An ASCII letter first, then ASCII letters and digits: a valid identifier without asking Roslyn.</summary>
+    private static bool IsPlainIdentifier(string name)
+    {
+        if (name.Length == 0 || !(name[0] is >= 'A' and <= 'Z' or >= 'a' and <= 'z')) return false;
+        foreach (char c in name)
+        {
+            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9')) return false;
+        }
+        return true;
+    }
 
     /// <summary>Why <paramref name="name"/> cannot be a member of class <paramref name="className"/>, or null.</summary>
     public static string? Problem(string name, string className)
@@ -45,7 +60,7 @@ internal static class Naming
         {
             if (reserved == name) return "its C# name '" + name + "' clashes with the generated member " + className + "." + name;
         }
-        if (!SyntaxFacts.IsValidIdentifier(name)) return "its C# name '" + name + "' is not a valid C# identifier";
+        if (!IsPlainIdentifier(name) && !SyntaxFacts.IsValidIdentifier(name)) return "its C# name '" + name + "' is not a valid C# identifier";
         return null;
     }
 }
