@@ -82,7 +82,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Lookup("Quote", Facts.Quotes, s => s.Fact.Header.Id);
 
         // Each fact file's facts, kind by kind in generated order: the order of its chunk's values.
-        var byPath = new SortedDictionary<string, List<(FactKind, int)>>(StringComparer.Ordinal);
+        var byPath = new Dictionary<string, List<(FactKind, int)>>(StringComparer.Ordinal); // hashed: paths share long prefixes
         Group(byPath, Facts.Sources, FactKind.Source, s => s.Fact.Header);
         Group(byPath, Facts.Organizations, FactKind.Organization, o => o.Fact.Header);
         Group(byPath, Facts.Titles, FactKind.Title, t => t.Fact.Header);
@@ -101,13 +101,16 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Slots[(int)FactKind.Quote] = new int[Facts.Quotes.Count];
         int slot = 1;
         var seen = new int[NameCount];
-        foreach (var entry in byPath)
+        var paths = new List<string>(byPath.Keys);
+        paths.Sort(string.CompareOrdinal);
+        foreach (string path in paths)
         {
-            string hint = HintName(entry.Key, usedHints);
-            var file = new PlannedFile(entry.Key, hint, Files.Count, entry.Value, ShownNames(entry.Value, seen, Files.Count + 1), FileView.Of(entry.Key, hint, Files.Count, entry.Value, this));
+            List<(FactKind, int)> facts = byPath[path];
+            string hint = HintName(path, usedHints);
+            var file = new PlannedFile(path, hint, Files.Count, facts, ShownNames(facts, seen, Files.Count + 1), FileView.Of(path, hint, Files.Count, facts, this));
             Files.Add(file);
             FileByPath.Add(file.Path, file);
-            foreach (var (kind, index) in entry.Value)
+            foreach (var (kind, index) in facts)
             {
                 Slots[(int)kind][index] = slot;
                 slot += ValueSlots.Count(kind);
@@ -233,7 +236,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Lookups.Add(type, (ids, IdHash.For(ids)));
     }
 
-    private static void Group<T>(SortedDictionary<string, List<(FactKind, int)>> byPath, EquatableArray<T> items, FactKind kind, Func<T, FactHeader> header)
+    private static void Group<T>(Dictionary<string, List<(FactKind, int)>> byPath, EquatableArray<T> items, FactKind kind, Func<T, FactHeader> header)
         where T : IEquatable<T>
     {
         for (int i = 0; i < items.Count; i++)

@@ -134,10 +134,21 @@ internal sealed class Emitter
         row.Add(_plan.Slots[(int)kind][index]);
     }
 
+    // A fact's lists are built in these and copied into the list table (DataTables.List), one at a time: one list for
+    // a fact's sources, which are listed while another of its lists is being built (its terms), one for the others.
+    private readonly List<int> _sourceItems = new();
+    private readonly List<int> _items = new();
+
+    private static List<int> Cleared(List<int> list)
+    {
+        list.Clear();
+        return list;
+    }
+
     private int SourceList(Provenance provenance)
     {
         if (provenance.Sources.Count == 0) return 0; // the empty list
-        var items = new List<int>(provenance.Sources.Count);
+        List<int> items = Cleared(_sourceItems);
         foreach (FactRef r in provenance.Sources) items.Add(_sourceIndex[r.Id]);
         return _data.List(items);
     }
@@ -228,7 +239,7 @@ internal sealed class Emitter
             _cancellationToken.ThrowIfCancellationRequested();
             OfficialFact o = _facts.Officials[i].Fact;
             CommonRow(officials, o.Header, FactKind.Official, i);
-            var mine = new List<int>();
+            List<int> mine = Cleared(_items);
             foreach (PositionFact p in o.Positions)
             {
                 mine.Add(positionCount++);
@@ -237,7 +248,7 @@ internal sealed class Emitter
                 positions.Add(SourceList(p.Provenance)); // its dates, evidence and note are in the terms file (see Terms)
             }
             officials.Add(_data.List(mine));
-            var aliases = new List<int>();
+            List<int> aliases = Cleared(_items);
             foreach (string a in o.Aliases) aliases.Add(_data.ListStrings.String(a));
             officials.Add(_data.List(aliases));
             officials.Add(_data.List(reverse.EventsOf.Of(i)));
@@ -251,7 +262,7 @@ internal sealed class Emitter
             EventFact f = _facts.Events[j].Fact;
             CommonRow(events, f.Header, FactKind.Event, j);
             events.Add(Array.IndexOf(Parsing.FactSchema.EventKinds, f.Kind)); // its dates are in the dates file (see Dates)
-            var participants = new List<int>();
+            List<int> participants = Cleared(_items);
             foreach (FactRef r in f.Participants)
             {
                 participants.Add(ActorCode(r));
@@ -268,10 +279,10 @@ internal sealed class Emitter
         {
             AgreementFact f = _facts.Agreements[j].Fact;
             CommonRow(agreements, f.Header, FactKind.Agreement, j);
-            var parties = new List<int>();
+            List<int> parties = Cleared(_items);
             foreach (FactRef r in f.Parties) parties.Add(r.Target == RefTarget.Organization ? (_orgIndex[r.Id] * 2) + 1 : _data.ListStrings.String(r.Id) * 2);
             agreements.Add(_data.List(parties));
-            var negotiators = new List<int>();
+            List<int> negotiators = Cleared(_items);
             foreach (FactRef r in f.Negotiators)
             {
                 negotiators.Add(_officialIndex[r.Id] * 2);
