@@ -169,7 +169,12 @@ internal sealed class Emitter
         int position = 0;
         foreach (var o in _facts.Officials)
         {
-            foreach (PositionFact p in o.Fact.Positions) reverse.Terms.Add(_titleIndex[p.Title.Id], position++);
+            foreach (PositionFact p in o.Fact.Positions)
+            {
+                int title = _titleIndex[p.Title.Id];
+                reverse.PositionTitles.Add(title);
+                reverse.Terms.Add(title, position++);
+            }
         }
         for (int i = 0; i < _facts.Titles.Count; i++)
         {
@@ -178,7 +183,12 @@ internal sealed class Emitter
         for (int i = 0; i < _facts.Events.Count; i++)
         {
             EventFact f = _facts.Events[i].Fact;
-            foreach (FactRef r in f.Participants) reverse.EventsOf.Add(ActorKey(r), i);
+            foreach (FactRef r in f.Participants)
+            {
+                int key = ActorKey(r);
+                reverse.ParticipantKeys.Add(key);
+                reverse.EventsOf.Add(key, i);
+            }
             if (f.PartOf is { } partOf) reverse.Parts.Add(_eventIndex[partOf.Id], i);
         }
         for (int i = 0; i < _facts.Agreements.Count; i++)
@@ -242,9 +252,10 @@ internal sealed class Emitter
             List<int> mine = Cleared(_items);
             foreach (PositionFact p in o.Positions)
             {
-                mine.Add(positionCount++);
+                int at = positionCount++;
+                mine.Add(at);
                 positions.Add(i);
-                positions.Add(_titleIndex[p.Title.Id]);
+                positions.Add(reverse.PositionTitles[at]);
                 positions.Add(SourceList(p.Provenance)); // its dates, evidence and note are in the terms file (see Terms)
             }
             officials.Add(_data.List(mine));
@@ -256,6 +267,7 @@ internal sealed class Emitter
             officials.Add(_data.List(reverse.AgreementsOf.Of(i)));
         }
         var events = new List<int>();
+        int participant = 0; // the events' participants one after another, as ReverseLinks resolved them
         for (int j = 0; j < _facts.Events.Count; j++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -265,7 +277,7 @@ internal sealed class Emitter
             List<int> participants = Cleared(_items);
             foreach (FactRef r in f.Participants)
             {
-                participants.Add(ActorCode(r));
+                participants.Add(reverse.ActorCode(reverse.ParticipantKeys[participant++]));
                 participants.Add(AsCode(r));
             }
             events.Add(_data.List(participants));
@@ -1120,7 +1132,16 @@ internal sealed class Emitter
 
         public Lists Parts { get; }
 
+        /// <summary>Each term's title index, officials in order, each official's terms in order: resolved once, for the terms' rows too.</summary>
+        public List<int> PositionTitles { get; } = new();
+
+        /// <summary>Each participant's key (an official's index, or an organization's key), events in order: resolved once, for the events' rows too.</summary>
+        public List<int> ParticipantKeys { get; } = new();
+
         public int OrganizationKey(int organization) => _officials + organization;
+
+        /// <summary>The rows' code of an actor's key: an official's index × 2, an organization's × 2 + 1 (as <c>ActorCode</c>).</summary>
+        public int ActorCode(int key) => key < _officials ? key * 2 : ((key - _officials) * 2) + 1;
 
         public int EventKey(int @event) => _officials + _organizations + @event;
     }
