@@ -21,10 +21,11 @@ internal sealed class Linker
     // references against n ids cost n² edit distances (3,000 × 3,000 took minutes).
     private readonly SuggestionBudget _suggestions = new();
     private readonly Dictionary<string, LinkedSource> _sources = new(StringComparer.Ordinal);
-    private Dictionary<string, Linked<OrganizationFact>> _organizations = new(StringComparer.Ordinal);
-    private Dictionary<string, Linked<TitleFact>> _titles = new(StringComparer.Ordinal);
-    private Dictionary<string, Linked<OfficialFact>> _officials = new(StringComparer.Ordinal);
-    private Dictionary<string, Linked<EventFact>> _events = new(StringComparer.Ordinal);
+    // Filled by Define (sized to the kind's facts) before any reference is resolved against them.
+    private Dictionary<string, Linked<OrganizationFact>> _organizations = null!;
+    private Dictionary<string, Linked<TitleFact>> _titles = null!;
+    private Dictionary<string, Linked<OfficialFact>> _officials = null!;
+    private Dictionary<string, Linked<EventFact>> _events = null!;
 
     private Linker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
@@ -237,22 +238,14 @@ internal sealed class Linker
 
     private FactHeader Header(FactHeader header, ref bool changed)
     {
-        if (header.Provenance.Sources.Count == 0) return header;
-        bool sourcesChanged = false;
-        Provenance provenance = Prov(header.Provenance, ref sourcesChanged);
-        if (!sourcesChanged) return header;
-        changed = true;
-        return header with { Provenance = provenance };
+        Provenance provenance = Prov(header.Provenance, ref changed);
+        return ReferenceEquals(provenance, header.Provenance) ? header : header with { Provenance = provenance };
     }
 
     private Provenance Prov(Provenance provenance, ref bool changed)
     {
-        if (provenance.Sources.Count == 0) return provenance;
-        bool sourcesChanged = false;
-        EquatableArray<FactRef> sources = Many(provenance.Sources, ref sourcesChanged);
-        if (!sourcesChanged) return provenance;
-        changed = true;
-        return provenance with { Sources = sources };
+        EquatableArray<FactRef> sources = Many(provenance.Sources, ref changed);
+        return sources.SameItems(provenance.Sources) ? provenance : provenance with { Sources = sources };
     }
 
     /// <summary>Resolves a list of references; the same array when none changed, else sets <paramref name="changed"/>.</summary>
