@@ -60,7 +60,7 @@ public static class Program
                 {
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     edit.Invoke(bench, null);
-                    Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms");
+                    Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture) + " ms");
                 }
                 return 0;
             }
@@ -73,7 +73,7 @@ public static class Program
                 {
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     Generation.Driver(texts).RunGenerators(compilation).GetRunResult();
-                    Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms");
+                    Console.WriteLine(clock.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture) + " ms");
                 }
                 return 0;
             }
