@@ -55,6 +55,16 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
 
     public int ValueSlotCount { get; private set; }
 
+    /// <summary>
+    /// Each term of office's title index: officials in generated order, each official's terms in order (a term's place
+    /// here is its position number in the data file). Official i's terms are at <see cref="PositionStarts"/>[i] up to
+    /// [i + 1]. Resolved once for the shown names, the reverse links and the rows, which each looked the ids up.
+    /// </summary>
+    public int[] PositionTitles { get; private set; } = Array.Empty<int>();
+
+    /// <summary>Where each official's terms start in <see cref="PositionTitles"/>, then one past the last.</summary>
+    public int[] PositionStarts { get; private set; } = Array.Empty<int>();
+
     public int FactCount => Facts.Sources.Count + Facts.Organizations.Count + Facts.Titles.Count + Facts.Officials.Count
         + Facts.Events.Count + Facts.Agreements.Count + Facts.Quotes.Count;
 
@@ -80,6 +90,8 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         Lookup("Event", Facts.Events, s => s.Fact.Header.Id);
         Lookup("Agreement", Facts.Agreements, s => s.Fact.Header.Id);
         Lookup("Quote", Facts.Quotes, s => s.Fact.Header.Id);
+
+        Positions();
 
         // Each fact file's facts, kind by kind in generated order: the order of its chunk's values.
         var byPath = new Dictionary<string, List<(FactKind, int)>>(StringComparer.Ordinal); // hashed: paths share long prefixes
@@ -201,7 +213,7 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
                 case FactKind.Official:
                     OfficialFact official = Facts.Officials[index].Fact;
                     Add(NameKey(kind, index));
-                    foreach (PositionFact p in official.Positions.AsSpan()) Add(NameKey(FactKind.Title, TitleIndex[p.Title.Id]));
+                    for (int k = PositionStarts[index]; k < PositionStarts[index + 1]; k++) Add(NameKey(FactKind.Title, PositionTitles[k]));
                     Sources(official.Header);
                     break;
                 case FactKind.Event:
@@ -222,6 +234,20 @@ internal sealed class EmitPlan : IEquatable<EmitPlan>
         int[] result = keys.ToArray();
         Array.Sort(result);
         return result;
+    }
+
+    private void Positions()
+    {
+        var starts = new int[Facts.Officials.Count + 1];
+        var titles = new List<int>(Facts.Officials.Count * 3);
+        for (int i = 0; i < Facts.Officials.Count; i++)
+        {
+            starts[i] = titles.Count;
+            foreach (PositionFact p in Facts.Officials[i].Fact.Positions.AsSpan()) titles.Add(TitleIndex[p.Title.Id]);
+        }
+        starts[starts.Length - 1] = titles.Count;
+        PositionStarts = starts;
+        PositionTitles = titles.ToArray();
     }
 
     private static void Index<T>(EquatableArray<T> items, Func<T, string> id, Dictionary<string, int> index) where T : IEquatable<T>

@@ -166,16 +166,8 @@ internal sealed class Emitter
     {
         var reverse = new Reverse(_facts.Officials.Count, _facts.Organizations.Count, _facts.Titles.Count, _facts.Events.Count);
         int ActorKey(FactRef r) => r.Target == RefTarget.Official ? _officialIndex[r.Id] : reverse.OrganizationKey(_orgIndex[r.Id]);
-        int position = 0;
-        foreach (var o in _facts.Officials)
-        {
-            foreach (PositionFact p in o.Fact.Positions)
-            {
-                int title = _titleIndex[p.Title.Id];
-                reverse.PositionTitles.Add(title);
-                reverse.Terms.Add(title, position++);
-            }
-        }
+        int[] positionTitles = _plan.PositionTitles; // a term's place there is its position number
+        for (int position = 0; position < positionTitles.Length; position++) reverse.Terms.Add(positionTitles[position], position);
         for (int i = 0; i < _facts.Titles.Count; i++)
         {
             if (_facts.Titles[i].Fact.Organization is { } org) reverse.TitlesOf.Add(_orgIndex[org.Id], i);
@@ -255,7 +247,7 @@ internal sealed class Emitter
                 int at = positionCount++;
                 mine.Add(at);
                 positions.Add(i);
-                positions.Add(reverse.PositionTitles[at]);
+                positions.Add(_plan.PositionTitles[at]);
                 positions.Add(SourceList(p.Provenance)); // its dates, evidence and note are in the terms file (see Terms)
             }
             officials.Add(_data.List(mine));
@@ -1131,9 +1123,6 @@ internal sealed class Emitter
         public Lists Terms { get; }
 
         public Lists Parts { get; }
-
-        /// <summary>Each term's title index, officials in order, each official's terms in order: resolved once, for the terms' rows too.</summary>
-        public List<int> PositionTitles { get; } = new();
 
         /// <summary>Each participant's key (an official's index, or an organization's key), events in order: resolved once, for the events' rows too.</summary>
         public List<int> ParticipantKeys { get; } = new();
