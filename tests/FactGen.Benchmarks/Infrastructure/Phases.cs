@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using FactGen.Benchmarks.Corpus;
@@ -87,28 +88,13 @@ public static class Phases
             Measure("EmitPlan.Create", () => plan = EmitPlan.Create(linked.Facts, linked.ValueChars, settings));
             Measure("Emitter.EmitShared", () => Emitter.EmitShared(plan, default));
             NameTable names = null!;
-            Measure("NameTable (names of all files)", () =>
-            {
-                var fileNames = System.Collections.Immutable.ImmutableArray.CreateBuilder<FileNames>(files.Count);
-                foreach (FactFile f in files) fileNames.Add(FileNames.Of(f));
-                names = NameTable.Create(fileNames.MoveToImmutable(), plan);
-            });
+            Measure("NameTable (names of all files)", () => names = NameTable.Create(files.Select(FileNames.Of).ToImmutableArray(), plan));
             Measure("Emitter.EmitNames", () => Emitter.EmitNames(names, default));
             var fileTerms = System.Collections.Immutable.ImmutableArray<FileTerms>.Empty;
-            Measure("FileTerms.Of (all files)", () =>
-            {
-                var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<FileTerms>(files.Count);
-                foreach (FactFile f in files) builder.Add(FileTerms.Of(f));
-                fileTerms = builder.MoveToImmutable();
-            });
+            Measure("FileTerms.Of (all files)", () => fileTerms = files.Select(FileTerms.Of).ToImmutableArray());
             Measure("Terms.Emit (the terms file)", () => Terms.Emit(fileTerms, plan, default));
             var fileDates = System.Collections.Immutable.ImmutableArray<FileDates>.Empty;
-            Measure("FileDates.Of (all files)", () =>
-            {
-                var builder = System.Collections.Immutable.ImmutableArray.CreateBuilder<FileDates>(files.Count);
-                foreach (FactFile f in files) builder.Add(FileDates.Of(f));
-                fileDates = builder.MoveToImmutable();
-            });
+            Measure("FileDates.Of (all files)", () => fileDates = files.Select(FileDates.Of).ToImmutableArray());
             Measure("Dates.Emit (the dates file)", () => Dates.Emit(fileDates, plan, default));
             var ownInputs = new List<OwnFileInput>();
             Measure("OwnFileInput (views, names each file shows)", () => { foreach (FactFile f in files) ownInputs.Add(OwnFileInput.Create(f, plan, names)); });
