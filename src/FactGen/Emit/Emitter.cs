@@ -1061,7 +1061,7 @@ internal sealed class Emitter
             w.Line("}");
         }
         w.Line();
-        w.Line("/// <summary>The ids of the " + cls.ToLowerInvariant() + ", as constants for attributes and <c>switch</c>.</summary>");
+        w.Line("/// <summary>The ids of the " + cls.ToLowerInvariant() + ", as constants for attributes and <c>switch</c>: <c>" + cls + ".Ids.X</c> is the id of <c>" + cls + ".X</c>.</summary>");
         w.Line(GeneratedCode);
         w.Line("public static partial class Ids");
         w.Line("{");

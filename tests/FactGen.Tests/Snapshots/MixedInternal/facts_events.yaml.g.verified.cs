@@ -14,13 +14,13 @@ namespace Contoso.Harbour.Data
         /// <summary>2024-02-29: Harbour Accord. Shared berths &amp; lower fees for &quot;green&quot; ships. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
         public static global::Contoso.Harbour.Data.Agreement HarbourAccord => global::Contoso.Harbour.Data.FactData.AgreementAt(0, 10);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Agreements.FisheriesMemorandum"/>.</summary>
             public const string FisheriesMemorandum = "fisheries-memorandum";
-            /// <summary>The id of <see cref="Agreements.HarbourAccord"/>.</summary>
             public const string HarbourAccord = "harbour-accord";
         }
+        #pragma warning restore CS1591
     }
 
     internal static partial class Events
@@ -52,27 +52,20 @@ namespace Contoso.Harbour.Data
         /// <summary>2023-06-01: Quay opening.</summary>
         public static global::Contoso.Harbour.Data.Event QuayOpening => global::Contoso.Harbour.Data.FactData.EventAt(0, 8);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Events.BergTokyoVisit"/>.</summary>
             public const string BergTokyoVisit = "berg-tokyo-visit";
-            /// <summary>The id of <see cref="Events.CouncilStatement"/>.</summary>
             public const string CouncilStatement = "council-statement";
-            /// <summary>The id of <see cref="Events.FerryCollision"/>.</summary>
             public const string FerryCollision = "ferry-collision";
-            /// <summary>The id of <see cref="Events.HarbourAccordSigning"/>.</summary>
             public const string HarbourAccordSigning = "harbour-accord-signing";
-            /// <summary>The id of <see cref="Events.HarbourTalks"/>.</summary>
             public const string HarbourTalks = "harbour-talks";
-            /// <summary>The id of <see cref="Events.NorthernPortsSummit"/>.</summary>
             public const string NorthernPortsSummit = "northern-ports-summit";
-            /// <summary>The id of <see cref="Events.OsloTradeMission"/>.</summary>
             public const string OsloTradeMission = "oslo-trade-mission";
-            /// <summary>The id of <see cref="Events.PortFeesAnnouncement"/>.</summary>
             public const string PortFeesAnnouncement = "port-fees-announcement";
-            /// <summary>The id of <see cref="Events.QuayOpening"/>.</summary>
             public const string QuayOpening = "quay-opening";
         }
+        #pragma warning restore CS1591
     }
 
     internal static partial class Quotes
@@ -90,17 +83,15 @@ namespace Contoso.Harbour.Data
         /// <summary>“Ports that stay open keep &quot;prices&quot; low &amp; &lt;steady&gt;.” — Yamada Taro, 2024-02-29. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
         public static global::Contoso.Harbour.Data.Quote YamadaOpenPorts => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 14);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Quotes.BergFirstStep"/>.</summary>
             public const string BergFirstStep = "berg-first-step";
-            /// <summary>The id of <see cref="Quotes.CouncilWelcomes"/>.</summary>
             public const string CouncilWelcomes = "council-welcomes";
-            /// <summary>The id of <see cref="Quotes.HansenRemark"/>.</summary>
             public const string HansenRemark = "hansen-remark";
-            /// <summary>The id of <see cref="Quotes.YamadaOpenPorts"/>.</summary>
             public const string YamadaOpenPorts = "yamada-open-ports";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

@@ -14,13 +14,13 @@ namespace Contoso.Harbour.Data
         /// <summary>Ministry of Trade (MOT, 貿易省), JP. <para>Source: Civil service almanac, 2nd ed.</para></summary>
         public static global::Contoso.Harbour.Data.Organization MinistryOfTrade => global::Contoso.Harbour.Data.FactData.OrganizationAt(1, 1);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Organizations.HarbourCouncil"/>.</summary>
             public const string HarbourCouncil = "harbour-council";
-            /// <summary>The id of <see cref="Organizations.MinistryOfTrade"/>.</summary>
             public const string MinistryOfTrade = "ministry-of-trade";
         }
+        #pragma warning restore CS1591
     }
 
     internal static partial class Titles
@@ -34,15 +34,14 @@ namespace Contoso.Harbour.Data
         /// <summary>Minister of Trade, Ministry of Trade (JP); one holder at a time.</summary>
         public static global::Contoso.Harbour.Data.Title TradeMinister => global::Contoso.Harbour.Data.FactData.TitleAt(1, 4);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Titles.Ambassador"/>.</summary>
             public const string Ambassador = "ambassador";
-            /// <summary>The id of <see cref="Titles.CouncilMember"/>.</summary>
             public const string CouncilMember = "council-member";
-            /// <summary>The id of <see cref="Titles.TradeMinister"/>.</summary>
             public const string TradeMinister = "trade-minister";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

@@ -14,13 +14,13 @@ namespace Contoso.Harbour.Data
         /// <summary>Harbour Accord briefing &amp; notes, published 2024-03-02 (../seeds/briefing.txt).</summary>
         public static global::Contoso.Harbour.Data.Source Briefing => global::Contoso.Harbour.Data.FactData.SourceAt(3, 1);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Sources.Almanac"/>.</summary>
             public const string Almanac = "almanac";
-            /// <summary>The id of <see cref="Sources.Briefing"/>.</summary>
             public const string Briefing = "briefing";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

@@ -18,15 +18,14 @@ namespace Test.Facts
         /// <summary>Yamada Taro (Yamada Tarō, 山田太郎), JP. <para>Minister of Trade (from 2022-08-10 to 2024-10-01).</para> <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
         public static global::Test.Facts.Official YamadaTaro => global::Test.Facts.FactData.OfficialAt(2, 2);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Officials.IngridBerg"/>.</summary>
             public const string IngridBerg = "ingrid-berg";
-            /// <summary>The id of <see cref="Officials.OleHansen"/>.</summary>
             public const string OleHansen = "ole-hansen";
-            /// <summary>The id of <see cref="Officials.YamadaTaro"/>.</summary>
             public const string YamadaTaro = "yamada-taro";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

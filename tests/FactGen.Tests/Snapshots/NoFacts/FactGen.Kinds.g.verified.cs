@@ -25,7 +25,7 @@ namespace Test.Facts
             return value is not null;
         }
 
-        /// <summary>The ids of the sources, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the sources, as constants for attributes and <c>switch</c>: <c>Sources.Ids.X</c> is the id of <c>Sources.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -61,7 +61,7 @@ namespace Test.Facts
             return result;
         }
 
-        /// <summary>The ids of the organizations, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the organizations, as constants for attributes and <c>switch</c>: <c>Organizations.Ids.X</c> is the id of <c>Organizations.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -97,7 +97,7 @@ namespace Test.Facts
             return result;
         }
 
-        /// <summary>The ids of the titles, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the titles, as constants for attributes and <c>switch</c>: <c>Titles.Ids.X</c> is the id of <c>Titles.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -133,7 +133,7 @@ namespace Test.Facts
             return result;
         }
 
-        /// <summary>The ids of the officials, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the officials, as constants for attributes and <c>switch</c>: <c>Officials.Ids.X</c> is the id of <c>Officials.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -169,7 +169,7 @@ namespace Test.Facts
             return result;
         }
 
-        /// <summary>The ids of the events, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the events, as constants for attributes and <c>switch</c>: <c>Events.Ids.X</c> is the id of <c>Events.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -197,7 +197,7 @@ namespace Test.Facts
             return value is not null;
         }
 
-        /// <summary>The ids of the agreements, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the agreements, as constants for attributes and <c>switch</c>: <c>Agreements.Ids.X</c> is the id of <c>Agreements.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -225,7 +225,7 @@ namespace Test.Facts
             return value is not null;
         }
 
-        /// <summary>The ids of the quotes, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the quotes, as constants for attributes and <c>switch</c>: <c>Quotes.Ids.X</c> is the id of <c>Quotes.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {

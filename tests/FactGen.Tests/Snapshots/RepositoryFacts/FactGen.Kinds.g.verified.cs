@@ -26,7 +26,7 @@ namespace Raimondo.Facts
             return value is not null;
         }
 
-        /// <summary>The ids of the sources, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the sources, as constants for attributes and <c>switch</c>: <c>Sources.Ids.X</c> is the id of <c>Sources.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -63,7 +63,7 @@ namespace Raimondo.Facts
             return result;
         }
 
-        /// <summary>The ids of the organizations, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the organizations, as constants for attributes and <c>switch</c>: <c>Organizations.Ids.X</c> is the id of <c>Organizations.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -100,7 +100,7 @@ namespace Raimondo.Facts
             return result;
         }
 
-        /// <summary>The ids of the titles, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the titles, as constants for attributes and <c>switch</c>: <c>Titles.Ids.X</c> is the id of <c>Titles.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -137,7 +137,7 @@ namespace Raimondo.Facts
             return result;
         }
 
-        /// <summary>The ids of the officials, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the officials, as constants for attributes and <c>switch</c>: <c>Officials.Ids.X</c> is the id of <c>Officials.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -174,7 +174,7 @@ namespace Raimondo.Facts
             return result;
         }
 
-        /// <summary>The ids of the events, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the events, as constants for attributes and <c>switch</c>: <c>Events.Ids.X</c> is the id of <c>Events.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -203,7 +203,7 @@ namespace Raimondo.Facts
             return value is not null;
         }
 
-        /// <summary>The ids of the agreements, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the agreements, as constants for attributes and <c>switch</c>: <c>Agreements.Ids.X</c> is the id of <c>Agreements.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {
@@ -232,7 +232,7 @@ namespace Raimondo.Facts
             return value is not null;
         }
 
-        /// <summary>The ids of the quotes, as constants for attributes and <c>switch</c>.</summary>
+        /// <summary>The ids of the quotes, as constants for attributes and <c>switch</c>: <c>Quotes.Ids.X</c> is the id of <c>Quotes.X</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("FactGen", "0.1.0")]
         public static partial class Ids
         {

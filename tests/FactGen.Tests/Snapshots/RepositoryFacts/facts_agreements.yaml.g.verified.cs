@@ -20,17 +20,15 @@ namespace Raimondo.Facts
         /// <summary>2023-08-29: Agreement to hold the 14th China-U.S. Tourism Leadership Summit in China in 2024. The two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China next year (2024), a sign of both sides' appreciation of the need to reinvigorate people-to-people relations; the last such summit took place in 2019. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
         public static global::Raimondo.Facts.Agreement TourismLeadershipSummitAgreement => global::Raimondo.Facts.FactData.AgreementAt(0, 3);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Agreements.EmpowerKeySeniorOfficials"/>.</summary>
             public const string EmpowerKeySeniorOfficials = "empower-key-senior-officials";
-            /// <summary>The id of <see cref="Agreements.ExportControlInformationExchange"/>.</summary>
             public const string ExportControlInformationExchange = "export-control-information-exchange";
-            /// <summary>The id of <see cref="Agreements.NewCommunicationChannels"/>.</summary>
             public const string NewCommunicationChannels = "new-communication-channels";
-            /// <summary>The id of <see cref="Agreements.TourismLeadershipSummitAgreement"/>.</summary>
             public const string TourismLeadershipSummitAgreement = "tourism-leadership-summit-agreement";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

@@ -71,51 +71,32 @@ namespace Raimondo.Facts
         /// <summary>2023-07: Janet Yellen's visit to China, China. Treasury Secretary Janet Yellen travelled to China in July 2023, the third of the four officials. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
         public static global::Raimondo.Facts.Event YellenChinaVisit => global::Raimondo.Facts.FactData.EventAt(1, 20);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Events.BidenXiBaliMeeting"/>.</summary>
             public const string BidenXiBaliMeeting = "biden-xi-bali-meeting";
-            /// <summary>The id of <see cref="Events.BlinkenChinaVisit"/>.</summary>
             public const string BlinkenChinaVisit = "blinken-china-visit";
-            /// <summary>The id of <see cref="Events.BlinkenPlannedChinaTrip"/>.</summary>
             public const string BlinkenPlannedChinaTrip = "blinken-planned-china-trip";
-            /// <summary>The id of <see cref="Events.ChinaBreaksOffDialogue"/>.</summary>
             public const string ChinaBreaksOffDialogue = "china-breaks-off-dialogue";
-            /// <summary>The id of <see cref="Events.G20BaliSummit"/>.</summary>
             public const string G20BaliSummit = "g20-bali-summit";
-            /// <summary>The id of <see cref="Events.KritenbrinkChinaVisit"/>.</summary>
             public const string KritenbrinkChinaVisit = "kritenbrink-china-visit";
-            /// <summary>The id of <see cref="Events.MofcomStatement20230828"/>.</summary>
             public const string MofcomStatement20230828 = "mofcom-statement-2023-08-28";
-            /// <summary>The id of <see cref="Events.PelosiTaiwanVisit"/>.</summary>
             public const string PelosiTaiwanVisit = "pelosi-taiwan-visit";
-            /// <summary>The id of <see cref="Events.RaimondoChinaTrip"/>.</summary>
             public const string RaimondoChinaTrip = "raimondo-china-trip";
-            /// <summary>The id of <see cref="Events.RaimondoHeLifengMeeting"/>.</summary>
             public const string RaimondoHeLifengMeeting = "raimondo-he-lifeng-meeting";
-            /// <summary>The id of <see cref="Events.RaimondoHuHepingTalks"/>.</summary>
             public const string RaimondoHuHepingTalks = "raimondo-hu-heping-talks";
-            /// <summary>The id of <see cref="Events.RaimondoLiQiangMeeting"/>.</summary>
             public const string RaimondoLiQiangMeeting = "raimondo-li-qiang-meeting";
-            /// <summary>The id of <see cref="Events.RaimondoShanghaiDisneylandVisit"/>.</summary>
             public const string RaimondoShanghaiDisneylandVisit = "raimondo-shanghai-disneyland-visit";
-            /// <summary>The id of <see cref="Events.RaimondoWangWentaoTalks20230828"/>.</summary>
             public const string RaimondoWangWentaoTalks20230828 = "raimondo-wang-wentao-talks-2023-08-28";
-            /// <summary>The id of <see cref="Events.RaimondoWangWentaoTalks20230830"/>.</summary>
             public const string RaimondoWangWentaoTalks20230830 = "raimondo-wang-wentao-talks-2023-08-30";
-            /// <summary>The id of <see cref="Events.SpyBalloonIncident"/>.</summary>
             public const string SpyBalloonIncident = "spy-balloon-incident";
-            /// <summary>The id of <see cref="Events.TourismLeadershipSummit14"/>.</summary>
             public const string TourismLeadershipSummit14 = "tourism-leadership-summit-14";
-            /// <summary>The id of <see cref="Events.TourismLeadershipSummit2019"/>.</summary>
             public const string TourismLeadershipSummit2019 = "tourism-leadership-summit-2019";
-            /// <summary>The id of <see cref="Events.WhiteHouseBaliStatement"/>.</summary>
             public const string WhiteHouseBaliStatement = "white-house-bali-statement";
-            /// <summary>The id of <see cref="Events.WhiteHouseReengagementAnnouncement"/>.</summary>
             public const string WhiteHouseReengagementAnnouncement = "white-house-reengagement-announcement";
-            /// <summary>The id of <see cref="Events.YellenChinaVisit"/>.</summary>
             public const string YellenChinaVisit = "yellen-china-visit";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

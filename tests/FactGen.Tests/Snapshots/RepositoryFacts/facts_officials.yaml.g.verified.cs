@@ -44,33 +44,23 @@ namespace Raimondo.Facts
         /// <summary>Xi Jinping (Xí Jìnpíng, 习近平), CN. <para>President of the People's Republic of China (from 2013-03-14).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
         public static global::Raimondo.Facts.Official XiJinping => global::Raimondo.Facts.FactData.OfficialAt(2, 11);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Officials.AntonyBlinken"/>.</summary>
             public const string AntonyBlinken = "antony-blinken";
-            /// <summary>The id of <see cref="Officials.DanielKritenbrink"/>.</summary>
             public const string DanielKritenbrink = "daniel-kritenbrink";
-            /// <summary>The id of <see cref="Officials.DonaldTrump"/>.</summary>
             public const string DonaldTrump = "donald-trump";
-            /// <summary>The id of <see cref="Officials.GinaRaimondo"/>.</summary>
             public const string GinaRaimondo = "gina-raimondo";
-            /// <summary>The id of <see cref="Officials.HeLifeng"/>.</summary>
             public const string HeLifeng = "he-lifeng";
-            /// <summary>The id of <see cref="Officials.HuHeping"/>.</summary>
             public const string HuHeping = "hu-heping";
-            /// <summary>The id of <see cref="Officials.JanetYellen"/>.</summary>
             public const string JanetYellen = "janet-yellen";
-            /// <summary>The id of <see cref="Officials.JoeBiden"/>.</summary>
             public const string JoeBiden = "joe-biden";
-            /// <summary>The id of <see cref="Officials.LiQiang"/>.</summary>
             public const string LiQiang = "li-qiang";
-            /// <summary>The id of <see cref="Officials.NancyPelosi"/>.</summary>
             public const string NancyPelosi = "nancy-pelosi";
-            /// <summary>The id of <see cref="Officials.WangWentao"/>.</summary>
             public const string WangWentao = "wang-wentao";
-            /// <summary>The id of <see cref="Officials.XiJinping"/>.</summary>
             public const string XiJinping = "xi-jinping";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

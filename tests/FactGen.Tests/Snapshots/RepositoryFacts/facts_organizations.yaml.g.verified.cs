@@ -47,35 +47,24 @@ namespace Raimondo.Facts
         /// <summary>White House, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
         public static global::Raimondo.Facts.Organization WhiteHouse => global::Raimondo.Facts.FactData.OrganizationAt(3, 12);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Organizations.BidenAdministration"/>.</summary>
             public const string BidenAdministration = "biden-administration";
-            /// <summary>The id of <see cref="Organizations.Intel"/>.</summary>
             public const string Intel = "intel";
-            /// <summary>The id of <see cref="Organizations.Micron"/>.</summary>
             public const string Micron = "micron";
-            /// <summary>The id of <see cref="Organizations.MinistryOfCultureAndTourism"/>.</summary>
             public const string MinistryOfCultureAndTourism = "ministry-of-culture-and-tourism";
-            /// <summary>The id of <see cref="Organizations.Mofcom"/>.</summary>
             public const string Mofcom = "mofcom";
-            /// <summary>The id of <see cref="Organizations.NewYorkTimes"/>.</summary>
             public const string NewYorkTimes = "new-york-times";
-            /// <summary>The id of <see cref="Organizations.StateCouncil"/>.</summary>
             public const string StateCouncil = "state-council";
-            /// <summary>The id of <see cref="Organizations.TrumpAdministration"/>.</summary>
             public const string TrumpAdministration = "trump-administration";
-            /// <summary>The id of <see cref="Organizations.UsDepartmentOfCommerce"/>.</summary>
             public const string UsDepartmentOfCommerce = "us-department-of-commerce";
-            /// <summary>The id of <see cref="Organizations.UsDepartmentOfState"/>.</summary>
             public const string UsDepartmentOfState = "us-department-of-state";
-            /// <summary>The id of <see cref="Organizations.UsDepartmentOfTheTreasury"/>.</summary>
             public const string UsDepartmentOfTheTreasury = "us-department-of-the-treasury";
-            /// <summary>The id of <see cref="Organizations.UsHouseOfRepresentatives"/>.</summary>
             public const string UsHouseOfRepresentatives = "us-house-of-representatives";
-            /// <summary>The id of <see cref="Organizations.WhiteHouse"/>.</summary>
             public const string WhiteHouse = "white-house";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

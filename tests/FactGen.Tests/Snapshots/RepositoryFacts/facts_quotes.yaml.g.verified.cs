@@ -35,27 +35,20 @@ namespace Raimondo.Facts
         /// <summary>“empower key senior officials” — White House, 2022-11. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
         public static global::Raimondo.Facts.Quote WhiteHouseEmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.QuoteAt(4, 8);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Quotes.HeLifengRationalAndPractical"/>.</summary>
             public const string HeLifengRationalAndPractical = "he-lifeng-rational-and-practical";
-            /// <summary>The id of <see cref="Quotes.LiQiangConcreteActions"/>.</summary>
             public const string LiQiangConcreteActions = "li-qiang-concrete-actions";
-            /// <summary>The id of <see cref="Quotes.LiQiangNewPositiveEfforts"/>.</summary>
             public const string LiQiangNewPositiveEfforts = "li-qiang-new-positive-efforts";
-            /// <summary>The id of <see cref="Quotes.MofcomImportanceOfDialogue"/>.</summary>
             public const string MofcomImportanceOfDialogue = "mofcom-importance-of-dialogue";
-            /// <summary>The id of <see cref="Quotes.MofcomNewCommunicationChannels"/>.</summary>
             public const string MofcomNewCommunicationChannels = "mofcom-new-communication-channels";
-            /// <summary>The id of <see cref="Quotes.NewYorkTimesCloserToMrXi"/>.</summary>
             public const string NewYorkTimesCloserToMrXi = "new-york-times-closer-to-mr-xi";
-            /// <summary>The id of <see cref="Quotes.RaimondoDeRisking"/>.</summary>
             public const string RaimondoDeRisking = "raimondo-de-risking";
-            /// <summary>The id of <see cref="Quotes.RaimondoNotSeekToDecouple"/>.</summary>
             public const string RaimondoNotSeekToDecouple = "raimondo-not-seek-to-decouple";
-            /// <summary>The id of <see cref="Quotes.WhiteHouseEmpowerKeySeniorOfficials"/>.</summary>
             public const string WhiteHouseEmpowerKeySeniorOfficials = "white-house-empower-key-senior-officials";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

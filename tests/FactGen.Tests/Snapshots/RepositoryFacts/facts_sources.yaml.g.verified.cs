@@ -14,13 +14,13 @@ namespace Raimondo.Facts
         /// <summary>U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low., published 2023-08-29 (../seeds/raimondo-beijing-2023-08-29.txt).</summary>
         public static global::Raimondo.Facts.Source RaimondoBeijing => global::Raimondo.Facts.FactData.SourceAt(5, 1);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Sources.Background"/>.</summary>
             public const string Background = "background";
-            /// <summary>The id of <see cref="Sources.RaimondoBeijing"/>.</summary>
             public const string RaimondoBeijing = "raimondo-beijing";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData

@@ -41,31 +41,22 @@ namespace Raimondo.Facts
         /// <summary>Vice Premier of the State Council of the People's Republic of China, State Council of the People's Republic of China (CN). <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
         public static global::Raimondo.Facts.Title VicePremier => global::Raimondo.Facts.FactData.TitleAt(6, 10);
 
+        #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
         {
-            /// <summary>The id of <see cref="Titles.AssistantSecretaryOfStateForEastAsianAndPacificAffairs"/>.</summary>
             public const string AssistantSecretaryOfStateForEastAsianAndPacificAffairs = "assistant-secretary-of-state-for-east-asian-and-pacific-affairs";
-            /// <summary>The id of <see cref="Titles.MinisterOfCommerce"/>.</summary>
             public const string MinisterOfCommerce = "minister-of-commerce";
-            /// <summary>The id of <see cref="Titles.MinisterOfCultureAndTourism"/>.</summary>
             public const string MinisterOfCultureAndTourism = "minister-of-culture-and-tourism";
-            /// <summary>The id of <see cref="Titles.Premier"/>.</summary>
             public const string Premier = "premier";
-            /// <summary>The id of <see cref="Titles.PresidentOfChina"/>.</summary>
             public const string PresidentOfChina = "president-of-china";
-            /// <summary>The id of <see cref="Titles.PresidentOfTheUnitedStates"/>.</summary>
             public const string PresidentOfTheUnitedStates = "president-of-the-united-states";
-            /// <summary>The id of <see cref="Titles.SecretaryOfCommerce"/>.</summary>
             public const string SecretaryOfCommerce = "secretary-of-commerce";
-            /// <summary>The id of <see cref="Titles.SecretaryOfState"/>.</summary>
             public const string SecretaryOfState = "secretary-of-state";
-            /// <summary>The id of <see cref="Titles.SecretaryOfTheTreasury"/>.</summary>
             public const string SecretaryOfTheTreasury = "secretary-of-the-treasury";
-            /// <summary>The id of <see cref="Titles.SpeakerOfTheHouse"/>.</summary>
             public const string SpeakerOfTheHouse = "speaker-of-the-house";
-            /// <summary>The id of <see cref="Titles.VicePremier"/>.</summary>
             public const string VicePremier = "vice-premier";
         }
+        #pragma warning restore CS1591
     }
 
     static partial class FactData
