@@ -88,14 +88,23 @@ internal sealed class FileEmitter
         Emitter.Header(w, nullableWarnings: false);
         w.Line("// Facts from " + CSharp.Xml(_view.RelativePath));
         w.Open("namespace " + _settings.Namespace);
+        // Members name their type and the data class through aliases, bound once per file, instead of a global:: name
+        // each (compiling 10,000 officials: -24 MB, ~6%). The aliases end in '_', which no member name has (ids are
+        // kebab-case letters and digits), so no fact can shadow them; only the kinds this file has get one.
+        if (classes.Count > 0)
+        {
+            w.Line("using FactData_ = " + Ns + ".FactData;");
+            foreach (var cls in classes) w.Line("using " + cls.Value[0].Type + "_ = " + Ns + "." + cls.Value[0].Type + ";");
+            w.Line();
+        }
         foreach (var cls in classes)
         {
             w.Open(_settings.Visibility + " static partial class " + cls.Key);
             // Written piecewise: at 10,000 facts these lines are most of the generated text. A member reads its fact by
             // its place in this file (FactData.OfficialAt(chunk, at)), not by its index in its kind's array, which an edit
             // to another file can move (see ViewFact).
-            string type = "public static " + Ns + "." + cls.Value[0].Type + " ";
-            string array = " => " + Ns + ".FactData." + cls.Value[0].Type + "At(" + _view.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ";
+            string type = "public static " + cls.Value[0].Type + "_ ";
+            string array = " => FactData_." + cls.Value[0].Type + "At(" + _view.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ";
             foreach (var m in cls.Value)
             {
                 w.Start().Append("/// <summary>");

@@ -205,7 +205,7 @@ public class ResourceLimitTests
         GeneratorRun run = RunChecked(text);
         Assert.Empty(run.GeneratorDiagnostics);
         string members = run.Sources["limits.yaml.g.cs"];
-        Assert.Equal(count, members.Split('\n').Count(l => l.TrimStart().StartsWith("public static global::Test.Facts.Official ", StringComparison.Ordinal)));
+        Assert.Equal(count, members.Split('\n').Count(l => l.TrimStart().StartsWith("public static Official_ ", StringComparison.Ordinal)));
     }
 
     // ---- superlinear corners ----------------------------------------------------------------------

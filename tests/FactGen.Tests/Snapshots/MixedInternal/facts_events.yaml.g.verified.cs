@@ -6,13 +6,18 @@
 // Facts from facts/events.yaml
 namespace Contoso.Harbour.Data
 {
+    using FactData_ = global::Contoso.Harbour.Data.FactData;
+    using Agreement_ = global::Contoso.Harbour.Data.Agreement;
+    using Event_ = global::Contoso.Harbour.Data.Event;
+    using Quote_ = global::Contoso.Harbour.Data.Quote;
+
     internal static partial class Agreements
     {
         /// <summary>2023: Fisheries memorandum.</summary>
-        public static global::Contoso.Harbour.Data.Agreement FisheriesMemorandum => global::Contoso.Harbour.Data.FactData.AgreementAt(0, 9);
+        public static Agreement_ FisheriesMemorandum => FactData_.AgreementAt(0, 9);
 
         /// <summary>2024-02-29: Harbour Accord. Shared berths &amp; lower fees for &quot;green&quot; ships. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Agreement HarbourAccord => global::Contoso.Harbour.Data.FactData.AgreementAt(0, 10);
+        public static Agreement_ HarbourAccord => FactData_.AgreementAt(0, 10);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
@@ -26,31 +31,31 @@ namespace Contoso.Harbour.Data
     internal static partial class Events
     {
         /// <summary>2023-06-15: Ingrid Berg's visit to Tokyo, Tokyo.</summary>
-        public static global::Contoso.Harbour.Data.Event BergTokyoVisit => global::Contoso.Harbour.Data.FactData.EventAt(0, 0);
+        public static Event_ BergTokyoVisit => FactData_.EventAt(0, 0);
 
         /// <summary>2023-06: Council statement on shipping to the U.S.</summary>
-        public static global::Contoso.Harbour.Data.Event CouncilStatement => global::Contoso.Harbour.Data.FactData.EventAt(0, 1);
+        public static Event_ CouncilStatement => FactData_.EventAt(0, 1);
 
         /// <summary>2023-11-14: Ferry collision in the harbour.</summary>
-        public static global::Contoso.Harbour.Data.Event FerryCollision => global::Contoso.Harbour.Data.FactData.EventAt(0, 2);
+        public static Event_ FerryCollision => FactData_.EventAt(0, 2);
 
         /// <summary>2024-02-29: Signing of the Harbour Accord, Oslo. Yamada and Berg signed the accord in the council's hall. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Event HarbourAccordSigning => global::Contoso.Harbour.Data.FactData.EventAt(0, 3);
+        public static Event_ HarbourAccordSigning => FactData_.EventAt(0, 3);
 
         /// <summary>2024-02-27: Harbour talks.</summary>
-        public static global::Contoso.Harbour.Data.Event HarbourTalks => global::Contoso.Harbour.Data.FactData.EventAt(0, 4);
+        public static Event_ HarbourTalks => FactData_.EventAt(0, 4);
 
         /// <summary>2023: Northern ports summit.</summary>
-        public static global::Contoso.Harbour.Data.Event NorthernPortsSummit => global::Contoso.Harbour.Data.FactData.EventAt(0, 5);
+        public static Event_ NorthernPortsSummit => FactData_.EventAt(0, 5);
 
         /// <summary>2024-02-27 to 2024-03-01: Trade mission to Oslo, Oslo, Norway.</summary>
-        public static global::Contoso.Harbour.Data.Event OsloTradeMission => global::Contoso.Harbour.Data.FactData.EventAt(0, 6);
+        public static Event_ OsloTradeMission => FactData_.EventAt(0, 6);
 
         /// <summary>2023-09: Announcement of lower port fees.</summary>
-        public static global::Contoso.Harbour.Data.Event PortFeesAnnouncement => global::Contoso.Harbour.Data.FactData.EventAt(0, 7);
+        public static Event_ PortFeesAnnouncement => FactData_.EventAt(0, 7);
 
         /// <summary>2023-06-01: Quay opening.</summary>
-        public static global::Contoso.Harbour.Data.Event QuayOpening => global::Contoso.Harbour.Data.FactData.EventAt(0, 8);
+        public static Event_ QuayOpening => FactData_.EventAt(0, 8);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
@@ -71,17 +76,17 @@ namespace Contoso.Harbour.Data
     internal static partial class Quotes
     {
         /// <summary>“A first step. More will follow.” — Ingrid Berg, 2024-02-27.</summary>
-        public static global::Contoso.Harbour.Data.Quote BergFirstStep => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 11);
+        public static Quote_ BergFirstStep => FactData_.QuoteAt(0, 11);
 
         /// <summary>“We welcome every ship.” — Harbour Council, 2023-06.</summary>
-        public static global::Contoso.Harbour.Data.Quote CouncilWelcomes => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 12);
+        public static Quote_ CouncilWelcomes => FactData_.QuoteAt(0, 12);
 
         /// <summary>“Nothing to add.” — Ole Hansen, 2024-02-27. <b>Deprecated:</b> Said by Ingrid Berg, not Ole Hansen.</summary>
         [global::System.Obsolete("Said by Ingrid Berg, not Ole Hansen.")]
-        public static global::Contoso.Harbour.Data.Quote HansenRemark => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 13);
+        public static Quote_ HansenRemark => FactData_.QuoteAt(0, 13);
 
         /// <summary>“Ports that stay open keep &quot;prices&quot; low &amp; &lt;steady&gt;.” — Yamada Taro, 2024-02-29. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Quote YamadaOpenPorts => global::Contoso.Harbour.Data.FactData.QuoteAt(0, 14);
+        public static Quote_ YamadaOpenPorts => FactData_.QuoteAt(0, 14);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

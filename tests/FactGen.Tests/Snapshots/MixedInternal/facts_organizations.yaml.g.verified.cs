@@ -6,13 +6,17 @@
 // Facts from facts/organizations.yaml
 namespace Contoso.Harbour.Data
 {
+    using FactData_ = global::Contoso.Harbour.Data.FactData;
+    using Organization_ = global::Contoso.Harbour.Data.Organization;
+    using Title_ = global::Contoso.Harbour.Data.Title;
+
     internal static partial class Organizations
     {
         /// <summary>Harbour Council, NO. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Organization HarbourCouncil => global::Contoso.Harbour.Data.FactData.OrganizationAt(1, 0);
+        public static Organization_ HarbourCouncil => FactData_.OrganizationAt(1, 0);
 
         /// <summary>Ministry of Trade (MOT, 貿易省), JP. <para>Source: Civil service almanac, 2nd ed.</para></summary>
-        public static global::Contoso.Harbour.Data.Organization MinistryOfTrade => global::Contoso.Harbour.Data.FactData.OrganizationAt(1, 1);
+        public static Organization_ MinistryOfTrade => FactData_.OrganizationAt(1, 1);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
@@ -26,13 +30,13 @@ namespace Contoso.Harbour.Data
     internal static partial class Titles
     {
         /// <summary>Ambassador to Japan (NO); one holder at a time.</summary>
-        public static global::Contoso.Harbour.Data.Title Ambassador => global::Contoso.Harbour.Data.FactData.TitleAt(1, 2);
+        public static Title_ Ambassador => FactData_.TitleAt(1, 2);
 
         /// <summary>Member of the Harbour Council, Harbour Council (NO).</summary>
-        public static global::Contoso.Harbour.Data.Title CouncilMember => global::Contoso.Harbour.Data.FactData.TitleAt(1, 3);
+        public static Title_ CouncilMember => FactData_.TitleAt(1, 3);
 
         /// <summary>Minister of Trade, Ministry of Trade (JP); one holder at a time.</summary>
-        public static global::Contoso.Harbour.Data.Title TradeMinister => global::Contoso.Harbour.Data.FactData.TitleAt(1, 4);
+        public static Title_ TradeMinister => FactData_.TitleAt(1, 4);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

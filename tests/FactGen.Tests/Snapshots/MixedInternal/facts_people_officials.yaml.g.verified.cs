@@ -6,17 +6,20 @@
 // Facts from facts/people/officials.yaml
 namespace Contoso.Harbour.Data
 {
+    using FactData_ = global::Contoso.Harbour.Data.FactData;
+    using Official_ = global::Contoso.Harbour.Data.Official;
+
     internal static partial class Officials
     {
         /// <summary>Ingrid Berg, NO. <para>Ambassador to Japan (from 2019 to 2023-05); Member of the Harbour Council (from 2023-06).</para> <para>Source: Harbour Accord briefing &amp; notes; Civil service almanac, 2nd ed.</para></summary>
-        public static global::Contoso.Harbour.Data.Official IngridBerg => global::Contoso.Harbour.Data.FactData.OfficialAt(2, 0);
+        public static Official_ IngridBerg => FactData_.OfficialAt(2, 0);
 
         /// <summary>Ole Hansen, NO. <b>Deprecated:</b> Misidentified in the briefing; the speaker was Ingrid Berg. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
         [global::System.Obsolete("Misidentified in the briefing; the speaker was Ingrid Berg")]
-        public static global::Contoso.Harbour.Data.Official OleHansen => global::Contoso.Harbour.Data.FactData.OfficialAt(2, 1);
+        public static Official_ OleHansen => FactData_.OfficialAt(2, 1);
 
         /// <summary>Yamada Taro (Yamada Tarō, 山田太郎), JP. <para>Minister of Trade (from 2022-08-10 to 2024-10-01).</para> <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Contoso.Harbour.Data.Official YamadaTaro => global::Contoso.Harbour.Data.FactData.OfficialAt(2, 2);
+        public static Official_ YamadaTaro => FactData_.OfficialAt(2, 2);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

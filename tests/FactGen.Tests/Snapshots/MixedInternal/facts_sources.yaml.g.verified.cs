@@ -6,13 +6,16 @@
 // Facts from facts/sources.yaml
 namespace Contoso.Harbour.Data
 {
+    using FactData_ = global::Contoso.Harbour.Data.FactData;
+    using Source_ = global::Contoso.Harbour.Data.Source;
+
     internal static partial class Sources
     {
         /// <summary>Civil service almanac, 2nd ed., published 2023 (../seeds/almanac.txt).</summary>
-        public static global::Contoso.Harbour.Data.Source Almanac => global::Contoso.Harbour.Data.FactData.SourceAt(3, 0);
+        public static Source_ Almanac => FactData_.SourceAt(3, 0);
 
         /// <summary>Harbour Accord briefing &amp; notes, published 2024-03-02 (../seeds/briefing.txt).</summary>
-        public static global::Contoso.Harbour.Data.Source Briefing => global::Contoso.Harbour.Data.FactData.SourceAt(3, 1);
+        public static Source_ Briefing => FactData_.SourceAt(3, 1);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

@@ -6,13 +6,17 @@
 // Facts from facts/organizations.yaml
 namespace Test.Facts
 {
+    using FactData_ = global::Test.Facts.FactData;
+    using Organization_ = global::Test.Facts.Organization;
+    using Title_ = global::Test.Facts.Title;
+
     public static partial class Organizations
     {
         /// <summary>Harbour Council, NO. <para>Source: Harbour Accord briefing &amp; notes.</para></summary>
-        public static global::Test.Facts.Organization HarbourCouncil => global::Test.Facts.FactData.OrganizationAt(1, 0);
+        public static Organization_ HarbourCouncil => FactData_.OrganizationAt(1, 0);
 
         /// <summary>Ministry of Trade (MOT, 貿易省), JP. <para>Source: Civil service almanac, 2nd ed.</para></summary>
-        public static global::Test.Facts.Organization MinistryOfTrade => global::Test.Facts.FactData.OrganizationAt(1, 1);
+        public static Organization_ MinistryOfTrade => FactData_.OrganizationAt(1, 1);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
@@ -26,13 +30,13 @@ namespace Test.Facts
     public static partial class Titles
     {
         /// <summary>Ambassador to Japan (NO); one holder at a time.</summary>
-        public static global::Test.Facts.Title Ambassador => global::Test.Facts.FactData.TitleAt(1, 2);
+        public static Title_ Ambassador => FactData_.TitleAt(1, 2);
 
         /// <summary>Member of the Harbour Council, Harbour Council (NO).</summary>
-        public static global::Test.Facts.Title CouncilMember => global::Test.Facts.FactData.TitleAt(1, 3);
+        public static Title_ CouncilMember => FactData_.TitleAt(1, 3);
 
         /// <summary>Minister of Trade, Ministry of Trade (JP); one holder at a time.</summary>
-        public static global::Test.Facts.Title TradeMinister => global::Test.Facts.FactData.TitleAt(1, 4);
+        public static Title_ TradeMinister => FactData_.TitleAt(1, 4);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

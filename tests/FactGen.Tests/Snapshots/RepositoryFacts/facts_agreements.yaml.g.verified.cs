@@ -6,19 +6,22 @@
 // Facts from facts/agreements.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Agreement_ = global::Raimondo.Facts.Agreement;
+
     public static partial class Agreements
     {
         /// <summary>2022-11: Agreement to empower key senior officials to work on areas of potential cooperation. At their meeting at the G20 summit in Bali, Biden and Xi agreed to empower key senior officials to work on areas of potential cooperation, as the White House stated afterwards. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Agreement EmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.AgreementAt(0, 0);
+        public static Agreement_ EmpowerKeySeniorOfficials => FactData_.AgreementAt(0, 0);
 
         /// <summary>2023-08-28: Information exchange on U.S. technology export controls. The two governments agreed to launch an &quot;information exchange&quot; on U.S. technology export controls, a small sign of progress after a range of visits to China by senior Biden administration officials. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Agreement ExportControlInformationExchange => global::Raimondo.Facts.FactData.AgreementAt(0, 1);
+        public static Agreement_ ExportControlInformationExchange => FactData_.AgreementAt(0, 1);
 
         /// <summary>2023-08-28: New communication channels. Raimondo and Wang Wentao announced new communication channels and stressed the importance of open and productive dialogue, according to a statement from China's Ministry of Commerce. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Agreement NewCommunicationChannels => global::Raimondo.Facts.FactData.AgreementAt(0, 2);
+        public static Agreement_ NewCommunicationChannels => FactData_.AgreementAt(0, 2);
 
         /// <summary>2023-08-29: Agreement to hold the 14th China-U.S. Tourism Leadership Summit in China in 2024. The two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China next year (2024), a sign of both sides' appreciation of the need to reinvigorate people-to-people relations; the last such summit took place in 2019. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Agreement TourismLeadershipSummitAgreement => global::Raimondo.Facts.FactData.AgreementAt(0, 3);
+        public static Agreement_ TourismLeadershipSummitAgreement => FactData_.AgreementAt(0, 3);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

@@ -6,70 +6,73 @@
 // Facts from facts/events.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Event_ = global::Raimondo.Facts.Event;
+
     public static partial class Events
     {
         /// <summary>2022-11: Biden-Xi meeting at the G20 summit in Bali, Bali, Indonesia. A three-hour meeting between Biden and Xi; the two leaders agreed to empower key senior officials to work on areas of potential cooperation. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event BidenXiBaliMeeting => global::Raimondo.Facts.FactData.EventAt(1, 0);
+        public static Event_ BidenXiBaliMeeting => FactData_.EventAt(1, 0);
 
         /// <summary>2023: Antony Blinken's visit to China, China. Secretary of State Antony Blinken travelled to China a few weeks after Daniel Kritenbrink's early-June visit, the second of the four officials. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event BlinkenChinaVisit => global::Raimondo.Facts.FactData.EventAt(1, 1);
+        public static Event_ BlinkenChinaVisit => FactData_.EventAt(1, 1);
 
         /// <summary>2023-02: Antony Blinken's planned trip to China (called off), China. Secretary of State Antony Blinken's trip to China, scheduled for February 2023; the spy balloon incident scuppered it and it did not take place then. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event BlinkenPlannedChinaTrip => global::Raimondo.Facts.FactData.EventAt(1, 2);
+        public static Event_ BlinkenPlannedChinaTrip => FactData_.EventAt(1, 2);
 
         /// <summary>2022-08: China breaks off dialogue with the U.S. Beijing broke off dialogue with the U.S. on military, climate and other issues following Nancy Pelosi's visit to Taiwan. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event ChinaBreaksOffDialogue => global::Raimondo.Facts.FactData.EventAt(1, 3);
+        public static Event_ ChinaBreaksOffDialogue => FactData_.EventAt(1, 3);
 
         /// <summary>2022-11: G20 summit in Bali, Bali, Indonesia. The G20 summit in Bali, Indonesia, at which Biden and Xi met. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event G20BaliSummit => global::Raimondo.Facts.FactData.EventAt(1, 4);
+        public static Event_ G20BaliSummit => FactData_.EventAt(1, 4);
 
         /// <summary>2023-06: Daniel Kritenbrink's visit to China, China. Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink visited China in early June 2023, the first of four Biden administration officials to travel to China in recent months. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event KritenbrinkChinaVisit => global::Raimondo.Facts.FactData.EventAt(1, 5);
+        public static Event_ KritenbrinkChinaVisit => FactData_.EventAt(1, 5);
 
         /// <summary>2023-08-28: Ministry of Commerce statement on the Raimondo-Wang talks. China's Ministry of Commerce (MOFCOM) reported that Raimondo and Wang Wentao stressed the importance of open and productive dialogue and announced new communication channels. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event MofcomStatement20230828 => global::Raimondo.Facts.FactData.EventAt(1, 6);
+        public static Event_ MofcomStatement20230828 => FactData_.EventAt(1, 6);
 
         /// <summary>2022-08: Nancy Pelosi's visit to Taiwan, Taiwan. Then House Speaker Nancy Pelosi visited Taiwan; Beijing broke off dialogue with the U.S. after it. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event PelosiTaiwanVisit => global::Raimondo.Facts.FactData.EventAt(1, 7);
+        public static Event_ PelosiTaiwanVisit => FactData_.EventAt(1, 7);
 
         /// <summary>2023-08-28 to 2023-08-31: Gina Raimondo's trip to China, China (Beijing, Shanghai). U.S. Commerce Secretary Gina Raimondo's four-day trip to China, in a bid to restore relations between the world's biggest economies; she is the fourth Biden administration official to travel to China in recent months. She told Chinese officials that the U.S. wants to work with China on solving probl… <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoChinaTrip => global::Raimondo.Facts.FactData.EventAt(1, 8);
+        public static Event_ RaimondoChinaTrip => FactData_.EventAt(1, 8);
 
         /// <summary>2023-08-29: Raimondo's meeting with He Lifeng, Beijing. Gina Raimondo met Vice Premier He Lifeng, who hoped the U.S. would adopt rational and practical policies. Raimondo raised concerns about Chinese curbs on Intel and Micron during more than four hours of talks on economic and trade issues, defended Washington's strategy of de-risking supply chains and… <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoHeLifengMeeting => global::Raimondo.Facts.FactData.EventAt(1, 9);
+        public static Event_ RaimondoHeLifengMeeting => FactData_.EventAt(1, 9);
 
         /// <summary>2023-08-29: Raimondo's talks with Hu Heping, Beijing. Gina Raimondo held talks with Culture and Tourism Minister Hu Heping; the two sides agreed that the 14th China-U.S. Tourism Leadership Summit will take place in China in 2024. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoHuHepingTalks => global::Raimondo.Facts.FactData.EventAt(1, 10);
+        public static Event_ RaimondoHuHepingTalks => FactData_.EventAt(1, 10);
 
         /// <summary>2023-08-29: Raimondo's meeting with Li Qiang, Beijing. Gina Raimondo met Premier Li Qiang to discuss export controls and other key issues; Li said he was ready to make new positive efforts to improve cooperation and hoped Washington would undertake concrete actions. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoLiQiangMeeting => global::Raimondo.Facts.FactData.EventAt(1, 11);
+        public static Event_ RaimondoLiQiangMeeting => FactData_.EventAt(1, 11);
 
         /// <summary>2023-08-30: Raimondo's visit to Shanghai Disneyland (scheduled), Shanghai Disneyland, Shanghai. Gina Raimondo was scheduled to visit Shanghai Disneyland on the third day of her trip. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoShanghaiDisneylandVisit => global::Raimondo.Facts.FactData.EventAt(1, 12);
+        public static Event_ RaimondoShanghaiDisneylandVisit => FactData_.EventAt(1, 12);
 
         /// <summary>2023-08-28: Raimondo's talks with Wang Wentao (first day). Gina Raimondo held talks with Commerce Minister Wang Wentao; they stressed the importance of open and productive dialogue and announced new communication channels. The two governments agreed the same day to launch an information exchange on U.S. technology export controls. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoWangWentaoTalks20230828 => global::Raimondo.Facts.FactData.EventAt(1, 13);
+        public static Event_ RaimondoWangWentaoTalks20230828 => FactData_.EventAt(1, 13);
 
         /// <summary>2023-08-30: Raimondo's further talks with Wang Wentao (scheduled). Gina Raimondo was scheduled to hold more talks with Commerce Minister Wang Wentao on the third day of her trip. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event RaimondoWangWentaoTalks20230830 => global::Raimondo.Facts.FactData.EventAt(1, 14);
+        public static Event_ RaimondoWangWentaoTalks20230830 => FactData_.EventAt(1, 14);
 
         /// <summary>2023-01 to 2023-02: Chinese spy balloon incident. The Chinese spy balloon incident, which scuppered Antony Blinken's trip to China scheduled for February 2023. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event SpyBalloonIncident => global::Raimondo.Facts.FactData.EventAt(1, 15);
+        public static Event_ SpyBalloonIncident => FactData_.EventAt(1, 15);
 
         /// <summary>2024: 14th China-U.S. Tourism Leadership Summit (planned), China. The 14th China-U.S. Tourism Leadership Summit, agreed on 29 August 2023 to take place in China in 2024, a sign of both sides' appreciation of the need to reinvigorate people-to-people relations. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event TourismLeadershipSummit14 => global::Raimondo.Facts.FactData.EventAt(1, 16);
+        public static Event_ TourismLeadershipSummit14 => FactData_.EventAt(1, 16);
 
         /// <summary>2019: China-U.S. Tourism Leadership Summit (2019). The last China-U.S. Tourism Leadership Summit before the planned 14th took place in 2019. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event TourismLeadershipSummit2019 => global::Raimondo.Facts.FactData.EventAt(1, 17);
+        public static Event_ TourismLeadershipSummit2019 => FactData_.EventAt(1, 17);
 
         /// <summary>2022-11: White House statement on the Biden-Xi meeting in Bali. The White House stated that Biden and Xi had agreed to empower key senior officials to work on areas of potential cooperation. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event WhiteHouseBaliStatement => global::Raimondo.Facts.FactData.EventAt(1, 18);
+        public static Event_ WhiteHouseBaliStatement => FactData_.EventAt(1, 18);
 
         /// <summary>2023-05: White House announces plan to reengage with China. The White House announced that it was planning to reengage with China on substantive issues. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event WhiteHouseReengagementAnnouncement => global::Raimondo.Facts.FactData.EventAt(1, 19);
+        public static Event_ WhiteHouseReengagementAnnouncement => FactData_.EventAt(1, 19);
 
         /// <summary>2023-07: Janet Yellen's visit to China, China. Treasury Secretary Janet Yellen travelled to China in July 2023, the third of the four officials. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Event YellenChinaVisit => global::Raimondo.Facts.FactData.EventAt(1, 20);
+        public static Event_ YellenChinaVisit => FactData_.EventAt(1, 20);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

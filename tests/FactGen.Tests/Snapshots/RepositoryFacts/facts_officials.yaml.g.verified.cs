@@ -6,43 +6,46 @@
 // Facts from facts/officials.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Official_ = global::Raimondo.Facts.Official;
+
     public static partial class Officials
     {
         /// <summary>Antony Blinken, US. <para>United States Secretary of State (from 2021-01-26 to 2025-01-20).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official AntonyBlinken => global::Raimondo.Facts.FactData.OfficialAt(2, 0);
+        public static Official_ AntonyBlinken => FactData_.OfficialAt(2, 0);
 
         /// <summary>Daniel Kritenbrink, US. <para>Assistant Secretary of State for East Asian and Pacific Affairs (from 2021-09).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official DanielKritenbrink => global::Raimondo.Facts.FactData.OfficialAt(2, 1);
+        public static Official_ DanielKritenbrink => FactData_.OfficialAt(2, 1);
 
         /// <summary>Donald Trump, US. <para>President of the United States (from 2017-01-20 to 2021-01-20); President of the United States (from 2025-01-20).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Official DonaldTrump => global::Raimondo.Facts.FactData.OfficialAt(2, 2);
+        public static Official_ DonaldTrump => FactData_.OfficialAt(2, 2);
 
         /// <summary>Gina Raimondo, US. <para>United States Secretary of Commerce (from 2021-03-03 to 2025-01-20).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official GinaRaimondo => global::Raimondo.Facts.FactData.OfficialAt(2, 3);
+        public static Official_ GinaRaimondo => FactData_.OfficialAt(2, 3);
 
         /// <summary>He Lifeng (Hé Lìfēng, 何立峰), CN. <para>Vice Premier of the State Council of the People's Republic of China (from 2023-03-12).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official HeLifeng => global::Raimondo.Facts.FactData.OfficialAt(2, 4);
+        public static Official_ HeLifeng => FactData_.OfficialAt(2, 4);
 
         /// <summary>Hu Heping (Hú Hépíng, 胡和平), CN. <para>Minister of Culture and Tourism of the People's Republic of China (from 2020-08).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official HuHeping => global::Raimondo.Facts.FactData.OfficialAt(2, 5);
+        public static Official_ HuHeping => FactData_.OfficialAt(2, 5);
 
         /// <summary>Janet Yellen, US. <para>United States Secretary of the Treasury (from 2021-01-26 to 2025-01-20).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official JanetYellen => global::Raimondo.Facts.FactData.OfficialAt(2, 6);
+        public static Official_ JanetYellen => FactData_.OfficialAt(2, 6);
 
         /// <summary>Joe Biden, US. <para>President of the United States (from 2021-01-20 to 2025-01-20).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Official JoeBiden => global::Raimondo.Facts.FactData.OfficialAt(2, 7);
+        public static Official_ JoeBiden => FactData_.OfficialAt(2, 7);
 
         /// <summary>Li Qiang (Lǐ Qiáng, 李强), CN. <para>Premier of the State Council of the People's Republic of China (from 2023-03-11).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official LiQiang => global::Raimondo.Facts.FactData.OfficialAt(2, 8);
+        public static Official_ LiQiang => FactData_.OfficialAt(2, 8);
 
         /// <summary>Nancy Pelosi, US. <para>Speaker of the United States House of Representatives (from 2007-01-04 to 2011-01-03); Speaker of the United States House of Representatives (from 2019-01-03 to 2023-01-03).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official NancyPelosi => global::Raimondo.Facts.FactData.OfficialAt(2, 9);
+        public static Official_ NancyPelosi => FactData_.OfficialAt(2, 9);
 
         /// <summary>Wang Wentao (Wáng Wéntāo, 王文涛), CN. <para>Minister of Commerce of the People's Republic of China (from 2020-12-26).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official WangWentao => global::Raimondo.Facts.FactData.OfficialAt(2, 10);
+        public static Official_ WangWentao => FactData_.OfficialAt(2, 10);
 
         /// <summary>Xi Jinping (Xí Jìnpíng, 习近平), CN. <para>President of the People's Republic of China (from 2013-03-14).</para> <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Official XiJinping => global::Raimondo.Facts.FactData.OfficialAt(2, 11);
+        public static Official_ XiJinping => FactData_.OfficialAt(2, 11);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

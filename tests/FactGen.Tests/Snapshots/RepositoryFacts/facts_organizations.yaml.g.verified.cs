@@ -6,46 +6,49 @@
 // Facts from facts/organizations.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Organization_ = global::Raimondo.Facts.Organization;
+
     public static partial class Organizations
     {
         /// <summary>Biden administration, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization BidenAdministration => global::Raimondo.Facts.FactData.OrganizationAt(3, 0);
+        public static Organization_ BidenAdministration => FactData_.OrganizationAt(3, 0);
 
         /// <summary>Intel, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization Intel => global::Raimondo.Facts.FactData.OrganizationAt(3, 1);
+        public static Organization_ Intel => FactData_.OrganizationAt(3, 1);
 
         /// <summary>Micron, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization Micron => global::Raimondo.Facts.FactData.OrganizationAt(3, 2);
+        public static Organization_ Micron => FactData_.OrganizationAt(3, 2);
 
         /// <summary>Ministry of Culture and Tourism of the People's Republic of China (中华人民共和国文化和旅游部), CN. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization MinistryOfCultureAndTourism => global::Raimondo.Facts.FactData.OrganizationAt(3, 3);
+        public static Organization_ MinistryOfCultureAndTourism => FactData_.OrganizationAt(3, 3);
 
         /// <summary>Ministry of Commerce of the People's Republic of China (MOFCOM, 中华人民共和国商务部), CN. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization Mofcom => global::Raimondo.Facts.FactData.OrganizationAt(3, 4);
+        public static Organization_ Mofcom => FactData_.OrganizationAt(3, 4);
 
         /// <summary>The New York Times, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low; Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization NewYorkTimes => global::Raimondo.Facts.FactData.OrganizationAt(3, 5);
+        public static Organization_ NewYorkTimes => FactData_.OrganizationAt(3, 5);
 
         /// <summary>State Council of the People's Republic of China (中华人民共和国国务院), CN. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization StateCouncil => global::Raimondo.Facts.FactData.OrganizationAt(3, 6);
+        public static Organization_ StateCouncil => FactData_.OrganizationAt(3, 6);
 
         /// <summary>Trump administration, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization TrumpAdministration => global::Raimondo.Facts.FactData.OrganizationAt(3, 7);
+        public static Organization_ TrumpAdministration => FactData_.OrganizationAt(3, 7);
 
         /// <summary>United States Department of Commerce, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsDepartmentOfCommerce => global::Raimondo.Facts.FactData.OrganizationAt(3, 8);
+        public static Organization_ UsDepartmentOfCommerce => FactData_.OrganizationAt(3, 8);
 
         /// <summary>United States Department of State, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsDepartmentOfState => global::Raimondo.Facts.FactData.OrganizationAt(3, 9);
+        public static Organization_ UsDepartmentOfState => FactData_.OrganizationAt(3, 9);
 
         /// <summary>United States Department of the Treasury, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsDepartmentOfTheTreasury => global::Raimondo.Facts.FactData.OrganizationAt(3, 10);
+        public static Organization_ UsDepartmentOfTheTreasury => FactData_.OrganizationAt(3, 10);
 
         /// <summary>United States House of Representatives, US. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Organization UsHouseOfRepresentatives => global::Raimondo.Facts.FactData.OrganizationAt(3, 11);
+        public static Organization_ UsHouseOfRepresentatives => FactData_.OrganizationAt(3, 11);
 
         /// <summary>White House, US. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Organization WhiteHouse => global::Raimondo.Facts.FactData.OrganizationAt(3, 12);
+        public static Organization_ WhiteHouse => FactData_.OrganizationAt(3, 12);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

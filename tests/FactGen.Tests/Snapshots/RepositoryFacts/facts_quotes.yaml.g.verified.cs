@@ -6,34 +6,37 @@
 // Facts from facts/quotes.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Quote_ = global::Raimondo.Facts.Quote;
+
     public static partial class Quotes
     {
         /// <summary>“rational and practical” — He Lifeng, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote HeLifengRationalAndPractical => global::Raimondo.Facts.FactData.QuoteAt(4, 0);
+        public static Quote_ HeLifengRationalAndPractical => FactData_.QuoteAt(4, 0);
 
         /// <summary>“concrete actions” — Li Qiang, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote LiQiangConcreteActions => global::Raimondo.Facts.FactData.QuoteAt(4, 1);
+        public static Quote_ LiQiangConcreteActions => FactData_.QuoteAt(4, 1);
 
         /// <summary>“make new positive efforts” — Li Qiang, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote LiQiangNewPositiveEfforts => global::Raimondo.Facts.FactData.QuoteAt(4, 2);
+        public static Quote_ LiQiangNewPositiveEfforts => FactData_.QuoteAt(4, 2);
 
         /// <summary>“importance of open and productive dialogue” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote MofcomImportanceOfDialogue => global::Raimondo.Facts.FactData.QuoteAt(4, 3);
+        public static Quote_ MofcomImportanceOfDialogue => FactData_.QuoteAt(4, 3);
 
         /// <summary>“new communication channels” — Ministry of Commerce of the People's Republic of China, 2023-08-28. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote MofcomNewCommunicationChannels => global::Raimondo.Facts.FactData.QuoteAt(4, 4);
+        public static Quote_ MofcomNewCommunicationChannels => FactData_.QuoteAt(4, 4);
 
         /// <summary>“practically no one in China’s political life has been closer to Mr. Xi over the years.” — The New York Times, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote NewYorkTimesCloserToMrXi => global::Raimondo.Facts.FactData.QuoteAt(4, 5);
+        public static Quote_ NewYorkTimesCloserToMrXi => FactData_.QuoteAt(4, 5);
 
         /// <summary>“de-risking” — Gina Raimondo, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote RaimondoDeRisking => global::Raimondo.Facts.FactData.QuoteAt(4, 6);
+        public static Quote_ RaimondoDeRisking => FactData_.QuoteAt(4, 6);
 
         /// <summary>“we do not seek to decouple or to hold China’s economy back.” — Gina Raimondo, 2023-08-29. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote RaimondoNotSeekToDecouple => global::Raimondo.Facts.FactData.QuoteAt(4, 7);
+        public static Quote_ RaimondoNotSeekToDecouple => FactData_.QuoteAt(4, 7);
 
         /// <summary>“empower key senior officials” — White House, 2022-11. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Quote WhiteHouseEmpowerKeySeniorOfficials => global::Raimondo.Facts.FactData.QuoteAt(4, 8);
+        public static Quote_ WhiteHouseEmpowerKeySeniorOfficials => FactData_.QuoteAt(4, 8);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

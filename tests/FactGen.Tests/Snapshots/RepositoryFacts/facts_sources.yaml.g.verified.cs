@@ -6,13 +6,16 @@
 // Facts from facts/sources.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Source_ = global::Raimondo.Facts.Source;
+
     public static partial class Sources
     {
         /// <summary>Curated background knowledge not stated in the article, published 2026-11-29 (../seeds/background.md).</summary>
-        public static global::Raimondo.Facts.Source Background => global::Raimondo.Facts.FactData.SourceAt(5, 0);
+        public static Source_ Background => FactData_.SourceAt(5, 0);
 
         /// <summary>U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low., published 2023-08-29 (../seeds/raimondo-beijing-2023-08-29.txt).</summary>
-        public static global::Raimondo.Facts.Source RaimondoBeijing => global::Raimondo.Facts.FactData.SourceAt(5, 1);
+        public static Source_ RaimondoBeijing => FactData_.SourceAt(5, 1);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids

@@ -6,40 +6,43 @@
 // Facts from facts/titles.yaml
 namespace Raimondo.Facts
 {
+    using FactData_ = global::Raimondo.Facts.FactData;
+    using Title_ = global::Raimondo.Facts.Title;
+
     public static partial class Titles
     {
         /// <summary>Assistant Secretary of State for East Asian and Pacific Affairs, United States Department of State (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title AssistantSecretaryOfStateForEastAsianAndPacificAffairs => global::Raimondo.Facts.FactData.TitleAt(6, 0);
+        public static Title_ AssistantSecretaryOfStateForEastAsianAndPacificAffairs => FactData_.TitleAt(6, 0);
 
         /// <summary>Minister of Commerce of the People's Republic of China, Ministry of Commerce of the People's Republic of China (CN); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title MinisterOfCommerce => global::Raimondo.Facts.FactData.TitleAt(6, 1);
+        public static Title_ MinisterOfCommerce => FactData_.TitleAt(6, 1);
 
         /// <summary>Minister of Culture and Tourism of the People's Republic of China, Ministry of Culture and Tourism of the People's Republic of China (CN); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title MinisterOfCultureAndTourism => global::Raimondo.Facts.FactData.TitleAt(6, 2);
+        public static Title_ MinisterOfCultureAndTourism => FactData_.TitleAt(6, 2);
 
         /// <summary>Premier of the State Council of the People's Republic of China, State Council of the People's Republic of China (CN); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title Premier => global::Raimondo.Facts.FactData.TitleAt(6, 3);
+        public static Title_ Premier => FactData_.TitleAt(6, 3);
 
         /// <summary>President of the People's Republic of China (CN); one holder at a time. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Title PresidentOfChina => global::Raimondo.Facts.FactData.TitleAt(6, 4);
+        public static Title_ PresidentOfChina => FactData_.TitleAt(6, 4);
 
         /// <summary>President of the United States (US); one holder at a time. <para>Source: Curated background knowledge not stated in the article.</para></summary>
-        public static global::Raimondo.Facts.Title PresidentOfTheUnitedStates => global::Raimondo.Facts.FactData.TitleAt(6, 5);
+        public static Title_ PresidentOfTheUnitedStates => FactData_.TitleAt(6, 5);
 
         /// <summary>United States Secretary of Commerce, United States Department of Commerce (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SecretaryOfCommerce => global::Raimondo.Facts.FactData.TitleAt(6, 6);
+        public static Title_ SecretaryOfCommerce => FactData_.TitleAt(6, 6);
 
         /// <summary>United States Secretary of State, United States Department of State (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SecretaryOfState => global::Raimondo.Facts.FactData.TitleAt(6, 7);
+        public static Title_ SecretaryOfState => FactData_.TitleAt(6, 7);
 
         /// <summary>United States Secretary of the Treasury, United States Department of the Treasury (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SecretaryOfTheTreasury => global::Raimondo.Facts.FactData.TitleAt(6, 8);
+        public static Title_ SecretaryOfTheTreasury => FactData_.TitleAt(6, 8);
 
         /// <summary>Speaker of the United States House of Representatives, United States House of Representatives (US); one holder at a time. <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title SpeakerOfTheHouse => global::Raimondo.Facts.FactData.TitleAt(6, 9);
+        public static Title_ SpeakerOfTheHouse => FactData_.TitleAt(6, 9);
 
         /// <summary>Vice Premier of the State Council of the People's Republic of China, State Council of the People's Republic of China (CN). <para>Source: U.S. Commerce Secretary in Beijing to discuss trade. Expectations are low.</para></summary>
-        public static global::Raimondo.Facts.Title VicePremier => global::Raimondo.Facts.FactData.TitleAt(6, 10);
+        public static Title_ VicePremier => FactData_.TitleAt(6, 10);
 
         #pragma warning disable CS1591 // the constants are documented by the Ids class
         public static partial class Ids
